@@ -1,0 +1,44 @@
+import { avertissementsAdministrateur } from "@segur/shared";
+import { builder } from "../builder.js";
+import { memoiser } from "../context.js";
+import { ProblemeRef, StatutAdminTechniqueEnum, UtiliteCertificatEnum } from "../commun/types.js";
+import { SELECT_VALIDATION, ValidationLigneRef } from "../commun/validation-ligne.js";
+import { doublonsDeLaDemande } from "./doublons.js";
+
+export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTechnique", {
+  description: "Demande de certificat serveur (IGC Santé) pour un FINESS juridique, avec son administrateur technique.",
+  fields: (t) => ({
+    finessJuridique: t.exposeString("finessJuridique"),
+    demandeCertificatServeur: t.exposeBoolean("demandeCertificatServeur"),
+    contractualisationOG: t.exposeBoolean("contractualisationOG", { nullable: true }),
+    statutAdminTechnique: t.field({ type: StatutAdminTechniqueEnum, nullable: true, resolve: (a) => a.statutAdminTechnique as never }),
+    contractualisationEditeur: t.exposeBoolean("contractualisationEditeur", { nullable: true }),
+    numeroCarteCPX: t.exposeString("numeroCarteCPX", { nullable: true }),
+    nomAdminTechnique: t.exposeString("nomAdminTechnique", { nullable: true }),
+    telAdminTechnique: t.exposeString("telAdminTechnique", { nullable: true }),
+    emailAdminTechnique: t.exposeString("emailAdminTechnique", { nullable: true }),
+    utiliteCertificat: t.field({ type: UtiliteCertificatEnum, nullable: true, resolve: (a) => a.utiliteCertificat as never }),
+    validation: t.field({ type: ValidationLigneRef, select: SELECT_VALIDATION, resolve: (a) => a }),
+    transmisLe: t.expose("transmisLe", { type: "DateTime", nullable: true }),
+    lotTransmission: t.string({
+      nullable: true,
+      authScopes: { agent: true },
+      select: { lotTransmission: { select: { numero: true } } },
+      resolve: (a) => a.lotTransmission?.numero ?? null,
+    }),
+    avertissements: t.field({
+      type: [ProblemeRef],
+      description: "Avertissements non bloquants : clé FINESS, FINESS inconnu des bénéficiaires, téléphone.",
+      select: { demande: { select: { beneficiaires: { select: { finessJuridique: true } } } } },
+      resolve: (a) =>
+        avertissementsAdministrateur(a as never, { finessBeneficiaires: a.demande.beneficiaires.map((b) => b.finessJuridique) }),
+    }),
+    doublonsPossibles: t.stringList({
+      description: "Numéros des autres demandes ayant une demande de certificat active pour ce FINESS juridique (gestionnaires seulement).",
+      authScopes: { agent: true },
+      unauthorizedResolver: () => [],
+      resolve: async (a, _args, ctx) =>
+        (await memoiser(ctx, `doublons:${a.demandeId}`, () => doublonsDeLaDemande(ctx.prisma, a.demandeId))).get(a.finessJuridique) ?? [],
+    }),
+  }),
+});

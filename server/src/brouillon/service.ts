@@ -1,0 +1,321 @@
+import { createHash } from "node:crypto";
+import {
+  COULOIRS_CERTIFICAT, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire, validerCoordonnees,
+  type Probleme, type StatutDemande,
+} from "@segur/shared";
+import type { Context } from "../context.js";
+import type { Acteur } from "../auth/acteur.js";
+import { perimetreDemandes } from "../auth/acteur.js";
+import {
+  ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage, erreurChamp,
+} from "../commun/erreurs.js";
+import { BLOCS_LABELS } from "@segur/shared";
+import { CHAMPS_VERSIONNES, CLE_COORDONNEES, depuisTexte, ligneDepuis, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
+import { differences, type Nature } from "../historique/changements.js";
+import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
+import { nouvelleCle } from "../import/service.js";
+import { appliquer, OperationImpossible, replier, type OpNette } from "./operations.js";
+
+type DemandeRow = Awaited<ReturnType<Tx["demande"]["findFirstOrThrow"]>>;
+
+async function demandeModifiable(tx: Tx, acteur: Acteur, numero: string): Promise<DemandeRow> {
+  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) } });
+  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
+  if (!peutModifierDemande(acteur.role, d.statut as StatutDemande)) {
+    throw new ErreurEtat(
+      "STATUT_NON_MODIFIABLE",
+      acteur.role === "FOURNISSEUR"
+        ? "Cette demande ne peut être modifiée que lorsque son statut est « A modifier » ou « En attente de pièce jointe complémentaire »."
+        : acteur.role === "AUDITEUR" ? "Un auditeur ne peut rien modifier." : "Une demande décidée ne peut plus être modifiée.",
+    );
+  }
+  return d;
+}
+
+export async function blocsVerrouilles(tx: Tx, demandeId: number): Promise<Set<string>> {
+  const rows = await tx.etatBloc.findMany({ where: { demandeId, verrouille: true }, select: { bloc: true } });
+  return new Set(rows.map((r) => r.bloc));
+}
+
+export function refuserSiVerrouille(verrous: Set<string>, bloc: string) {
+  if (verrous.has(bloc)) {
+    throw new ErreurVerrouillage(
+      `Le bloc « ${BLOCS_LABELS[bloc as keyof typeof BLOCS_LABELS] ?? bloc} » a été validé et verrouillé par un gestionnaire : il ne peut plus être modifié.`,
+      bloc,
+    );
+  }
+}
+
+/** The actor's draft on the demande, created on first use (one per actor and demande). */
+export async function brouillonDe(tx: Tx, acteur: Acteur, d: DemandeRow) {
+  return tx.brouillon.upsert({
+    where: { demandeId_acteur: { demandeId: d.id, acteur: acteur.cle } },
+    create: { demandeId: d.id, acteur: acteur.cle, acteurNom: acteur.nom, role: acteur.role, versionBase: d.versionCourante },
+    update: {},
+  });
+}
+
+export function opsDepuis(rows: { bloc: string; nature: string; cle: string; donnees: string | null }[]): OpNette[] {
+  return rows.map((r) => ({ bloc: r.bloc as BlocEditable, nature: r.nature as Nature, cle: r.cle, donnees: r.donnees ? (JSON.parse(r.donnees) as Ligne) : null }));
+}
+
+export async function ouvrirBrouillon(ctx: Context, numero: string) {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const d = await demandeModifiable(tx, acteur, numero);
+    return brouillonDe(tx, acteur, d);
+  });
+}
+
+export interface OperationDemandee {
+  bloc: BlocEditable;
+  nature: Nature;
+  /** Row key; for an added bénéficiaire or pièce, generated. */
+  cle: string;
+  /** Typed values as received (validated here). */
+  valeurs?: Record<string, unknown>;
+  fichier?: { contenu: Uint8Array; nomFichier: string; type: string };
+}
+
+const cheminValeurs = (champ: string) => ["input", "valeurs", champ];
+
+/** Checks one row's values with the shared rules; answers field errors, or the row as text. */
+function verifierLigne(bloc: BlocEditable, valeurs: Record<string, unknown>, etat: Etat): { ligne: Ligne; avertissements: Probleme[] } {
+  const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
+  const r =
+    bloc === "ADMINISTRATEURS" ? validerAdministrateur(valeurs, { finessBeneficiaires })
+      : bloc === "BENEFICIAIRES" ? validerBeneficiaire(valeurs)
+        : validerCoordonnees(valeurs);
+  if (r.erreurs.length || !r.valeur) {
+    throw new ErreurValidation(r.erreurs.map((p) => ({ ...p, path: cheminValeurs(p.champ) })));
+  }
+  return { ligne: ligneDepuis(bloc, r.valeur as unknown as Record<string, unknown>), avertissements: r.avertissements };
+}
+
+/** Stages one add / edit / delete in the actor's draft, checked at once; nothing wrong is staged. */
+export async function stagerOperation(ctx: Context, numero: string, demandee: OperationDemandee) {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const d = await demandeModifiable(tx, acteur, numero);
+    refuserSiVerrouille(await blocsVerrouilles(tx, d.id), demandee.bloc);
+    if (demandee.bloc === "ADMINISTRATEURS" && !(d.type === "AVANCE" && (COULOIRS_CERTIFICAT as readonly string[]).includes(d.couloir))) {
+      throw new ErreurEtat("HORS_PERIMETRE", "Les certificats serveur ne concernent que les demandes d'avance des couloirs MS1 et MS2.");
+    }
+    const brouillon = await brouillonDe(tx, acteur, d);
+    const rows = await tx.operationBrouillon.findMany({ where: { brouillonId: brouillon.id }, orderBy: { ordre: "asc" } });
+    const ops = opsDepuis(rows);
+    const etat = await etatActuel(tx, d.id);
+    const apercu = appliquer(etat, ops);
+
+    let donnees: Ligne | null = null;
+    let contenu: Uint8Array<ArrayBuffer> | null = null;
+    const cle = demandee.cle;
+    if (demandee.nature !== "SUPPRESSION") {
+      if (demandee.bloc === "PIECES") {
+        const f = demandee.fichier!;
+        const pb = problemeContenuPdf(f.contenu);
+        if (pb) throw erreurChamp(["input", "fichier"], "FORMAT", `Fichier : ${pb}.`);
+        if (!/\.pdf$/i.test(f.nomFichier)) throw erreurChamp(["input", "fichier"], "FORMAT", "Fichier : un fichier PDF (.pdf) est attendu.");
+        contenu = new Uint8Array(f.contenu);
+        donnees = ligneDepuis("PIECES", {
+          nomFichier: f.nomFichier.replace(/^.*[\\/]/, "").slice(0, 255), type: f.type, taille: f.contenu.byteLength,
+          sha256: createHash("sha256").update(f.contenu).digest("hex"),
+        });
+      } else {
+        let valeurs = demandee.valeurs ?? {};
+        // An edited certificate row keeps its FINESS juridique: it is the row's identity.
+        if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "MODIFICATION") valeurs = { ...valeurs, finessJuridique: cle };
+        donnees = verifierLigne(demandee.bloc, valeurs, apercu).ligne;
+        if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT") {
+          if (apercu.ADMINISTRATEURS[donnees.finessJuridique!]) {
+            throw erreurChamp(cheminValeurs("finessJuridique"), "DOUBLON_FINESS",
+              `FINESS juridique : une demande de certificat existe déjà pour ${donnees.finessJuridique} dans cette demande (un seul certificat par FINESS juridique).`);
+          }
+        }
+      }
+    }
+    const cleFinale = demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT" ? donnees!.finessJuridique! : cle;
+    const existante = ops.find((o) => o.bloc === demandee.bloc && o.cle === cleFinale);
+    let nette: OpNette | null;
+    try {
+      nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc][cleFinale]);
+    } catch (e) {
+      if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", "cle"]);
+      throw e;
+    }
+    const where = { brouillonId_bloc_cle: { brouillonId: brouillon.id, bloc: demandee.bloc, cle: cleFinale } };
+    if (!nette) await tx.operationBrouillon.deleteMany({ where: where.brouillonId_bloc_cle });
+    else {
+      const data = { nature: nette.nature, donnees: nette.donnees ? JSON.stringify(nette.donnees) : null, contenu: contenu ?? (nette.nature === "AJOUT" ? undefined : null) };
+      await tx.operationBrouillon.upsert({
+        where,
+        create: { brouillonId: brouillon.id, bloc: demandee.bloc, cle: cleFinale, ordre: (rows.at(-1)?.ordre ?? 0) + 1, ...data, contenu: contenu },
+        update: data,
+      });
+    }
+    await tx.brouillon.update({ where: { id: brouillon.id }, data: { majLe: new Date() } });
+    return brouillon;
+  });
+}
+
+/** Removes the staged operation of one row (the row is back as saved). */
+export async function annulerOperation(ctx: Context, numero: string, bloc: BlocEditable, cle: string) {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const d = await demandeModifiable(tx, acteur, numero);
+    const brouillon = await brouillonDe(tx, acteur, d);
+    await tx.operationBrouillon.deleteMany({ where: { brouillonId: brouillon.id, bloc, cle } });
+    return brouillon;
+  });
+}
+
+export async function abandonnerBrouillon(ctx: Context, numero: string): Promise<boolean> {
+  const acteur = ctx.acteur!;
+  const d = await ctx.prisma.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) }, select: { id: true } });
+  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
+  const { count } = await ctx.prisma.brouillon.deleteMany({ where: { demandeId: d.id, acteur: acteur.cle } });
+  return count > 0;
+}
+
+/** Errors of the whole demande as the draft would leave it (paths: bloc, row key, field). */
+export function verifierEtat(etat: Etat): Probleme[] {
+  const erreurs: Probleme[] = [];
+  const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
+  const typer = (bloc: BlocEditable, l: Ligne) =>
+    Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
+  for (const [cle, l] of Object.entries(etat.ADMINISTRATEURS)) {
+    for (const p of validerAdministrateur(typer("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
+  }
+  for (const [cle, l] of Object.entries(etat.BENEFICIAIRES)) {
+    for (const p of validerBeneficiaire(typer("BENEFICIAIRES", l)).erreurs) erreurs.push({ ...p, path: ["BENEFICIAIRES", cle, p.champ] });
+  }
+  for (const [cle, l] of Object.entries(etat.COORDONNEES_BANCAIRES)) {
+    for (const p of validerCoordonnees(typer("COORDONNEES_BANCAIRES", l)).erreurs) erreurs.push({ ...p, path: ["COORDONNEES_BANCAIRES", cle, p.champ] });
+  }
+  return erreurs;
+}
+
+/**
+ * Applies every staged operation atomically and records exactly one new version, or changes
+ * nothing and says why (conflict, locked block, validation errors); the draft is then kept.
+ */
+export async function confirmerBrouillon(ctx: Context, numero: string, versionBase: number, commentaire: string | null) {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const d = await demandeModifiable(tx, acteur, numero);
+    const brouillon = await tx.brouillon.findUnique({
+      where: { demandeId_acteur: { demandeId: d.id, acteur: acteur.cle } },
+      include: { operations: { orderBy: { ordre: "asc" } } },
+    });
+    if (!brouillon) throw new ErreurEtat("AUCUN_BROUILLON", "Aucune modification en cours sur cette demande.");
+    if (versionBase !== d.versionCourante || brouillon.versionBase !== d.versionCourante) {
+      throw new ErreurConflit(
+        `La demande a été modifiée par quelqu'un d'autre (version ${d.versionCourante}) depuis le début de vos modifications (version ${brouillon.versionBase}). Vos modifications sont conservées : mettez-les à jour sur la dernière version avant de confirmer.`,
+        d.versionCourante,
+      );
+    }
+    const ops = opsDepuis(brouillon.operations);
+    if (!ops.length) throw new ErreurEtat("BROUILLON_VIDE", "Aucune modification à confirmer.");
+    const verrous = await blocsVerrouilles(tx, d.id);
+    for (const op of ops) refuserSiVerrouille(verrous, op.bloc);
+
+    const avant = await etatActuel(tx, d.id);
+    const apres = appliquer(avant, ops);
+    const erreurs = verifierEtat(apres);
+    if (erreurs.length) throw new ErreurValidation(erreurs, `La demande ne peut pas être enregistrée : ${erreurs.length} erreur(s) à corriger.`);
+
+    for (const [i, op] of ops.entries()) await appliquerOperation(tx, d.id, op, brouillon.operations[i]!.contenu);
+
+    const changements = differences(avant, apres);
+    const numeroVersion = d.versionCourante + 1;
+    // Optimistic lock: a concurrent confirm that already moved the version makes this one fail.
+    const { count } = await tx.demande.updateMany({
+      where: { id: d.id, versionCourante: d.versionCourante },
+      data: { versionCourante: numeroVersion, derniereModification: new Date(), ...(acteur.role === "FOURNISSEUR" ? { statut: "EN_COURS" } : {}) },
+    });
+    if (count !== 1) throw new ErreurConflit("La demande vient d'être modifiée par quelqu'un d'autre.", d.versionCourante + 1);
+    const version = await enregistrerVersion(tx, {
+      demandeId: d.id, demandeNumero: d.numero, numero: numeroVersion, auteur: auteurDe(acteur), commentaire, changements,
+    });
+    if (acteur.role === "FOURNISSEUR" && d.statut !== "EN_COURS") {
+      await enregistrerEvenement(tx, {
+        demandeId: d.id, type: "STATUT_MODIFIE", auteur: auteurDe(acteur),
+        details: { de: d.statut, vers: "EN_COURS", raison: "Modifications confirmées par le fournisseur" },
+      });
+    }
+    await tx.brouillon.delete({ where: { id: brouillon.id } });
+    return { demandeId: d.id, version };
+  });
+}
+
+async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, contenu: Uint8Array | null) {
+  const typees = (bloc: BlocEditable, l: Ligne) =>
+    Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
+  // A changed row must be validated again.
+  const revalider = { validation: "A_VALIDER", validationMotif: null, valideePar: null, valideeLe: null };
+  switch (op.bloc) {
+    case "ADMINISTRATEURS": {
+      const where = { demandeId_finessJuridique: { demandeId, finessJuridique: op.cle } };
+      if (op.nature === "SUPPRESSION") await tx.administrateurTechnique.delete({ where });
+      else {
+        const data = typees("ADMINISTRATEURS", op.donnees!) as never;
+        const ordre = (await tx.administrateurTechnique.count({ where: { demandeId } })) + 1;
+        await tx.administrateurTechnique.upsert({ where, create: { ...(data as object), demandeId, ordre, demandeCertificatServeur: true } as never, update: { ...(data as object), ...revalider, demandeCertificatServeur: true } });
+      }
+      return;
+    }
+    case "BENEFICIAIRES": {
+      const where = { demandeId_cle: { demandeId, cle: op.cle } };
+      if (op.nature === "SUPPRESSION") await tx.beneficiaire.delete({ where });
+      else {
+        const data = typees("BENEFICIAIRES", op.donnees!) as never;
+        const ordre = (await tx.beneficiaire.count({ where: { demandeId } })) + 1;
+        await tx.beneficiaire.upsert({ where, create: { ...(data as object), demandeId, cle: op.cle, ordre } as never, update: { ...(data as object), ...revalider } });
+      }
+      return;
+    }
+    case "COORDONNEES_BANCAIRES": {
+      if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
+      else {
+        const data = typees("COORDONNEES_BANCAIRES", op.donnees!) as never;
+        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...revalider } });
+      }
+      return;
+    }
+    case "PIECES": {
+      const where = { demandeId_cle: { demandeId, cle: op.cle } };
+      if (op.nature === "SUPPRESSION") await tx.pieceJustificative.delete({ where });
+      else {
+        const l = op.donnees!;
+        await tx.pieceJustificative.create({
+          data: { demandeId, cle: op.cle, nomFichier: l.nomFichier!, type: l.type!, taille: Number(l.taille), sha256: l.sha256!, contenu: new Uint8Array(contenu ?? new Uint8Array()) },
+        });
+      }
+      return;
+    }
+  }
+}
+
+/** Re-bases a draft on the current version after a conflict: operations that no longer apply are dropped. */
+export async function rebaserBrouillon(ctx: Context, numero: string) {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const d = await demandeModifiable(tx, acteur, numero);
+    const brouillon = await brouillonDe(tx, acteur, d);
+    const rows = await tx.operationBrouillon.findMany({ where: { brouillonId: brouillon.id }, orderBy: { ordre: "asc" } });
+    const etat = await etatActuel(tx, d.id);
+    const abandonnees: string[] = [];
+    for (const [i, op] of opsDepuis(rows).entries()) {
+      const existe = op.cle in etat[op.bloc];
+      const valide = op.nature === "AJOUT" ? !existe : existe;
+      if (!valide) {
+        abandonnees.push(`${op.bloc}:${op.cle}`);
+        await tx.operationBrouillon.delete({ where: { id: rows[i]!.id } });
+      }
+    }
+    await tx.brouillon.update({ where: { id: brouillon.id }, data: { versionBase: d.versionCourante } });
+    return { brouillon, abandonnees };
+  });
+}
+
+export { nouvelleCle, CLE_COORDONNEES };

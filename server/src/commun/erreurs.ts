@@ -1,0 +1,73 @@
+import type { Probleme } from "@segur/shared";
+
+/** Business errors: caught by Pothos' errors plugin and returned as union members. */
+export class ErreurMetier extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path: string[] | null = null,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ErreurValidation extends ErreurMetier {
+  constructor(readonly problemes: Probleme[], message?: string) {
+    const first = problemes.find((p) => p.gravite === "ERREUR");
+    super(
+      "VALIDATION",
+      message ?? (problemes.length === 1 && first ? first.message : `${problemes.filter((p) => p.gravite === "ERREUR").length} erreur(s) à corriger.`),
+      first ? first.path.map(String) : null,
+    );
+  }
+}
+
+export class ErreurAuthentification extends ErreurMetier {
+  constructor(message = "Identifiants incorrects.") {
+    super("AUTHENTIFICATION", message);
+  }
+}
+
+export class ErreurAutorisation extends ErreurMetier {
+  constructor(message = "Vous n'avez pas les droits pour cette action.") {
+    super("NON_AUTORISE", message);
+  }
+}
+
+/** Also used for demandes another supplier owns: never reveal that they exist. */
+export class ErreurIntrouvable extends ErreurMetier {
+  constructor(message = "Demande introuvable.", path: string[] | null = null) {
+    super("INTROUVABLE", message, path);
+  }
+}
+
+export class ErreurConflit extends ErreurMetier {
+  constructor(
+    message: string,
+    readonly versionActuelle: number,
+  ) {
+    super("CONFLIT_VERSION", message);
+  }
+}
+
+export class ErreurVerrouillage extends ErreurMetier {
+  constructor(
+    message: string,
+    readonly bloc: string,
+  ) {
+    super("BLOC_VERROUILLE", message);
+  }
+}
+
+export class ErreurEtat extends ErreurMetier {
+  constructor(code: string, message: string, path: string[] | null = null) {
+    super(code, message, path);
+  }
+}
+
+/** One problem on one field: the common case of a single-field refusal. */
+export function erreurChamp(path: (string | number)[], code: string, message: string): ErreurValidation {
+  const champ = String([...path].reverse().find((p) => typeof p === "string") ?? "");
+  return new ErreurValidation([{ code, message, path, champ, gravite: "ERREUR" }]);
+}

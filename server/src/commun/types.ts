@@ -1,0 +1,123 @@
+import { GraphQLError } from "graphql";
+import {
+  BLOCS, BLOCS_LABELS, ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS, ETATS_VALIDATION, ETATS_VALIDATION_LABELS, ROLES,
+  ROLES_LABELS, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS,
+  TYPES_DEMANDE, TYPES_PIECE, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS, type Probleme,
+} from "@segur/shared";
+import { builder } from "../builder.js";
+import {
+  ErreurAuthentification, ErreurAutorisation, ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurMetier,
+  ErreurValidation, ErreurVerrouillage,
+} from "./erreurs.js";
+
+// ---- scalars -------------------------------------------------------------------------------
+builder.scalarType("DateTime", {
+  description: "Date et heure ISO 8601 (UTC).",
+  serialize: (d) => d.toISOString(),
+  parseValue: (v) => {
+    const d = new Date(String(v));
+    if (Number.isNaN(d.getTime())) throw new GraphQLError("DateTime invalide : format ISO 8601 attendu.");
+    return d;
+  },
+});
+
+builder.scalarType("Date", {
+  description: "Date calendaire AAAA-MM-JJ.",
+  serialize: (d) => d.toISOString().slice(0, 10),
+  parseValue: (v) => {
+    const s = String(v);
+    const d = new Date(`${s}T00:00:00.000Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) throw new GraphQLError(`Date invalide « ${s} » : format AAAA-MM-JJ attendu.`);
+    return d;
+  },
+});
+
+builder.scalarType("JSON", { serialize: (v) => v, parseValue: (v) => v });
+
+builder.scalarType("File", {
+  description: "Fichier envoyé en multipart (GraphQL multipart request).",
+  serialize: () => {
+    throw new Error("File est une entrée seulement");
+  },
+  parseValue: (v) => {
+    if (!(v instanceof File)) throw new GraphQLError("Fichier attendu (requête multipart).");
+    return v;
+  },
+});
+
+// ---- enums, from the shared definitions (one source of truth) -----------------------------
+function enumDepuis<const T extends readonly string[]>(name: string, values: T, labels: Record<T[number], string>) {
+  return builder.enumType(name, {
+    values: Object.fromEntries(values.map((v) => [v, { value: v, description: labels[v as T[number]] }])) as {
+      [K in T[number]]: { value: K; description: string };
+    },
+  });
+}
+
+export const TypeDemandeEnum = enumDepuis("TypeDemande", TYPES_DEMANDE, { AVANCE: "Avance", SOLDE: "Solde" });
+export const StatutDemandeEnum = enumDepuis("StatutDemande", STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS);
+export const EtatPaiementEnum = enumDepuis("EtatPaiement", ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS);
+export const StatutAdminTechniqueEnum = enumDepuis("StatutAdminTechnique", STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS);
+export const UtiliteCertificatEnum = enumDepuis("UtiliteCertificat", UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS);
+export const TypePieceEnum = enumDepuis("TypePiece", TYPES_PIECE, TYPES_PIECE_LABELS);
+export const BlocEnum = enumDepuis("Bloc", BLOCS, BLOCS_LABELS);
+export const EtatValidationEnum = enumDepuis("EtatValidation", ETATS_VALIDATION, ETATS_VALIDATION_LABELS);
+export const RoleEnum = enumDepuis("Role", ROLES, ROLES_LABELS);
+export const GraviteEnum = builder.enumType("Gravite", { values: ["ERREUR", "AVERTISSEMENT"] as const });
+
+// ---- problems and errors -------------------------------------------------------------------
+export const ProblemeRef = builder.objectRef<Probleme>("Probleme").implement({
+  description: "Un problème sur un champ : erreur bloquante ou avertissement.",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    message: t.exposeString("message"),
+    path: t.stringList({ resolve: (p) => p.path.map(String) }),
+    champ: t.exposeString("champ"),
+    gravite: t.field({ type: GraviteEnum, resolve: (p) => p.gravite }),
+  }),
+});
+
+export const ErreurInterface = builder.interfaceRef<ErreurMetier>("Erreur").implement({
+  description: "Erreur métier : un code stable, un message en français et le chemin du champ concerné.",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    message: t.exposeString("message"),
+    path: t.exposeStringList("path", { nullable: true }),
+  }),
+});
+
+builder.objectType(ErreurValidation, {
+  name: "ErreurValidation",
+  interfaces: [ErreurInterface],
+  isTypeOf: (o) => o instanceof ErreurValidation,
+  fields: (t) => ({
+    problemes: t.field({ type: [ProblemeRef], resolve: (e) => e.problemes }),
+  }),
+});
+for (const [cls, name] of [
+  [ErreurAuthentification, "ErreurAuthentification"],
+  [ErreurAutorisation, "ErreurAutorisation"],
+  [ErreurIntrouvable, "ErreurIntrouvable"],
+  [ErreurEtat, "ErreurEtat"],
+] as const) {
+  builder.objectType(cls, { name, interfaces: [ErreurInterface], isTypeOf: (o) => o instanceof cls, fields: () => ({}) });
+}
+builder.objectType(ErreurConflit, {
+  name: "ErreurConflit",
+  interfaces: [ErreurInterface],
+  isTypeOf: (o) => o instanceof ErreurConflit,
+  fields: (t) => ({ versionActuelle: t.exposeInt("versionActuelle") }),
+});
+builder.objectType(ErreurVerrouillage, {
+  name: "ErreurVerrouillage",
+  interfaces: [ErreurInterface],
+  isTypeOf: (o) => o instanceof ErreurVerrouillage,
+  fields: (t) => ({ bloc: t.field({ type: BlocEnum, resolve: (e) => e.bloc as never }) }),
+});
+
+/** Error types every mutation may answer. */
+export const ERREURS_COMMUNES = [ErreurValidation, ErreurAutorisation, ErreurIntrouvable, ErreurEtat] as const;
+export const ERREURS_ECRITURE = [...ERREURS_COMMUNES, ErreurVerrouillage, ErreurConflit] as const;
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,21 @@
+import { builder } from "../builder.js";
+import { EtatValidationEnum } from "./types.js";
+
+/** Validation state shared by every validatable row (bank details, bénéficiaire, admin, pièce). */
+export interface EtatLigne {
+  validation: string;
+  validationMotif: string | null;
+  valideePar: string | null;
+  valideeLe: Date | null;
+}
+
+export const ValidationLigneRef = builder.objectRef<EtatLigne>("ValidationLigne").implement({
+  fields: (t) => ({
+    etat: t.field({ type: EtatValidationEnum, resolve: (l) => l.validation as never }),
+    motif: t.exposeString("validationMotif", { nullable: true }),
+    par: t.exposeString("valideePar", { nullable: true }),
+    le: t.expose("valideeLe", { type: "DateTime", nullable: true }),
+  }),
+});
+
+export const SELECT_VALIDATION = { validation: true, validationMotif: true, valideePar: true, valideeLe: true } as const;

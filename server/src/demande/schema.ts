@@ -1,0 +1,60 @@
+import { builder } from "../builder.js";
+import { EtatPaiementEnum, StatutDemandeEnum, TypeDemandeEnum } from "../commun/types.js";
+import { perimetreDemandes } from "../auth/acteur.js";
+import { DemandeRef } from "./types.js";
+import { filtreVersWhere, TRIS, triVersOrderBy, type Tri } from "./filtre.js";
+import { tracerAcces } from "../acces/trace.js";
+
+export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
+  fields: (t) => ({
+    numero: t.string({ description: "Numéro de dossier (partiel)." }),
+    type: t.field({ type: TypeDemandeEnum }),
+    statut: t.field({ type: StatutDemandeEnum }),
+    etatPaiement: t.field({ type: EtatPaiementEnum, description: "Statut du dernier paiement." }),
+    logiciel: t.string(),
+    numeroEditeur: t.string(),
+    deposeeApres: t.field({ type: "Date", description: "Déposée le ou après (inclus)." }),
+    deposeeAvant: t.field({ type: "Date", description: "Déposée le ou avant (inclus)." }),
+  }),
+});
+
+export const TriDemandesEnum = builder.enumType("TriDemandes", { values: Object.keys(TRIS) as Tri[] });
+export const OrdreEnum = builder.enumType("Ordre", { values: ["ASC", "DESC"] as const });
+
+builder.queryFields((t) => ({
+  demandes: t.prismaConnection(
+    {
+      type: DemandeRef,
+      cursor: "id",
+      description: "Demandes visibles par l'acteur (un fournisseur ne voit que les siennes), filtrées et triées.",
+      authScopes: { connecte: true },
+      maxSize: 200,
+      defaultSize: 20,
+      args: {
+        filtre: t.arg({ type: FiltreDemandesInput }),
+        tri: t.arg({ type: TriDemandesEnum, defaultValue: "DATE_DEPOT" }),
+        ordre: t.arg({ type: OrdreEnum, defaultValue: "DESC" }),
+      },
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.demande.findMany({
+          ...query,
+          where: filtreVersWhere(args.filtre, ctx.acteur),
+          orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
+        }),
+      totalCount: (_conn, args, ctx) => ctx.prisma.demande.count({ where: filtreVersWhere(args.filtre, ctx.acteur) }),
+    },
+    {},
+  ),
+  demande: t.prismaField({
+    type: DemandeRef,
+    nullable: true,
+    description: "Une demande par son numéro de dossier ; null si elle n'existe pas ou n'est pas visible.",
+    authScopes: { connecte: true },
+    args: { numero: t.arg.string({ required: true }) },
+    resolve: async (query, _r, { numero }, ctx) => {
+      const d = await ctx.prisma.demande.findFirst({ ...query, where: { numero, ...perimetreDemandes(ctx.acteur) } });
+      if (d) await tracerAcces(ctx, "CONSULTATION", numero);
+      return d;
+    },
+  }),
+}));

@@ -1,0 +1,97 @@
+import { BLOCS_VALIDABLES, formatMontant, montantCsv, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
+import { builder } from "../builder.js";
+import {
+  BlocEnum, EtatPaiementEnum, ProblemeRef, StatutDemandeEnum, TypeDemandeEnum,
+} from "../commun/types.js";
+import { AdministrateurTechniqueRef } from "../administrateur/types.js";
+import { BeneficiaireRef } from "../beneficiaire/types.js";
+import { CoordonneesBancairesRef } from "../banque/types.js";
+import { PieceJustificativeRef } from "../piece/types.js";
+import { CourrielRef } from "../courriel/types.js";
+import { etatsDesBlocs, type EtatBlocVue } from "./blocs.js";
+
+const EtatBlocRef = builder.objectRef<EtatBlocVue>("EtatBloc").implement({
+  description: "État de validation d'un bloc : un bloc dont toutes les lignes sont validées est verrouillé.",
+  fields: (t) => ({
+    bloc: t.field({ type: BlocEnum, resolve: (b) => b.bloc as never }),
+    verrouille: t.exposeBoolean("verrouille"),
+    nombreLignes: t.exposeInt("nombreLignes"),
+    nombreValidees: t.exposeInt("nombreValidees"),
+    nombreRejetees: t.exposeInt("nombreRejetees"),
+  }),
+});
+
+const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; changerStatut: boolean }>("DroitsDemande").implement({
+  description: "Ce que l'acteur courant peut faire sur la demande (le serveur vérifie de toute façon).",
+  fields: (t) => ({
+    modifier: t.exposeBoolean("modifier"),
+    valider: t.exposeBoolean("valider"),
+    changerStatut: t.exposeBoolean("changerStatut"),
+  }),
+});
+
+export const DemandeRef = builder.prismaObject("Demande", {
+  description: "Demande de financement déposée par un éditeur.",
+  fields: (t) => ({
+    numero: t.exposeString("numero", { description: "Numéro de dossier, ex. FINMS2007720M0." }),
+    type: t.field({ type: TypeDemandeEnum, resolve: (d) => d.type as never }),
+    couloir: t.exposeString("couloir"),
+    numeroEditeur: t.exposeString("numeroEditeur"),
+    logiciel: t.exposeString("logiciel"),
+    dateDepot: t.expose("dateDepot", { type: "DateTime" }),
+    dateCommande: t.expose("dateCommande", { type: "Date", nullable: true }),
+    statut: t.field({ type: StatutDemandeEnum, resolve: (d) => d.statut as never }),
+    etatPaiement: t.field({ type: EtatPaiementEnum, resolve: (d) => d.etatPaiement as never }),
+    montantCentimes: t.exposeInt("montantCentimes", { description: "Montant Ségur déclaré, en centimes d'euro." }),
+    montant: t.string({ description: "Montant Ségur déclaré, ex. « 2920.00 ».", resolve: (d) => montantCsv(d.montantCentimes) }),
+    montantFormate: t.string({ description: "Montant affiché, ex. « 2 920,00 € ».", resolve: (d) => formatMontant(d.montantCentimes) }),
+    mandataire: t.exposeBoolean("mandataire"),
+    courrielContact: t.exposeString("courrielContact", { nullable: true }),
+    scenarioInstallation: t.exposeString("scenarioInstallation", { nullable: true }),
+    versionCourante: t.exposeInt("versionCourante"),
+    derniereModification: t.expose("derniereModification", { type: "DateTime", nullable: true }),
+    avertissements: t.field({
+      type: [ProblemeRef],
+      description: "Avertissements relevés à l'import (gestionnaires et auditeurs).",
+      authScopes: { agent: true },
+      unauthorizedResolver: () => [],
+      resolve: (d) => JSON.parse(d.avertissements) as never,
+    }),
+    blocCertificatVisible: t.boolean({
+      description: "Le bloc « administrateurs techniques » s'applique-t-il ? (avance MS1/MS2 déposée ou modifiée depuis la date de début)",
+      resolve: (d, _a, ctx) => perimetreCertificat(d as never, ctx.config.dateDebutCertificat),
+    }),
+    coordonneesBancaires: t.relation("coordonneesBancaires", { nullable: true }),
+    beneficiaires: t.relation("beneficiaires", { query: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } }),
+    administrateurs: t.relation("administrateurs", {
+      description: "Demandes de certificat serveur (lignes dont demandeCertificatServeur est vrai).",
+      query: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] },
+    }),
+    pieces: t.relation("pieces", { query: { orderBy: { id: "asc" } } }),
+    courriels: t.relation("courriels", { query: { orderBy: { envoyeLe: "desc" } } }),
+    blocs: t.field({
+      type: [EtatBlocRef],
+      select: {
+        blocs: true,
+        coordonneesBancaires: { select: { validation: true } },
+        beneficiaires: { select: { validation: true } },
+        administrateurs: { select: { validation: true }, where: { demandeCertificatServeur: true } },
+        pieces: { select: { validation: true } },
+      },
+      resolve: (d) => etatsDesBlocs(d),
+    }),
+    droits: t.field({
+      type: DroitsRef,
+      resolve: (d, _a, ctx) => {
+        const role = ctx.acteur?.role;
+        return {
+          modifier: !!role && peutModifierDemande(role, d.statut as StatutDemande),
+          valider: role === "GESTIONNAIRE" && d.statut !== "DECIDEE",
+          changerStatut: role === "GESTIONNAIRE",
+        };
+      },
+    }),
+  }),
+});
+
+export { BLOCS_VALIDABLES, AdministrateurTechniqueRef, BeneficiaireRef, CoordonneesBancairesRef, PieceJustificativeRef, CourrielRef };

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { ChangementStocke } from "./changements.js";
+
+export const HASH_INITIAL = "0".repeat(64);
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+export interface VersionHachee {
+  demandeNumero: string;
+  numero: number;
+  auteur: string;
+  acteur: string;
+  role: string;
+  creeLe: Date;
+  commentaire: string | null;
+  changements: ChangementStocke[];
+}
+
+/** Hash of a version chained to the previous one: any later edit of a stored field breaks the chain. */
+export function hashVersion(precedent: string, v: VersionHachee): string {
+  const contenu = [
+    v.demandeNumero, v.numero, v.auteur, v.acteur, v.role, v.creeLe.toISOString(), v.commentaire,
+    v.changements.map((c) => [c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur]),
+  ];
+  return sha256(precedent + JSON.stringify(contenu));
+}
+
+export interface EvenementHache {
+  demandeId: number | null;
+  type: string;
+  auteur: string;
+  acteur: string;
+  role: string;
+  creeLe: Date;
+  bloc: string | null;
+  cle: string | null;
+  motif: string | null;
+  details: string;
+}
+
+export function hashEvenement(precedent: string, e: EvenementHache): string {
+  const contenu = [e.demandeId, e.type, e.auteur, e.acteur, e.role, e.creeLe.toISOString(), e.bloc, e.cle, e.motif, e.details];
+  return sha256(precedent + JSON.stringify(contenu));
+}

@@ -1,0 +1,56 @@
+/** Versioned blocks, their row key and fields (what a version records). */
+export type TypeChamp = "texte" | "booleen" | "entier" | "date";
+
+export const CHAMPS_VERSIONNES = {
+  INFORMATIONS: {
+    numero: "texte", type: "texte", couloir: "texte", numeroEditeur: "texte", logiciel: "texte", dateDepot: "date",
+    dateCommande: "date", etatPaiement: "texte", montantCentimes: "entier", mandataire: "booleen", courrielContact: "texte",
+    scenarioInstallation: "texte",
+  },
+  COORDONNEES_BANCAIRES: { iban: "texte", bic: "texte", titulaire: "texte", domiciliation: "texte" },
+  BENEFICIAIRES: {
+    nomResponsable: "texte", emailResponsable: "texte", telResponsable: "texte", finessJuridique: "texte", finessGeographique: "texte",
+    presentSolde: "booleen", ancienneVersion: "texte", maitreIdentite: "texte", stockageIdentite: "texte", operateurMessagerie: "texte",
+  },
+  ADMINISTRATEURS: {
+    finessJuridique: "texte", contractualisationOG: "booleen", statutAdminTechnique: "texte", contractualisationEditeur: "booleen",
+    numeroCarteCPX: "texte", nomAdminTechnique: "texte", telAdminTechnique: "texte", emailAdminTechnique: "texte", utiliteCertificat: "texte",
+  },
+  PIECES: { nomFichier: "texte", type: "texte", taille: "entier", sha256: "texte" },
+} as const satisfies Record<string, Record<string, TypeChamp>>;
+
+export type BlocVersionne = keyof typeof CHAMPS_VERSIONNES;
+export const BLOCS_VERSIONNES = Object.keys(CHAMPS_VERSIONNES) as BlocVersionne[];
+/** Blocks a draft can change (the informations block only changes at import). */
+export type BlocEditable = Exclude<BlocVersionne, "INFORMATIONS">;
+export const CLE_COORDONNEES = "coordonnees";
+export const CLE_INFORMATIONS = "demande";
+
+/** Field values are kept as text in history ("true"/"false", digits, yyyy-mm-dd), null as null. */
+export type Valeur = string | null;
+export type Ligne = Record<string, Valeur>;
+export type Etat = Record<BlocVersionne, Record<string, Ligne>>;
+
+export const etatVide = (): Etat => ({ INFORMATIONS: {}, COORDONNEES_BANCAIRES: {}, BENEFICIAIRES: {}, ADMINISTRATEURS: {}, PIECES: {} });
+
+export function enTexte(v: unknown): Valeur {
+  if (v === null || v === undefined || v === "") return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** Typed value of a history text, for writing back to a row. */
+export function depuisTexte(type: TypeChamp, v: Valeur): string | number | boolean | Date | null {
+  if (v === null) return null;
+  if (type === "booleen") return v === "true";
+  if (type === "entier") return Number(v);
+  if (type === "date") return new Date(`${v}T00:00:00.000Z`);
+  return v;
+}
+
+/** Projects a database row onto a block's versioned fields, as text. */
+export function ligneDepuis(bloc: BlocVersionne, row: Record<string, unknown>): Ligne {
+  const out: Ligne = {};
+  for (const champ of Object.keys(CHAMPS_VERSIONNES[bloc])) out[champ] = enTexte(row[champ]);
+  return out;
+}

@@ -1,0 +1,130 @@
+import { builder } from "../builder.js";
+import { BlocEnum, RoleEnum } from "../commun/types.js";
+import { ErreurIntrouvable } from "../commun/erreurs.js";
+import { perimetreDemandes } from "../auth/acteur.js";
+import type { Context } from "../context.js";
+import { CLE_COORDONNEES, CLE_INFORMATIONS, type Etat, type Ligne } from "./champs.js";
+import { differences, type Changement } from "./changements.js";
+import { etatALaVersion } from "./service.js";
+import { ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef } from "./valeurs.js";
+
+const NatureEnum = builder.enumType("NatureChangement", { values: ["AJOUT", "MODIFICATION", "SUPPRESSION"] as const });
+
+export const ChangementRef = builder.objectRef<Changement>("Changement").implement({
+  description: "Changement d'un champ d'une ligne : bloc, clé de ligne, champ, ancienne et nouvelle valeur (texte ; booléens « true »/« false »).",
+  fields: (t) => ({
+    bloc: t.field({ type: BlocEnum, resolve: (c) => c.bloc as never }),
+    cle: t.exposeString("cle"),
+    nature: t.field({ type: NatureEnum, resolve: (c) => c.nature }),
+    champ: t.exposeString("champ"),
+    ancienneValeur: t.exposeString("ancienneValeur", { nullable: true }),
+    nouvelleValeur: t.exposeString("nouvelleValeur", { nullable: true }),
+  }),
+});
+
+export const VersionRef = builder.prismaObject("Version", {
+  description: "Version immuable d'une demande : une par confirmation (la version 1 est l'import).",
+  fields: (t) => ({
+    numero: t.exposeInt("numero"),
+    auteur: t.exposeString("auteur"),
+    role: t.exposeString("role"),
+    creeLe: t.expose("creeLe", { type: "DateTime" }),
+    commentaire: t.exposeString("commentaire", { nullable: true }),
+    hash: t.exposeString("hash", { description: "SHA-256 chaîné à la version précédente." }),
+    changements: t.field({
+      type: [ChangementRef],
+      select: { changements: { orderBy: { ordre: "asc" } } },
+      resolve: (v) => v.changements as Changement[],
+    }),
+    nombreChangements: t.relationCount("changements"),
+  }),
+});
+
+export const EvenementRef = builder.prismaObject("EvenementAudit", {
+  description: "Événement du journal d'audit (validation, rejet, verrouillage, statut, import…).",
+  fields: (t) => ({
+    type: t.exposeString("type"),
+    auteur: t.exposeString("auteur"),
+    role: t.field({ type: RoleEnum, nullable: true, resolve: (e) => (["GESTIONNAIRE", "AUDITEUR", "FOURNISSEUR"].includes(e.role) ? (e.role as never) : null) }),
+    creeLe: t.expose("creeLe", { type: "DateTime" }),
+    bloc: t.field({ type: BlocEnum, nullable: true, resolve: (e) => e.bloc as never }),
+    cle: t.exposeString("cle", { nullable: true }),
+    motif: t.exposeString("motif", { nullable: true }),
+    details: t.field({ type: "JSON", resolve: (e) => JSON.parse(e.details) }),
+  }),
+});
+
+builder.prismaObjectFields("Demande", (t) => ({
+  versions: t.relation("versions", {
+    description: "Versions, la plus récente d'abord.",
+    query: { orderBy: { numero: "desc" } },
+  }),
+  evenements: t.relation("evenements", {
+    description: "Journal d'audit, le plus récent d'abord (gestionnaires et auditeurs).",
+    authScopes: { agent: true },
+    query: { orderBy: { id: "desc" } },
+  }),
+}));
+
+// ---- the demande at a past version, and comparisons --------------------------------------------
+interface Instantane {
+  version: number;
+  versionId: number;
+  etat: Etat;
+}
+const lignes = (etat: Etat, bloc: keyof Etat) => Object.entries(etat[bloc]).map(([cle, valeurs]) => ({ cle, valeurs }));
+const LigneInstantaneRef = (name: string, valeurs: typeof ValeursAdministrateurRef) =>
+  builder.objectRef<{ cle: string; valeurs: Ligne }>(name).implement({
+    fields: (t) => ({ cle: t.exposeString("cle"), valeurs: t.field({ type: valeurs, resolve: (l) => l.valeurs }) }),
+  });
+const LigneAdminRef = LigneInstantaneRef("LigneVersionAdministrateur", ValeursAdministrateurRef);
+const LigneBenefRef = LigneInstantaneRef("LigneVersionBeneficiaire", ValeursBeneficiaireRef);
+const LignePieceRef = LigneInstantaneRef("LigneVersionPiece", ValeursPieceRef);
+
+const InstantaneRef = builder.objectRef<Instantane>("DemandeALaVersion").implement({
+  description: "La demande telle qu'elle était juste après une version.",
+  fields: (t) => ({
+    version: t.prismaField({ type: VersionRef, resolve: (q, i, _a, ctx) => ctx.prisma.version.findUniqueOrThrow({ ...q, where: { id: i.versionId } }) }),
+    informations: t.field({ type: ValeursInformationsRef, resolve: (i) => i.etat.INFORMATIONS[CLE_INFORMATIONS] ?? {} }),
+    coordonneesBancaires: t.field({ type: ValeursCoordonneesRef, nullable: true, resolve: (i) => i.etat.COORDONNEES_BANCAIRES[CLE_COORDONNEES] ?? null }),
+    beneficiaires: t.field({ type: [LigneBenefRef], resolve: (i) => lignes(i.etat, "BENEFICIAIRES") }),
+    administrateurs: t.field({ type: [LigneAdminRef], resolve: (i) => lignes(i.etat, "ADMINISTRATEURS") }),
+    pieces: t.field({ type: [LignePieceRef], resolve: (i) => lignes(i.etat, "PIECES") }),
+  }),
+});
+
+async function demandeEtVersion(ctx: Context, numero: string, version: number) {
+  const d = await ctx.prisma.demande.findFirst({ where: { numero, ...perimetreDemandes(ctx.acteur) }, select: { id: true } });
+  if (!d) throw new ErreurIntrouvable();
+  const v = await ctx.prisma.version.findUnique({ where: { demandeId_numero: { demandeId: d.id, numero: version } }, select: { id: true } });
+  if (!v) throw new ErreurIntrouvable(`Version ${version} introuvable.`);
+  return { demandeId: d.id, versionId: v.id };
+}
+
+builder.queryFields((t) => ({
+  demandeALaVersion: t.field({
+    type: InstantaneRef,
+    nullable: true,
+    description: "La demande telle qu'elle était à la version k (null si la demande ou la version n'existe pas).",
+    authScopes: { connecte: true },
+    args: { numero: t.arg.string({ required: true }), version: t.arg.int({ required: true }) },
+    resolve: async (_r, { numero, version }, ctx) => {
+      const r = await demandeEtVersion(ctx, numero, version).catch(() => null);
+      if (!r) return null;
+      return { version, versionId: r.versionId, etat: await etatALaVersion(ctx.prisma, r.demandeId, version) };
+    },
+  }),
+  demandeComparer: t.field({
+    type: [ChangementRef],
+    nullable: true,
+    description: "Différences champ par champ entre la version `de` et la version `a` (null si l'une n'existe pas).",
+    authScopes: { connecte: true },
+    args: { numero: t.arg.string({ required: true }), de: t.arg.int({ required: true }), a: t.arg.int({ required: true }) },
+    resolve: async (_r, { numero, de, a }, ctx) => {
+      const r1 = await demandeEtVersion(ctx, numero, de).catch(() => null);
+      const r2 = await demandeEtVersion(ctx, numero, a).catch(() => null);
+      if (!r1 || !r2) return null;
+      return differences(await etatALaVersion(ctx.prisma, r1.demandeId, de), await etatALaVersion(ctx.prisma, r1.demandeId, a));
+    },
+  }),
+}));

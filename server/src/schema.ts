@@ -1,0 +1,8 @@
+import { builder } from "./builder.js";
+import "./commun/types.js";
+import "./auth/schema.js";
+import "./demande/schema.js";
+import "./historique/schema.js";
+import "./brouillon/schema.js";
+
+export const schema = builder.toSchema({ sortSchema: false });

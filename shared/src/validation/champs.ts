@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { CodeProbleme } from '../probleme.js';
+import { LIMITES, libelleChamp, longueur } from '../limites.js';
+import { finessFormatValide, normaliserFiness } from '../finess.js';
+import { emailValide } from '../contact.js';
+import { parseMontant } from '../format.js';
+
+/*
+ * Field builders shared by every schema. Each field is `z.unknown().transform(...)`: it
+ * normalises (trim, empty → null), checks, and reports with non-fatal custom issues, so one
+ * bad field never hides the problems of the others nor the cross-field rules.
+ * Messages: « <label> : <what is expected>. »; code and field name travel in `params`.
+ */
+
+export function signaler(
+  ctx: z.RefinementCtx,
+  code: CodeProbleme,
+  champ: string,
+  attendu: string,
+  path?: (string | number)[],
+): void {
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: `${libelleChamp(champ)} : ${attendu}.`,
+    params: { code, champ },
+    ...(path ? { path } : {}),
+  });
+}
+
+const INVALIDE = Symbol('invalide');
+
+/** Strings are trimmed; absent, null, empty or blank all mean "no value". */
+function lireTexte(raw: unknown): string | null | typeof INVALIDE {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') return INVALIDE;
+  const t = raw.trim();
+  return t === '' ? null : t;
+}
+
+export function estVide(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+export interface OptionsTexte {
+  /** What to ask for when the value is missing; absent = optional. */
+  requis?: string;
+  /** Defaults to LIMITES[champ].max. */
+  max?: number;
+  normaliser?: (v: string) => string;
+  /** Returns what is expected when the value is wrong, null when it is fine. */
+  verifier?: (v: string) => string | null;
+}
+
+const OBLIGATOIRE = 'champ obligatoire';
+
+function limite(champ: string): number | undefined {
+  return (LIMITES as Record<string, { max: number } | undefined>)[champ]?.max;
+}
+
+/** Checks one text value; returns the normalised value (issues are reported on ctx). */
+function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsTexte): string | null {
+  const lu = lireTexte(raw);
+  if (lu === INVALIDE) {
+    signaler(ctx, 'FORMAT', champ, 'texte attendu');
+    return null;
+  }
+  if (lu === null) {
+    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    return null;
+  }
+  const v = o.normaliser ? o.normaliser(lu) : lu;
+  const max = o.max ?? limite(champ);
+  if (max !== undefined && longueur(v) > max) signaler(ctx, 'TROP_LONG', champ, `${max} caractères au maximum`);
+  const attendu = o.verifier?.(v);
+  if (attendu) signaler(ctx, 'FORMAT', champ, attendu);
+  return v;
+}
+
+// Each builder is a single transform: zod aborts a transform chained after a failed one,
+// which would hide the object's cross-field rules.
+
+export function texte(champ: string, o: OptionsTexte = {}) {
+  return z.unknown().transform((raw, ctx): string | null => verifierTexte(raw, ctx, champ, o));
+}
+
+/** Required text: the output type is string (a missing value is already an error). */
+export function texteRequis(champ: string, o: OptionsTexte = {}) {
+  const options = { requis: OBLIGATOIRE, ...o };
+  return z.unknown().transform((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? '');
+}
+
+export const ATTENDU_EMAIL = 'adresse email valide attendue (exemple : prenom.nom@domaine.fr)';
+export const verifierEmail = (v: string): string | null => (emailValide(v) ? null : ATTENDU_EMAIL);
+
+export const ATTENDU_FINESS = '9 caractères attendus : 2 pour le département (chiffres, 2A ou 2B) puis 7 chiffres';
+export function finessRequis(champ: string) {
+  return texteRequis(champ, {
+    requis: `obligatoire, ${ATTENDU_FINESS}`,
+    normaliser: normaliserFiness,
+    verifier: (v) => (finessFormatValide(v) ? null : ATTENDU_FINESS),
+  });
+}
+
+export interface OptionsBooleen {
+  requis?: string;
+}
+
+function verifierBooleen(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsBooleen): boolean | null {
+  if (raw === true || raw === false) return raw;
+  if (raw === undefined || raw === null) {
+    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    return null;
+  }
+  signaler(ctx, 'FORMAT', champ, 'Oui ou Non attendu (true ou false)');
+  return null;
+}
+
+/** true / false; null or absent is "no answer". */
+export function booleen(champ: string, o: OptionsBooleen = {}) {
+  return z.unknown().transform((raw, ctx): boolean | null => verifierBooleen(raw, ctx, champ, o));
+}
+
+/** Boolean where "no answer" means `defaut`. */
+export function booleenDefaut(champ: string, defaut: boolean) {
+  return z.unknown().transform((raw, ctx): boolean => verifierBooleen(raw, ctx, champ, {}) ?? defaut);
+}
+
+export interface OptionsChoix<T extends string> {
+  lire: (v: string) => T | null;
+  /** What the allowed values are, for the VALEUR message. */
+  attendu: string;
+  requis?: string;
+}
+
+function verifierChoix<T extends string>(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsChoix<T>): T | null {
+  if (estVide(raw)) {
+    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    return null;
+  }
+  const v = typeof raw === 'string' ? o.lire(raw.trim()) : null;
+  if (v === null) signaler(ctx, 'VALEUR', champ, o.attendu);
+  return v;
+}
+
+/** One of a closed list of codes. */
+export function choix<T extends string>(champ: string, o: OptionsChoix<T>) {
+  return z.unknown().transform((raw, ctx): T | null => verifierChoix(raw, ctx, champ, o));
+}
+
+/** Required code: output typed T (a missing value is already an error). */
+export function choixRequis<T extends string>(champ: string, o: Omit<OptionsChoix<T>, 'requis'> & { requis?: string }) {
+  const options = { requis: o.attendu, ...o };
+  return z.unknown().transform((raw, ctx): T => verifierChoix(raw, ctx, champ, options) as T);
+}
+
+/** Amount in euros (decimal string or number) → integer cents. */
+export function montantCentimes(champ: string) {
+  const attendu = 'montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00")';
+  return z.unknown().transform((raw, ctx): number => {
+    if (estVide(raw)) {
+      signaler(ctx, 'REQUIS', champ, attendu);
+      return 0;
+    }
+    const centimes = typeof raw === 'string' || typeof raw === 'number' ? parseMontant(raw) : null;
+    if (centimes === null) {
+      signaler(ctx, 'FORMAT', champ, attendu);
+      return 0;
+    }
+    return centimes;
+  });
+}

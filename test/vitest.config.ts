@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// One configuration that runs every package's tests (`pnpm test` at the top level).
+const racine = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  test: {
+    root: racine,
+    projects: [
+      "shared/vitest.config.ts",
+      "server/vitest.config.ts",
+      "admin/vitest.config.ts",
+      {
+        test: {
+          name: "integration",
+          root: racine,
+          include: ["test/integration/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          root: racine,
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser and one server: run the browser files one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
