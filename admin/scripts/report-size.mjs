@@ -10,7 +10,7 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
 
 const gzip = file => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
-const ko = bytes => (bytes / 1024).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+const ko = bytes => (bytes / 1024).toFixed(1)
 
 // Entry chunks and, transitively, their static imports; dynamic imports (pages) are excluded.
 const js = new Set()

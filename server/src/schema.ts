@@ -4,5 +4,9 @@ import "./auth/schema.js";
 import "./demande/schema.js";
 import "./historique/schema.js";
 import "./brouillon/schema.js";
+import "./import/schema.js";
+import "./validation/schema.js";
+import "./statut/schema.js";
+import "./transmission/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -13,8 +13,8 @@ describe('base64', () => {
   });
 
   it('accepts missing padding and whitespace, refuses garbage', () => {
-    expect(new TextDecoder().decode(decoderBase64('YWI'))).toBe('ab');
-    expect(new TextDecoder().decode(decoderBase64('YW\nJj'))).toBe('abc');
+    expect(new TextDecoder().decode(decoderBase64('YWI')!)).toBe('ab');
+    expect(new TextDecoder().decode(decoderBase64('YW\nJj')!)).toBe('abc');
     expect(decoderBase64('YW*j')).toBeNull();
     expect(decoderBase64('Y')).toBeNull();
     expect(decoderBase64('YQ=a')).toBeNull();

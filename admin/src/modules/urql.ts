@@ -16,6 +16,8 @@ export function createAppClient(): Client {
     url: '/graphql',
     // The server's CSRF prevention needs a non-simple header on every request.
     fetchOptions: { credentials: 'include', headers: { 'x-graphql-csrf': '1' } },
+    // urql sends queries as GET by default; POST only keeps the server's surface simple.
+    preferGetMethod: false,
     exchanges: [
       mapExchange({
         onError(error) {

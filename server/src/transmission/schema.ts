@@ -1,0 +1,2 @@
+// Filled in by the workflow work (validation, statut, transmission).
+export {};
