@@ -2,7 +2,8 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 
-const api = 'http://localhost:4000'
+// SEGUR_API lets several dev servers run side by side.
+const api = process.env.SEGUR_API ?? 'http://localhost:4000'
 
 export default defineConfig({
   base: '/',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { aliasGraphql } from "./vitest.shared.js";
 
 // One configuration that runs every package's tests (`pnpm test` at the top level).
 const racine = fileURLToPath(new URL("..", import.meta.url));
@@ -12,6 +13,7 @@ export default defineConfig({
       "server/vitest.config.ts",
       "admin/vitest.config.ts",
       {
+        resolve: { alias: aliasGraphql },
         test: {
           name: "integration",
           root: racine,
@@ -20,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: aliasGraphql },
         test: {
           name: "e2e",
           root: racine,

@@ -6,7 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { getDatamodel, type PrismaTypes } from "@segur/prisma";
 import type { Context } from "./context.js";
-import { ErreurAutorisation, ErreurMetier } from "./commun/erreurs.js";
+import { ErreurAutorisation, ErreurMetier, ErreurNonConnecte } from "./commun/erreurs.js";
 
 export interface Scopes {
   connecte: boolean;
@@ -30,7 +30,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // Errors before scope-auth, so that a refusal on a mutation becomes its ErreurAutorisation union member.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       connecte: ctx.acteur !== null,
@@ -39,8 +40,7 @@ export const builder = new SchemaBuilder<{
       fournisseur: ctx.acteur?.role === "FOURNISSEUR",
       agent: ctx.acteur?.role === "GESTIONNAIRE" || ctx.acteur?.role === "AUDITEUR",
     }),
-    unauthorizedError: () =>
-      new ErreurAutorisation(),
+    unauthorizedError: (_parent, ctx) => (ctx.acteur ? new ErreurAutorisation() : new ErreurNonConnecte()),
   },
   errors: {
     defaultTypes: [],

@@ -120,7 +120,7 @@ describe('import: certificate rules', () => {
       options,
     );
     expect(r.erreurs.map((e) => [e.code, e.path])).toEqual([['HORS_PERIMETRE', chemin(0, 'demandeCertificatServeur')]]);
-    expect(r.erreurs[0]?.message).toMatch(/^Demande de certificat serveur : possible uniquement pour une demande d'AVANCE/);
+    expect(r.erreurs[0]?.message).toBe("Demande de certificat serveur : possible uniquement pour une demande d'AVANCE des couloirs MS1 ou MS2 déposée à partir du 21/09/2023.");
   });
 
   it('other couloir or import before the start date → HORS_PERIMETRE', () => {

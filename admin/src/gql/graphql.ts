@@ -10,8 +10,11 @@ export type ConnexionInput = {
 };
 
 export type Role =
+  /** Auditeur */
   | 'AUDITEUR'
+  /** Fournisseur */
   | 'FOURNISSEUR'
+  /** Gestionnaire */
   | 'GESTIONNAIRE';
 
 export type MoiQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,13 +1,19 @@
+import { GraphQLError } from "graphql";
 import type { Probleme } from "@segur/shared";
 
-/** Business errors: caught by Pothos' errors plugin and returned as union members. */
-export class ErreurMetier extends Error {
+/**
+ * Business errors: caught by Pothos' errors plugin and returned as union members. They are
+ * GraphQLErrors so that, where a field has no union, they still reach the client unmasked
+ * with `extensions.code`. `chemin` is the input field's path (GraphQL's own `path` is the
+ * response path).
+ */
+export class ErreurMetier extends GraphQLError {
   constructor(
     readonly code: string,
     message: string,
-    readonly path: string[] | null = null,
+    readonly chemin: string[] | null = null,
   ) {
-    super(message);
+    super(message, { extensions: { code } });
     this.name = new.target.name;
   }
 }
@@ -30,8 +36,15 @@ export class ErreurAuthentification extends ErreurMetier {
 }
 
 export class ErreurAutorisation extends ErreurMetier {
-  constructor(message = "Vous n'avez pas les droits pour cette action.") {
-    super("NON_AUTORISE", message);
+  constructor(message = "Vous n'avez pas les droits pour cette action.", code = "NON_AUTORISE") {
+    super(code, message);
+  }
+}
+
+/** No session or key: the SPA sends the user back to the login page on this code. */
+export class ErreurNonConnecte extends ErreurAutorisation {
+  constructor() {
+    super("Authentification requise : connectez-vous ou fournissez une clé API.", "UNAUTHENTICATED");
   }
 }
 

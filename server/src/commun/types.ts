@@ -82,7 +82,7 @@ export const ErreurInterface = builder.interfaceRef<ErreurMetier>("Erreur").impl
   fields: (t) => ({
     code: t.exposeString("code"),
     message: t.exposeString("message"),
-    path: t.exposeStringList("path", { nullable: true }),
+    path: t.stringList({ nullable: true, description: "Chemin du champ en cause dans l'entrée.", resolve: (e) => e.chemin }),
   }),
 });
 

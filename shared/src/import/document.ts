@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TYPES_DEMANDE, type TypeDemande, type TypePiece } from '../enums.js';
 import { avertissement, dedoublonner, erreur, type Chemin, type Probleme } from '../probleme.js';
 import { PIECE_TAILLE_MAX, libelleChamp } from '../limites.js';
-import { dateIsoValide } from '../format.js';
+import { dateIsoValide, formatDate } from '../format.js';
 import { normaliserFiness } from '../finess.js';
 import { perimetreCertificat } from '../certificat/perimetre.js';
 import { validerAdministrateur, type AdministrateurValeurs } from '../certificat/administrateur.js';
@@ -214,7 +214,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
       c.ajouter([...rb.erreurs, ...rb.avertissements], cheminB);
       if (rb.valeur) beneficiaires.push(rb.valeur);
 
-      const admin = validerCertificat(b, cheminB, dansPerimetre, finessBeneficiaires, c);
+      const admin = validerCertificat(b, cheminB, dansPerimetre, finessBeneficiaires, c, options.dateDebutCertificat);
       if (admin === undefined) return;
       const finess = champTexte(b, 'finessJuridique');
       if (finess !== null) {
@@ -270,6 +270,7 @@ function validerCertificat(
   dansPerimetre: boolean,
   finessBeneficiaires: string[],
   c: Collecte,
+  dateDebut: Date,
 ): AdministrateurValeurs | null | undefined {
   const demande = b['demandeCertificatServeur'];
   const cheminDemande = [...cheminB, 'demandeCertificatServeur'];
@@ -310,7 +311,7 @@ function validerCertificat(
       erreur(
         'HORS_PERIMETRE',
         'demandeCertificatServeur',
-        "Demande de certificat serveur : possible uniquement pour une demande d'AVANCE des couloirs MS1 ou MS2 déposée à partir de la date de début des certificats serveur.",
+        `Demande de certificat serveur : possible uniquement pour une demande d'AVANCE des couloirs MS1 ou MS2 déposée à partir du ${formatDate(dateDebut)}.`,
         cheminDemande,
       ),
     );

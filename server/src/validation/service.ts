@@ -1,0 +1,223 @@
+import { BLOCS_LABELS, BLOCS_VALIDABLES, type BlocValidable, type Probleme, motifSchema, problemesDepuisZod } from "@segur/shared";
+import type { Context } from "../context.js";
+import type { Acteur } from "../auth/acteur.js";
+import { perimetreDemandes } from "../auth/acteur.js";
+import { ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage } from "../commun/erreurs.js";
+import { etatsDesBlocs, type EtatBlocVue } from "../demande/blocs.js";
+import { CLE_COORDONNEES } from "../historique/champs.js";
+import { auteurDe, enregistrerEvenement, type Tx } from "../historique/service.js";
+
+/*
+ * Validation and locking of the demande's blocks (SPEC §6): a gestionnaire validates or
+ * rejects rows, validates a whole block at once, and unlocks a block with a reason. A block
+ * whose rows are all validated is locked; drafts then refuse any change to it.
+ */
+
+// ---- pure rules ------------------------------------------------------------------------------
+
+export const libelleBloc = (bloc: string): string => BLOCS_LABELS[bloc as keyof typeof BLOCS_LABELS] ?? bloc;
+
+export function estBlocValidable(bloc: string): bloc is BlocValidable {
+  return (BLOCS_VALIDABLES as readonly string[]).includes(bloc);
+}
+
+/** Every row validated (an empty block is never "all validated"). */
+export function toutesValidees(lignes: readonly { validation: string }[]): boolean {
+  return lignes.length > 0 && lignes.every((l) => l.validation === "VALIDEE");
+}
+
+/**
+ * A block counts as validated when all its rows are validated and it is locked: a block a
+ * gestionnaire unlocked is open for changes again, so it is not validated until relocked.
+ */
+export function blocValide(e: EtatBlocVue): boolean {
+  return e.verrouille && e.nombreLignes > 0 && e.nombreValidees === e.nombreLignes;
+}
+
+/** Blocks that have rows but are not validated (a demande cannot be Décidée while any remains). */
+export function blocsNonValides(etats: readonly EtatBlocVue[]): BlocValidable[] {
+  return etats.filter((e) => e.nombreLignes > 0 && !blocValide(e)).map((e) => e.bloc as BlocValidable);
+}
+
+/** The reason of a rejection or an unlock: required, 1000 characters at most; field errors otherwise. */
+export function verifierMotif(motif: unknown): string {
+  const r = motifSchema.safeParse(motif);
+  if (!r.success) throw new ErreurValidation(problemesDepuisZod(r.error, ["input", "motif"]) as Probleme[]);
+  return r.data;
+}
+
+// ---- database --------------------------------------------------------------------------------
+
+export interface LigneCible {
+  numero: string;
+  bloc: string;
+  cle: string;
+}
+
+const selectionValidations = {
+  blocs: { select: { bloc: true, verrouille: true } },
+  coordonneesBancaires: { select: { validation: true } },
+  beneficiaires: { select: { validation: true } },
+  administrateurs: { select: { validation: true }, where: { demandeCertificatServeur: true } },
+  pieces: { select: { validation: true } },
+} as const;
+
+/** The demande (any the actor may see) with each block's rows' states and lock flag. */
+export async function demandeAvecBlocs(tx: Tx, acteur: Acteur | null, numero: string) {
+  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) }, include: selectionValidations });
+  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
+  return { demande: d, etats: etatsDesBlocs(d) };
+}
+
+async function demandeAValider(tx: Tx, acteur: Acteur, numero: string, bloc: string) {
+  if (!estBlocValidable(bloc)) {
+    throw new ErreurEtat("BLOC_NON_VALIDABLE", `Bloc : le bloc « ${libelleBloc(bloc)} » ne se valide pas (blocs validables : ${BLOCS_VALIDABLES.map(libelleBloc).join(", ")}).`, ["input", "bloc"]);
+  }
+  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) }, select: { id: true, statut: true } });
+  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
+  if (d.statut === "DECIDEE") throw new ErreurEtat("DEMANDE_DECIDEE", "Une demande décidée ne peut plus être validée, rejetée ni déverrouillée.", ["input", "numero"]);
+  const verrou = await tx.etatBloc.findUnique({ where: { demandeId_bloc: { demandeId: d.id, bloc } }, select: { verrouille: true } });
+  return { demandeId: d.id, bloc, verrouille: verrou?.verrouille ?? false };
+}
+
+function refuserSiVerrouille(verrouille: boolean, bloc: string) {
+  if (verrouille) {
+    throw new ErreurVerrouillage(
+      `Le bloc « ${libelleBloc(bloc)} » est validé et verrouillé : déverrouillez-le (avec un motif) avant de changer la validation de ses lignes.`,
+      bloc,
+    );
+  }
+}
+
+/** Row key and validation state of every row of a validatable block. */
+async function lignesDuBloc(tx: Tx, demandeId: number, bloc: BlocValidable): Promise<{ cle: string; validation: string }[]> {
+  switch (bloc) {
+    case "COORDONNEES_BANCAIRES": {
+      const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: { validation: true } });
+      return c ? [{ cle: CLE_COORDONNEES, validation: c.validation }] : [];
+    }
+    case "BENEFICIAIRES":
+      return tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, validation: true } });
+    case "ADMINISTRATEURS":
+      return (
+        await tx.administrateurTechnique.findMany({ where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, validation: true } })
+      ).map((a) => ({ cle: a.finessJuridique, validation: a.validation }));
+    case "PIECES":
+      return tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, validation: true } });
+  }
+}
+
+interface EtatValidationData {
+  validation: "VALIDEE" | "REJETEE";
+  validationMotif: string | null;
+  valideePar: string;
+  valideeLe: Date;
+}
+
+/**
+ * Sets the validation of one row (cle) or of every row not yet validated (cle null: rows
+ * already validated keep who validated them and when). Returns how many rows changed.
+ */
+async function marquer(tx: Tx, demandeId: number, bloc: BlocValidable, cle: string | null, data: EtatValidationData): Promise<number> {
+  const pasDejaValidee = cle === null ? { validation: { not: "VALIDEE" } } : {};
+  switch (bloc) {
+    case "COORDONNEES_BANCAIRES":
+      if (cle !== null && cle !== CLE_COORDONNEES) return 0;
+      return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...pasDejaValidee }, data })).count;
+    case "BENEFICIAIRES":
+      return (await tx.beneficiaire.updateMany({ where: { demandeId, ...(cle !== null ? { cle } : pasDejaValidee) }, data })).count;
+    case "ADMINISTRATEURS":
+      return (
+        await tx.administrateurTechnique.updateMany({
+          where: { demandeId, demandeCertificatServeur: true, ...(cle !== null ? { finessJuridique: cle } : pasDejaValidee) },
+          data,
+        })
+      ).count;
+    case "PIECES":
+      return (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(cle !== null ? { cle } : pasDejaValidee) }, data })).count;
+  }
+}
+
+async function verrouiller(tx: Tx, acteur: Acteur, demandeId: number, bloc: BlocValidable, raison: string) {
+  const maintenant = new Date();
+  await tx.etatBloc.upsert({
+    where: { demandeId_bloc: { demandeId, bloc } },
+    create: { demandeId, bloc, verrouille: true, modifieLe: maintenant, modifiePar: acteur.nom },
+    update: { verrouille: true, modifieLe: maintenant, modifiePar: acteur.nom },
+  });
+  await enregistrerEvenement(tx, { demandeId, type: "BLOC_VERROUILLE", auteur: auteurDe(acteur), bloc, details: { raison } });
+}
+
+const ligneIntrouvable = (bloc: string, cle: string) =>
+  new ErreurIntrouvable(`Clé : aucune ligne « ${cle.slice(0, 40)} » dans le bloc « ${libelleBloc(bloc)} ».`, ["input", "cle"]);
+
+/** Validates one row; validating the last row not yet validated locks the block. Returns the demande id. */
+export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCible): Promise<number> {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const cible = await demandeAValider(tx, acteur, numero, bloc);
+    refuserSiVerrouille(cible.verrouille, bloc);
+    const b = cible.bloc as BlocValidable;
+    const n = await marquer(tx, cible.demandeId, b, cle, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
+    if (!n) throw ligneIntrouvable(bloc, cle);
+    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "LIGNE_VALIDEE", auteur: auteurDe(acteur), bloc, cle });
+    if (toutesValidees(await lignesDuBloc(tx, cible.demandeId, b))) {
+      await verrouiller(tx, acteur, cible.demandeId, b, "Toutes les lignes du bloc sont validées.");
+    }
+    return cible.demandeId;
+  });
+}
+
+/** Rejects one row with a reason (required, shown to the gestionnaires). Returns the demande id. */
+export async function rejeterLigne(ctx: Context, { numero, bloc, cle, motif }: LigneCible & { motif: unknown }): Promise<number> {
+  const acteur = ctx.acteur!;
+  const raison = verifierMotif(motif);
+  return ctx.prisma.$transaction(async (tx) => {
+    const cible = await demandeAValider(tx, acteur, numero, bloc);
+    refuserSiVerrouille(cible.verrouille, bloc);
+    const n = await marquer(tx, cible.demandeId, cible.bloc as BlocValidable, cle, {
+      validation: "REJETEE", validationMotif: raison, valideePar: acteur.nom, valideeLe: new Date(),
+    });
+    if (!n) throw ligneIntrouvable(bloc, cle);
+    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "LIGNE_REJETEE", auteur: auteurDe(acteur), bloc, cle, motif: raison });
+    return cible.demandeId;
+  });
+}
+
+/** Validates every row of the block at once, then locks it. Returns the demande id. */
+export async function validerBloc(ctx: Context, { numero, bloc }: { numero: string; bloc: string }): Promise<number> {
+  const acteur = ctx.acteur!;
+  return ctx.prisma.$transaction(async (tx) => {
+    const cible = await demandeAValider(tx, acteur, numero, bloc);
+    refuserSiVerrouille(cible.verrouille, bloc);
+    const b = cible.bloc as BlocValidable;
+    const lignes = await lignesDuBloc(tx, cible.demandeId, b);
+    if (!lignes.length) throw new ErreurEtat("BLOC_VIDE", `Le bloc « ${libelleBloc(bloc)} » n'a aucune ligne : il n'y a rien à valider.`, ["input", "bloc"]);
+    const n = await marquer(tx, cible.demandeId, b, null, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
+    await enregistrerEvenement(tx, {
+      demandeId: cible.demandeId, type: "BLOC_VALIDE", auteur: auteurDe(acteur), bloc,
+      details: { lignes: lignes.length, nouvellementValidees: n },
+    });
+    await verrouiller(tx, acteur, cible.demandeId, b, "Bloc validé en entier.");
+    return cible.demandeId;
+  });
+}
+
+/**
+ * Unlocks a block with a reason: it can be modified again. Rows keep their validation; a row
+ * changed by a later confirmed draft goes back to « À valider ». Returns the demande id.
+ */
+export async function deverrouillerBloc(ctx: Context, { numero, bloc, motif }: { numero: string; bloc: string; motif: unknown }): Promise<number> {
+  const acteur = ctx.acteur!;
+  const raison = verifierMotif(motif);
+  return ctx.prisma.$transaction(async (tx) => {
+    const cible = await demandeAValider(tx, acteur, numero, bloc);
+    if (!cible.verrouille) throw new ErreurEtat("BLOC_NON_VERROUILLE", `Le bloc « ${libelleBloc(bloc)} » n'est pas verrouillé.`, ["input", "bloc"]);
+    await tx.etatBloc.update({
+      where: { demandeId_bloc: { demandeId: cible.demandeId, bloc } },
+      data: { verrouille: false, modifieLe: new Date(), modifiePar: acteur.nom },
+    });
+    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "BLOC_DEVERROUILLE", auteur: auteurDe(acteur), bloc, motif: raison });
+    return cible.demandeId;
+  });
+}
