@@ -31,6 +31,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser and one server: run the browser files one after another.
           fileParallelism: false,
+          globalSetup: ["test/e2e/support/chromium.ts"],
         },
       },
     ],

@@ -2,6 +2,7 @@ import type { RequestListener } from "node:http";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { Db } from "@segur/prisma";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
@@ -43,6 +44,8 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     graphqlEndpoint: "/graphql",
     graphiql: config.developpement ? { title: "Ségur — API GraphQL", credentials: "include" } : false,
     landingPage: false,
+    // GraphiQL bundled locally (no CDN: this product runs without internet access).
+    renderGraphiQL,
     multipart: true,
     logging: config.developpement ? "info" : "warn",
     plugins: [
