@@ -32,9 +32,12 @@ export function prepareDatabase(url: string): MigrateResult {
 }
 
 /** Migrate the SQLite file at `url`, then return a PrismaClient bound to it. */
-export function openDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
+export function openDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options: { journaliserRequetes?: boolean } = {}): PrismaClient {
   prepareDatabase(url);
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  return new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url }),
+    ...(options.journaliserRequetes ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
 }
 
 export type Db = PrismaClient;

@@ -15,6 +15,8 @@ export interface AppTest extends App {
   fournisseur: (numeroEditeur: string) => Promise<Identite>;
   courriels: MessageCourriel[];
   dbFile: string;
+  /** SQL statements run so far (to check that a query's cost does not grow with its rows). */
+  requetes: string[];
   fermer: () => Promise<void>;
 }
 
@@ -24,7 +26,9 @@ export type Identite = { headers: Record<string, string> };
 export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<AppTest> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segur-test-"));
   const dbFile = path.join(dir, "test.db");
-  const prisma: Db = openDatabase(`file:${dbFile}`);
+  const prisma: Db = openDatabase(`file:${dbFile}`, { journaliserRequetes: true });
+  const requetes: string[] = [];
+  (prisma as unknown as { $on: (e: "query", f: (e: { query: string }) => void) => void }).$on("query", (e) => void requetes.push(e.query));
   const config = { ...lireConfig({}), ...surcharges };
   const courriels: MessageCourriel[] = [];
   const courrielleur: Courrielleur = { nom: "test", envoyer: async (m) => void courriels.push(m) };
@@ -54,7 +58,7 @@ export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<Ap
   const gestionnaire = await connecter("gestionnaire@test.fr", "GESTIONNAIRE", "Gaëlle Gestion");
   const auditeur = await connecter("auditeur@test.fr", "AUDITEUR", "Aurélien Audit");
   return {
-    ...app, gql, gestionnaire, auditeur, courriels, dbFile,
+    ...app, gql, gestionnaire, auditeur, courriels, dbFile, requetes,
     fournisseur: async (numeroEditeur) => {
       const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: `Éditeur ${numeroEditeur}` });
       return { headers: { authorization: `Bearer ${cle}` } };

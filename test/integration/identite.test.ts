@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { creerAppTest, type AppTest } from "../../server/test/aide.js";
+import { creerUtilisateur } from "../../server/src/auth/service.js";
+
+let app: AppTest;
+beforeEach(async () => {
+  app = await creerAppTest();
+});
+afterEach(() => app.fermer());
+
+const connexion = (email: string, motDePasse: string) =>
+  app.fetch("http://test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename ... on Erreur { code message } ... on ConnexionSucces { moi { nom role } } } }`, variables: { i: { email, motDePasse } } }),
+  });
+
+describe("identity", () => {
+  it("logs in with an httpOnly SameSite cookie and logs out", async () => {
+    await creerUtilisateur(app.prisma, { email: "g2@test.fr", nom: "G2", role: "GESTIONNAIRE", motDePasse: "un-mot-de-passe-long" });
+    const res = await connexion("G2@test.fr", "un-mot-de-passe-long");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^segur_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect((await res.json()).data.connexion.moi).toEqual({ nom: "G2", role: "GESTIONNAIRE" });
+    const headers = { cookie: cookie.split(";")[0]! };
+    expect((await app.gql(`{ moi { role } }`, {}, { headers })).data.moi.role).toBe("GESTIONNAIRE");
+    await app.gql(`mutation { deconnexion }`, {}, { headers });
+    expect((await app.gql(`{ moi { role } }`, {}, { headers })).data.moi).toBeNull();
+    // the stored session is a hash, not the token
+    expect(await app.prisma.session.count({ where: { jetonHash: cookie.split(";")[0]!.split("=")[1]! } })).toBe(0);
+  });
+
+  it("answers the same French message for a wrong password and an unknown account", async () => {
+    const a = await (await connexion("gestionnaire@test.fr", "mauvais")).json();
+    const b = await (await connexion("inconnu@test.fr", "mauvais")).json();
+    expect(a.data.connexion).toEqual({ __typename: "ErreurAuthentification", code: "AUTHENTIFICATION", message: "Adresse électronique ou mot de passe incorrect." });
+    expect(b.data.connexion).toEqual(a.data.connexion);
+  });
+
+  it("accepts a supplier API key only as issued, and stores it hashed", async () => {
+    const f = await app.fournisseur("00001");
+    expect((await app.gql(`{ moi { role numeroEditeur } }`, {}, f)).data.moi).toEqual({ role: "FOURNISSEUR", numeroEditeur: "00001" });
+    const cle = f.headers.authorization!.slice("Bearer ".length);
+    const trafiquee = `${cle.slice(0, -2)}xx`;
+    expect((await app.gql(`{ moi { role } }`, {}, { headers: { authorization: `Bearer ${trafiquee}` } })).data.moi).toBeNull();
+    const stockee = await app.prisma.cleApi.findFirstOrThrow();
+    expect(stockee.secretHash).not.toContain(cle.split("_")[2]);
+    await app.prisma.cleApi.update({ where: { id: stockee.id }, data: { revoqueeLe: new Date() } });
+    expect((await app.gql(`{ moi { role } }`, {}, f)).data.moi).toBeNull();
+  });
+
+  it("refuses the list to anonymous callers with UNAUTHENTICATED", async () => {
+    const r = await app.gql(`{ demandes { totalCount } }`);
+    expect(r.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
+  });
+});
