@@ -260,7 +260,9 @@ async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, conten
       else {
         const data = typees("ADMINISTRATEURS", op.donnees!) as never;
         const ordre = (await tx.administrateurTechnique.count({ where: { demandeId } })) + 1;
-        await tx.administrateurTechnique.upsert({ where, create: { ...(data as object), demandeId, ordre, demandeCertificatServeur: true } as never, update: { ...(data as object), ...revalider, demandeCertificatServeur: true } });
+        // A changed request is a new request for the health agency: it will go in a later batch.
+        const renvoyer = { lotTransmissionId: null, transmisLe: null };
+        await tx.administrateurTechnique.upsert({ where, create: { ...(data as object), demandeId, ordre, demandeCertificatServeur: true } as never, update: { ...(data as object), ...revalider, ...renvoyer, demandeCertificatServeur: true } });
       }
       return;
     }

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { ERREURS_COMMUNES, StatutDemandeEnum } from "../commun/types.js";
 import { DemandeRef } from "../demande/types.js";
-import { demandeParId } from "../validation/schema.js";
+import { demandeParId } from "../validation/service.js";
 import { changerStatut } from "./service.js";
 
 const DemandeChangerStatutInput = builder.inputType("DemandeChangerStatutInput", {
@@ -15,13 +15,13 @@ const DemandeChangerStatutInput = builder.inputType("DemandeChangerStatutInput",
 });
 
 builder.mutationField("demandeChangerStatut", (t) =>
-  t.field({
+  t.prismaField({
     authScopes: { gestionnaire: true },
     description:
       "Change le statut d'une demande (gestionnaires). « Décidée » exige que tous les blocs soient validés ; « A modifier », « En attente de pièce jointe complémentaire » et « Décidée » envoient un courriel au contact de la demande.",
     type: DemandeRef,
     errors: { types: [...ERREURS_COMMUNES], dataField: { name: "demande" } },
     args: { input: t.arg({ type: DemandeChangerStatutInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => demandeParId(ctx, await changerStatut(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await changerStatut(ctx, input)),
   }),
 );

@@ -1,17 +1,13 @@
 import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_COMMUNES } from "../commun/types.js";
 import { ErreurVerrouillage } from "../commun/erreurs.js";
-import type { Context } from "../context.js";
 import { DemandeRef } from "../demande/types.js";
-import { deverrouillerBloc, rejeterLigne, validerBloc, validerLigne } from "./service.js";
+import { demandeParId, deverrouillerBloc, rejeterLigne, validerBloc, validerLigne } from "./service.js";
 
 // Validation and locking of blocks (SPEC §6): gestionnaires only; each answers the demande.
 
 const gestionnaire = { authScopes: { gestionnaire: true } } as const;
 const erreurs = { types: [...ERREURS_COMMUNES, ErreurVerrouillage], dataField: { name: "demande" } };
-
-/** The demande after the change (its relations load on demand: one demande, no N+1). */
-export const demandeParId = (ctx: Context, id: number) => ctx.prisma.demande.findUniqueOrThrow({ where: { id } });
 
 const DESCRIPTION_CLE =
   "Clé de la ligne : FINESS juridique (administrateurs), clé du bénéficiaire ou de la pièce, « coordonnees » (coordonnées bancaires).";
@@ -47,36 +43,36 @@ const BlocDeverrouillerInput = builder.inputType("BlocDeverrouillerInput", {
 });
 
 builder.mutationFields((t) => ({
-  ligneValider: t.field({
+  ligneValider: t.prismaField({
     ...gestionnaire,
     description: "Valide une ligne d'un bloc ; quand toutes les lignes du bloc sont validées, le bloc est verrouillé.",
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: LigneValiderInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => demandeParId(ctx, await validerLigne(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await validerLigne(ctx, input)),
   }),
-  ligneRejeter: t.field({
+  ligneRejeter: t.prismaField({
     ...gestionnaire,
     description: "Rejette une ligne d'un bloc avec un motif (obligatoire).",
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: LigneRejeterInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => demandeParId(ctx, await rejeterLigne(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await rejeterLigne(ctx, input)),
   }),
-  blocValider: t.field({
+  blocValider: t.prismaField({
     ...gestionnaire,
     description: "Valide toutes les lignes d'un bloc en une fois et le verrouille (refusé pour un bloc vide).",
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: BlocValiderInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => demandeParId(ctx, await validerBloc(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await validerBloc(ctx, input)),
   }),
-  blocDeverrouiller: t.field({
+  blocDeverrouiller: t.prismaField({
     ...gestionnaire,
     description: "Déverrouille un bloc avec un motif (obligatoire) : il redevient modifiable ; les lignes gardent leur validation.",
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: BlocDeverrouillerInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => demandeParId(ctx, await deverrouillerBloc(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await deverrouillerBloc(ctx, input)),
   }),
 }));

@@ -48,6 +48,11 @@ export function verifierMotif(motif: unknown): string {
 
 // ---- database --------------------------------------------------------------------------------
 
+/** The demande after a change, for the mutation's answer (`query`: the selection Pothos plans). */
+export const demandeParId = (ctx: Context, query: { include?: object; select?: object }, id: number) =>
+  // A client asking only `__typename` yields an empty select, which Prisma refuses.
+  ctx.prisma.demande.findUniqueOrThrow({ ...(query.select ? { select: { id: true, ...query.select } } : query), where: { id } });
+
 export interface LigneCible {
   numero: string;
   bloc: string;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LotTransmission" ADD COLUMN "commentaire" TEXT;
