@@ -50,7 +50,7 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     logging: config.developpement ? "info" : "warn",
     plugins: [
       routes,
-      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "authorization", "content-type"] }),
+      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "authorization"] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

@@ -23,6 +23,7 @@ export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTe
     lotTransmission: t.string({
       nullable: true,
       authScopes: { agent: true },
+      unauthorizedResolver: () => null,
       select: { lotTransmission: { select: { numero: true } } },
       resolve: (a) => a.lotTransmission?.numero ?? null,
     }),

@@ -1,8 +1,8 @@
-import { avertissementsAdministrateur, avertissementsBeneficiaire } from "@segur/shared";
+import { avertissementsAdministrateur, avertissementsBeneficiaire, commentaireSchema, problemesDepuisZod } from "@segur/shared";
 import type { InputFieldMap } from "@pothos/core";
 import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_ECRITURE, ProblemeRef, StatutAdminTechniqueEnum, TypePieceEnum, UtiliteCertificatEnum } from "../commun/types.js";
-import { ErreurEtat, ErreurIntrouvable } from "../commun/erreurs.js";
+import { ErreurAutorisation, ErreurEtat, ErreurIntrouvable, ErreurValidation } from "../commun/erreurs.js";
 import type { Context } from "../context.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { etatActuel } from "../historique/service.js";
@@ -259,7 +259,7 @@ builder.mutationField("brouillonAbandonner", (t) =>
   t.boolean({
     ...ecriture,
     description: "Abandonne mon brouillon (rien n'est enregistré). Vrai s'il y en avait un.",
-    errors: { types: [ErreurIntrouvable], dataField: { name: "abandonne" } },
+    errors: { types: [ErreurIntrouvable, ErreurAutorisation], dataField: { name: "abandonne" } },
     args: { input: t.arg({ type: NumeroInput("BrouillonAbandonnerInput"), required: true }) },
     resolve: (_r, { input }, ctx) => abandonnerBrouillon(ctx, input.numero),
   }),
@@ -286,9 +286,9 @@ builder.mutationField("brouillonConfirmer", (t) =>
     errors: { types: [...ERREURS_ECRITURE], dataField: { name: "confirmation" } },
     args: { input: t.arg({ type: ConfirmerInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const commentaire = input.commentaire?.trim() || null;
-      if (commentaire && commentaire.length > 500) throw new ErreurEtat("TROP_LONG", "Commentaire : 500 caractères au maximum.", ["input", "commentaire"]);
-      return confirmerBrouillon(ctx, input.numero, input.versionBase, commentaire);
+      const lu = commentaireSchema.safeParse(input.commentaire);
+      if (!lu.success) throw new ErreurValidation(problemesDepuisZod(lu.error, ["input", "commentaire"]));
+      return confirmerBrouillon(ctx, input.numero, input.versionBase, lu.data ?? null);
     },
   }),
 );

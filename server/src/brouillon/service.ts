@@ -140,7 +140,7 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
     try {
       nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc][cleFinale]);
     } catch (e) {
-      if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", "cle"]);
+      if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", demandee.bloc === "ADMINISTRATEURS" ? "finessJuridique" : "cle"]);
       throw e;
     }
     const where = { brouillonId_bloc_cle: { brouillonId: brouillon.id, bloc: demandee.bloc, cle: cleFinale } };

@@ -40,8 +40,12 @@ builder.scalarType("File", {
     throw new Error("File est une entrée seulement");
   },
   parseValue: (v) => {
-    if (!(v instanceof File)) throw new GraphQLError("Fichier attendu (requête multipart).");
-    return v;
+    // Duck-typed: yoga's multipart parser hands over its own File implementation.
+    const f = v as File | null;
+    if (!f || typeof f !== "object" || typeof f.arrayBuffer !== "function" || typeof f.name !== "string") {
+      throw new GraphQLError("Fichier attendu (requête multipart).");
+    }
+    return f;
   },
 });
 

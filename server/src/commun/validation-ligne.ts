@@ -13,7 +13,11 @@ export const ValidationLigneRef = builder.objectRef<EtatLigne>("ValidationLigne"
   fields: (t) => ({
     etat: t.field({ type: EtatValidationEnum, resolve: (l) => l.validation as never }),
     motif: t.exposeString("validationMotif", { nullable: true }),
-    par: t.exposeString("valideePar", { nullable: true }),
+    par: t.string({
+      nullable: true,
+      description: "Gestionnaire qui a validé ou rejeté (non communiqué aux fournisseurs).",
+      resolve: (l, _a, ctx) => (ctx.acteur?.role === "FOURNISSEUR" ? null : l.valideePar),
+    }),
     le: t.expose("valideeLe", { type: "DateTime", nullable: true }),
   }),
 });

@@ -11,6 +11,7 @@ export interface FiltreDemandes {
   numeroEditeur?: string | null;
   deposeeApres?: Date | null;
   deposeeAvant?: Date | null;
+  modifieeDepuis?: Date | null;
 }
 
 export const TRIS = {
@@ -23,6 +24,7 @@ export const TRIS = {
   STATUT: "statut",
   ETAT_PAIEMENT: "etatPaiement",
   MONTANT: "montantCentimes",
+  DERNIERE_MODIFICATION: "majLe",
 } as const;
 export type Tri = keyof typeof TRIS;
 
@@ -38,6 +40,7 @@ export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Ac
   if (f?.deposeeApres) and.push({ dateDepot: { gte: f.deposeeApres } });
   // "déposée entre le … et le …" includes the whole last day
   if (f?.deposeeAvant) and.push({ dateDepot: { lt: new Date(f.deposeeAvant.getTime() + 86_400_000) } });
+  if (f?.modifieeDepuis) and.push({ majLe: { gte: f.modifieeDepuis } });
   return { AND: and };
 }
 

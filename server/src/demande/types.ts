@@ -21,6 +21,14 @@ const EtatBlocRef = builder.objectRef<EtatBlocVue>("EtatBloc").implement({
   }),
 });
 
+const MessageStatutRef = builder.objectRef<{ statut: string; message: string; le: Date }>("MessageStatut").implement({
+  fields: (t) => ({
+    statut: t.field({ type: StatutDemandeEnum, resolve: (m) => m.statut as never }),
+    message: t.exposeString("message"),
+    le: t.expose("le", { type: "DateTime" }),
+  }),
+});
+
 const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; changerStatut: boolean }>("DroitsDemande").implement({
   description: "Ce que l'acteur courant peut faire sur la demande (le serveur vérifie de toute façon).",
   fields: (t) => ({
@@ -49,7 +57,20 @@ export const DemandeRef = builder.prismaObject("Demande", {
     courrielContact: t.exposeString("courrielContact", { nullable: true }),
     scenarioInstallation: t.exposeString("scenarioInstallation", { nullable: true }),
     versionCourante: t.exposeInt("versionCourante"),
-    derniereModification: t.expose("derniereModification", { type: "DateTime", nullable: true }),
+    derniereModification: t.expose("derniereModification", { type: "DateTime", nullable: true, description: "Dernière modification confirmée (version)." }),
+    majLe: t.expose("majLe", { type: "DateTime", description: "Dernier changement quel qu'il soit (version, statut, validation) : pour synchroniser avec le filtre modifieeDepuis." }),
+    messageStatut: t.field({
+      type: MessageStatutRef,
+      nullable: true,
+      description: "Dernier changement de statut accompagné d'un message au fournisseur (ex. ce qu'il faut modifier).",
+      select: { evenements: { where: { type: "STATUT_MODIFIE" }, orderBy: { id: "desc" }, take: 1, select: { details: true, creeLe: true } } },
+      resolve: (d) => {
+        const e = d.evenements[0];
+        if (!e) return null;
+        const details = JSON.parse(e.details) as { vers?: string; message?: string | null };
+        return details.message ? { statut: details.vers ?? "", message: details.message, le: e.creeLe } : null;
+      },
+    }),
     avertissements: t.field({
       type: [ProblemeRef],
       description: "Avertissements relevés à l'import (gestionnaires et auditeurs).",

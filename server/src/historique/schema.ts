@@ -26,8 +26,11 @@ export const VersionRef = builder.prismaObject("Version", {
   description: "Version immuable d'une demande : une par confirmation (la version 1 est l'import).",
   fields: (t) => ({
     numero: t.exposeInt("numero"),
-    auteur: t.exposeString("auteur"),
-    role: t.exposeString("role"),
+    auteur: t.string({
+      description: "Auteur de la version (pour un fournisseur, les agents restent anonymes : « Agence de paiement »).",
+      resolve: (v, _a, ctx) => (ctx.acteur?.role === "FOURNISSEUR" && v.role !== "FOURNISSEUR" ? "Agence de paiement" : v.auteur),
+    }),
+    role: t.exposeString("role", { description: "GESTIONNAIRE, FOURNISSEUR, ou SYSTEME (import, reprise)." }),
     creeLe: t.expose("creeLe", { type: "DateTime" }),
     commentaire: t.exposeString("commentaire", { nullable: true }),
     hash: t.exposeString("hash", { description: "SHA-256 chaîné à la version précédente." }),
@@ -62,6 +65,7 @@ builder.prismaObjectFields("Demande", (t) => ({
   evenements: t.relation("evenements", {
     description: "Journal d'audit, le plus récent d'abord (gestionnaires et auditeurs).",
     authScopes: { agent: true },
+    unauthorizedResolver: () => [] as never,
     query: { orderBy: { id: "desc" } },
   }),
 }));

@@ -71,6 +71,8 @@ export async function enregistrerEvenement(
     demandeId: args.demandeId, type: args.type, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe: new Date(),
     bloc: args.bloc ?? null, cle: args.cle ?? null, motif: args.motif ?? null, details: JSON.stringify(args.details ?? {}),
   };
+  // Any event changes what a supplier's portal must re-read (filter modifieeDepuis).
+  if (args.demandeId !== null) await tx.demande.update({ where: { id: args.demandeId }, data: { majLe: e.creeLe } });
   return tx.evenementAudit.create({ data: { ...e, hashPrecedent, hash: hashEvenement(hashPrecedent, e) } });
 }
 
