@@ -1,0 +1,51 @@
+import { CombinedError } from '@urql/core'
+import { describe, expect, it } from 'vitest'
+import { issueAction, MESSAGES_STATUT, messageRequis, motifFormulaireSchema, optionsStatut, statutFormulaireSchema } from './actions'
+
+describe('motif form', () => {
+  it('requires a reason, with the shared French message', () => {
+    const r = motifFormulaireSchema.safeParse({ motif: '  ' })
+    expect(r.success).toBe(false)
+    expect(r.error?.issues[0]?.message).toBe('Motif : indiquez le motif.')
+    expect(motifFormulaireSchema.parse({ motif: ' Pièce illisible ' })).toEqual({ motif: 'Pièce illisible' })
+  })
+
+  it('limits its length', () => {
+    expect(motifFormulaireSchema.safeParse({ motif: 'x'.repeat(1001) }).success).toBe(false)
+  })
+})
+
+describe('statut form', () => {
+  it('offers the shared transitions with their labels', () => {
+    expect(optionsStatut('EN_COURS').map(o => o.text)).toEqual(['A modifier', 'En attente de pièce jointe complémentaire', 'Régularisation en cours', 'Décidée'])
+    expect(optionsStatut('DECIDEE')).toEqual([])
+  })
+
+  it('asks a message for « A modifier » and « En attente de pièce »', () => {
+    expect(messageRequis('A_MODIFIER')).toBe(true)
+    expect(messageRequis('DECIDEE')).toBe(false)
+    const schema = statutFormulaireSchema('EN_COURS')
+    const sansMessage = schema.safeParse({ statut: 'A_MODIFIER', message: '' })
+    expect(sansMessage.error?.issues).toMatchObject([{ path: ['message'], message: MESSAGES_STATUT.messageRequis }])
+    expect(schema.parse({ statut: 'DECIDEE', message: '' })).toEqual({ statut: 'DECIDEE', message: null })
+    expect(schema.parse({ statut: 'A_MODIFIER', message: ' Corrigez ' })).toEqual({ statut: 'A_MODIFIER', message: 'Corrigez' })
+  })
+
+  it('refuses a move the rules do not allow', () => {
+    expect(statutFormulaireSchema('EN_COURS').safeParse({ statut: 'EN_COURS', message: '' }).error?.issues[0]?.message).toBe(MESSAGES_STATUT.statutRequis)
+  })
+})
+
+describe('mutation answers', () => {
+  it('reads a success, a business error with field problems, and transport errors', () => {
+    expect(issueAction({ __typename: 'LigneValiderSucces' })).toEqual({ ok: true })
+    expect(issueAction({
+      __typename: 'ErreurValidation', code: 'VALIDATION', message: 'Données invalides',
+      problemes: [{ champ: 'motif', message: 'Motif : indiquez le motif.', path: ['input', 'motif'] }],
+    })).toEqual({ ok: false, message: 'Données invalides', champs: { motif: 'Motif : indiquez le motif.' } })
+    expect(issueAction({ __typename: 'ErreurEtat', code: 'DECIDEE', message: 'Statut : tous les blocs doivent être validés.', path: ['input', 'statut'] }))
+      .toEqual({ ok: false, message: 'Statut : tous les blocs doivent être validés.', champs: { statut: 'Statut : tous les blocs doivent être validés.' } })
+    expect(issueAction(null, new CombinedError({ networkError: new Error('down') })).ok).toBe(false)
+    expect(issueAction(undefined, new CombinedError({ graphQLErrors: ['Interdit'] }))).toEqual({ ok: false, message: 'Interdit', champs: {} })
+  })
+})

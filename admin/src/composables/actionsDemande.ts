@@ -1,0 +1,130 @@
+import type { BlocValidable, StatutDemande } from '@segur/shared'
+import { useMutation } from '@urql/vue'
+import { inject, type InjectionKey } from 'vue'
+import { graphql } from '~/gql'
+import { type IssueAction, issueAction } from './actions'
+
+/*
+ * The gestionnaire's mutations on a demande. Each answers a union: `…Succes { demande }`
+ * or an `Erreur` (code, message, path; ErreurValidation adds problemes). The answer carries
+ * the demande's `numero` only: the screen re-reads the demande itself (network-only).
+ */
+
+export const LIGNE_VALIDER_MUTATION = graphql(`
+  mutation LigneValider($input: LigneValiderInput!) {
+    ligneValider(input: $input) {
+      __typename
+      ... on LigneValiderSucces { demande { numero } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+export const LIGNE_REJETER_MUTATION = graphql(`
+  mutation LigneRejeter($input: LigneRejeterInput!) {
+    ligneRejeter(input: $input) {
+      __typename
+      ... on LigneRejeterSucces { demande { numero } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+export const BLOC_VALIDER_MUTATION = graphql(`
+  mutation BlocValider($input: BlocValiderInput!) {
+    blocValider(input: $input) {
+      __typename
+      ... on BlocValiderSucces { demande { numero } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+export const BLOC_DEVERROUILLER_MUTATION = graphql(`
+  mutation BlocDeverrouiller($input: BlocDeverrouillerInput!) {
+    blocDeverrouiller(input: $input) {
+      __typename
+      ... on BlocDeverrouillerSucces { demande { numero } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+export const DEMANDE_CHANGER_STATUT_MUTATION = graphql(`
+  mutation DemandeChangerStatut($input: DemandeChangerStatutInput!) {
+    demandeChangerStatut(input: $input) {
+      __typename
+      ... on DemandeChangerStatutSucces { demande { numero statut } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+/** The mutations bound to the app's client, answering an IssueAction. */
+export function useActionsDemande() {
+  const ligneValider = useMutation(LIGNE_VALIDER_MUTATION)
+  const ligneRejeter = useMutation(LIGNE_REJETER_MUTATION)
+  const blocValider = useMutation(BLOC_VALIDER_MUTATION)
+  const blocDeverrouiller = useMutation(BLOC_DEVERROUILLER_MUTATION)
+  const changerStatut = useMutation(DEMANDE_CHANGER_STATUT_MUTATION)
+
+  return {
+    async validerLigne(numero: string, bloc: BlocValidable, cle: string): Promise<IssueAction> {
+      const r = await ligneValider.executeMutation({ input: { numero, bloc, cle } })
+      return issueAction(r.data?.ligneValider, r.error)
+    },
+    async rejeterLigne(numero: string, bloc: BlocValidable, cle: string, motif: string): Promise<IssueAction> {
+      const r = await ligneRejeter.executeMutation({ input: { numero, bloc, cle, motif } })
+      return issueAction(r.data?.ligneRejeter, r.error)
+    },
+    async validerBloc(numero: string, bloc: BlocValidable): Promise<IssueAction> {
+      const r = await blocValider.executeMutation({ input: { numero, bloc } })
+      return issueAction(r.data?.blocValider, r.error)
+    },
+    async deverrouillerBloc(numero: string, bloc: BlocValidable, motif: string): Promise<IssueAction> {
+      const r = await blocDeverrouiller.executeMutation({ input: { numero, bloc, motif } })
+      return issueAction(r.data?.blocDeverrouiller, r.error)
+    },
+    async changerStatut(numero: string, statut: StatutDemande, message: string | null): Promise<IssueAction> {
+      const r = await changerStatut.executeMutation({ input: { numero, statut, message } })
+      return issueAction(r.data?.demandeChangerStatut, r.error)
+    },
+  }
+}
+
+export type ActionsDemande = ReturnType<typeof useActionsDemande>
+
+// ——— shared by the action buttons of one screen (provided by components/actions/ZoneActions.vue)
+
+export interface DemandeMotif {
+  titre: string
+  description: string
+  libelleConfirmer: string
+  executer: (motif: string) => Promise<IssueAction>
+}
+
+export interface ContexteActions {
+  numero: string
+  actions: ActionsDemande
+  /** After a success: re-read the demande and announce `message`. */
+  reussi: (message: string) => void
+  /** A refused action without a modal (row or block validation). */
+  echoue: (message: string) => void
+  /** Opens the screen's single « motif » modal. */
+  demanderMotif: (demande: DemandeMotif) => void
+  ouvrirStatut: () => void
+}
+
+export const CLE_ACTIONS: InjectionKey<ContexteActions> = Symbol('actions-demande')
+
+export function useContexteActions(): ContexteActions {
+  const contexte = inject(CLE_ACTIONS)
+  if (!contexte)
+    throw new Error('Les boutons d’action doivent être placés dans <ZoneActions>.')
+  return contexte
+}

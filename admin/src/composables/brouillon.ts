@@ -1,0 +1,283 @@
+import {
+  BLOCS_LABELS, type Bloc, CHAMPS_ADMINISTRATEUR, ouiNon, STATUTS_ADMIN_TECHNIQUE_LABELS, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT_LABELS,
+} from '@segur/shared'
+import { graphql } from '~/gql'
+import type { ModificationApercuFragment, ModificationDemandeQuery } from '~/gql/graphql'
+
+/*
+ * The modification screen's data: GraphQL documents of the demande and of my draft, and pure
+ * functions that turn the draft preview (rows with their state) into what the tables show.
+ * Operation names start with "Modification" so they never collide with other screens'.
+ */
+
+export const PROBLEME_FRAGMENT = graphql(`
+  fragment ModificationProbleme on Probleme { code message champ gravite path }
+`)
+
+export const APERCU_FRAGMENT = graphql(`
+  fragment ModificationApercu on Brouillon {
+    numero versionBase versionCourante aJour auteur creeLe majLe nombreModifications
+    coordonneesBancaires {
+      cle etat champsModifies
+      valeurs { iban bic titulaire domiciliation }
+      original { iban bic titulaire domiciliation }
+    }
+    beneficiaires {
+      cle etat champsModifies
+      valeurs { ...ModificationValeursBeneficiaire }
+      original { ...ModificationValeursBeneficiaire }
+      avertissements { ...ModificationProbleme }
+    }
+    administrateurs {
+      cle etat champsModifies
+      valeurs { ...ModificationValeursAdministrateur }
+      original { ...ModificationValeursAdministrateur }
+      avertissements { ...ModificationProbleme }
+    }
+    pieces {
+      cle etat champsModifies
+      valeurs { nomFichier type taille }
+      original { nomFichier type taille }
+    }
+  }
+`)
+
+export const VALEURS_BENEFICIAIRE_FRAGMENT = graphql(`
+  fragment ModificationValeursBeneficiaire on ValeursBeneficiaire {
+    nomResponsable emailResponsable telResponsable finessJuridique finessGeographique
+    presentSolde ancienneVersion maitreIdentite stockageIdentite operateurMessagerie
+  }
+`)
+
+export const VALEURS_ADMINISTRATEUR_FRAGMENT = graphql(`
+  fragment ModificationValeursAdministrateur on ValeursAdministrateur {
+    finessJuridique contractualisationOG statutAdminTechnique contractualisationEditeur
+    numeroCarteCPX nomAdminTechnique telAdminTechnique emailAdminTechnique utiliteCertificat
+  }
+`)
+
+export const DEMANDE_QUERY = graphql(`
+  query ModificationDemande($numero: String!) {
+    demande(numero: $numero) {
+      numero type couloir statut versionCourante blocCertificatVisible scenarioInstallation
+      droits { modifier }
+      blocs { bloc verrouille }
+      coordonneesBancaires { iban bic titulaire domiciliation }
+      beneficiaires {
+        cle nomResponsable emailResponsable telResponsable finessJuridique finessGeographique
+        presentSolde ancienneVersion maitreIdentite stockageIdentite operateurMessagerie
+        avertissements { ...ModificationProbleme }
+      }
+      administrateurs {
+        finessJuridique contractualisationOG statutAdminTechnique contractualisationEditeur
+        numeroCarteCPX nomAdminTechnique telAdminTechnique emailAdminTechnique utiliteCertificat
+        avertissements { ...ModificationProbleme }
+      }
+      pieces { cle nomFichier type taille url }
+    }
+  }
+`)
+
+export const BROUILLON_QUERY = graphql(`
+  query ModificationBrouillon($numero: String!) {
+    brouillon(numero: $numero) { ...ModificationApercu }
+  }
+`)
+
+export type Apercu = ModificationApercuFragment
+export type Demande = NonNullable<ModificationDemandeQuery['demande']>
+export type EtatLigne = Apercu['administrateurs'][number]['etat']
+export type LigneAdministrateur = Apercu['administrateurs'][number]
+export type LigneBeneficiaire = Apercu['beneficiaires'][number]
+export type LignePiece = Apercu['pieces'][number]
+export type LigneCoordonnees = NonNullable<Apercu['coordonneesBancaires']>
+export type ValeursAdministrateur = LigneAdministrateur['valeurs']
+export type ValeursBeneficiaire = LigneBeneficiaire['valeurs']
+
+/** Blocks the modification screen edits. */
+export type BlocModifiable = 'COORDONNEES_BANCAIRES' | 'BENEFICIAIRES' | 'ADMINISTRATEURS' | 'PIECES'
+
+/** Common shape of a preview row, whatever the block. */
+export interface LigneApercu {
+  cle: string
+  etat: EtatLigne
+  champsModifies: readonly string[]
+}
+
+/** A preview row as a table shows it, with its non-blocking warnings if the block has any. */
+export interface LigneTableau extends LigneApercu {
+  avertissements?: readonly { code: string, champ: string, message: string }[]
+}
+
+const CLE_COORDONNEES = 'coordonnees'
+
+function sansTypename<T extends object>(o: T): Omit<T, '__typename'> {
+  const { __typename: _t, ...reste } = o as T & { __typename?: string }
+  return reste
+}
+
+/**
+ * The saved demande in the preview's shape (every row INCHANGEE), for when I have no draft:
+ * the screen always renders an Apercu, and the first staged operation opens the draft.
+ */
+export function apercuDepuisDemande(d: Demande): Apercu {
+  const inchangee = { etat: 'INCHANGEE' as const, champsModifies: [] }
+  const coordonnees = d.coordonneesBancaires ? sansTypename(d.coordonneesBancaires) : null
+  return {
+    numero: d.numero,
+    versionBase: d.versionCourante,
+    versionCourante: d.versionCourante,
+    aJour: true,
+    auteur: '',
+    creeLe: '',
+    majLe: '',
+    nombreModifications: 0,
+    coordonneesBancaires: coordonnees
+      ? { cle: CLE_COORDONNEES, ...inchangee, valeurs: coordonnees, original: coordonnees }
+      : null,
+    beneficiaires: d.beneficiaires.map(({ cle, avertissements, ...valeurs }) => {
+      const v = sansTypename(valeurs)
+      return { cle, ...inchangee, valeurs: v, original: v, avertissements }
+    }),
+    administrateurs: d.administrateurs.map(({ avertissements, ...valeurs }) => {
+      const v = sansTypename(valeurs)
+      return { cle: v.finessJuridique, ...inchangee, valeurs: v, original: v, avertissements }
+    }),
+    pieces: d.pieces.map(p => ({
+      cle: p.cle,
+      ...inchangee,
+      valeurs: { nomFichier: p.nomFichier, type: p.type, taille: p.taille },
+      original: { nomFichier: p.nomFichier, type: p.type, taille: p.taille },
+    })),
+  }
+}
+
+/** Saved rows in the demande's order (as on the consultation screen), then added rows as staged. */
+export function ordonnerLignes<L extends LigneApercu>(lignes: readonly L[], ordre: readonly string[]): L[] {
+  const rang = new Map(ordre.map((cle, i) => [cle, i]))
+  const position = (l: L, i: number) => rang.get(l.cle) ?? ordre.length + i
+  return lignes.map((l, i) => ({ l, p: position(l, i) })).sort((a, b) => a.p - b.p).map(x => x.l)
+}
+
+/** My draft's preview with its rows in the demande's order. */
+export function ordonnerApercu(a: Apercu, d: Demande): Apercu {
+  return {
+    ...a,
+    beneficiaires: ordonnerLignes(a.beneficiaires, d.beneficiaires.map(b => b.cle)),
+    administrateurs: ordonnerLignes(a.administrateurs, d.administrateurs.map(x => x.finessJuridique)),
+    pieces: ordonnerLignes(a.pieces, d.pieces.map(p => p.cle)),
+  }
+}
+
+/** Rows shown in a table (deleted rows disappear) and rows listed apart as « Lignes supprimées ». */
+export function repartirLignes<L extends LigneApercu>(lignes: readonly L[]): { visibles: L[], supprimees: L[] } {
+  return {
+    visibles: lignes.filter(l => l.etat !== 'SUPPRIMEE'),
+    supprimees: lignes.filter(l => l.etat === 'SUPPRIMEE'),
+  }
+}
+
+/** Does this cell show a pending change (green)? Every cell of an added row does. */
+export function celluleModifiee(ligne: LigneApercu, champ: string): boolean {
+  return ligne.etat === 'AJOUTEE' || (ligne.etat === 'MODIFIEE' && ligne.champsModifies.includes(champ))
+}
+
+/** Has the row a pending change that « Annuler » can revert? */
+export function ligneEnAttente(ligne: LigneApercu): boolean {
+  return ligne.etat !== 'INCHANGEE'
+}
+
+export const ETATS_LIGNE_LABELS: Record<Exclude<EtatLigne, 'INCHANGEE'>, string> = {
+  AJOUTEE: 'Ajoutée',
+  MODIFIEE: 'Modifiée',
+  SUPPRIMEE: 'Supprimée',
+}
+
+/** Pending changes per block, for the block headings. */
+export function modificationsParBloc(a: Apercu): Record<BlocModifiable, number> {
+  const n = (lignes: readonly LigneApercu[]) => lignes.filter(ligneEnAttente).length
+  return {
+    COORDONNEES_BANCAIRES: a.coordonneesBancaires && ligneEnAttente(a.coordonneesBancaires) ? 1 : 0,
+    BENEFICIAIRES: n(a.beneficiaires),
+    ADMINISTRATEURS: n(a.administrateurs),
+    PIECES: n(a.pieces),
+  }
+}
+
+/** FINESS juridiques of the bénéficiaires as the draft would leave them (for FINESS warnings). */
+export function finessBeneficiaires(a: Apercu): string[] {
+  return a.beneficiaires
+    .filter(l => l.etat !== 'SUPPRIMEE')
+    .map(l => l.valeurs.finessJuridique ?? '')
+    .filter(f => f !== '')
+}
+
+/** Is the block validated and locked by a gestionnaire (read-only)? */
+export function blocVerrouille(d: Pick<Demande, 'blocs'>, bloc: Bloc): boolean {
+  return d.blocs.some(b => b.bloc === bloc && b.verrouille)
+}
+
+/** Human name of a row, for messages: FINESS for certificates, FINESS and name for bénéficiaires… */
+export function libelleLigne(a: Apercu | null, bloc: string, cle: string): string {
+  switch (bloc) {
+    case 'ADMINISTRATEURS':
+      return `ligne ${cle}`
+    case 'BENEFICIAIRES': {
+      const l = a?.beneficiaires.find(b => b.cle === cle)
+      if (!l)
+        return 'une ligne'
+      return `ligne ${[l.valeurs.finessJuridique, l.valeurs.nomResponsable].filter(Boolean).join(' — ')}`
+    }
+    case 'PIECES': {
+      const l = a?.pieces.find(p => p.cle === cle)
+      return l?.valeurs.nomFichier ? `pièce ${l.valeurs.nomFichier}` : 'une pièce'
+    }
+    default:
+      return ''
+  }
+}
+
+/** Label of a block code, or the code itself. */
+export function libelleBloc(bloc: string): string {
+  return (BLOCS_LABELS as Record<string, string>)[bloc] ?? bloc
+}
+
+const DATE_HEURE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+
+/** « 25 novembre 2025 à 10:32 » (Paris time), '' for a missing or invalid date. */
+export function formatDateHeure(iso: string): string {
+  const d = new Date(iso)
+  return iso && !Number.isNaN(d.getTime()) ? DATE_HEURE.format(d) : ''
+}
+
+/** « 1 modification », « 3 modifications ». */
+export function nModifications(n: number): string {
+  return `${n} modification${n > 1 ? 's' : ''}`
+}
+
+/** Columns of the administrateurs table, in SPEC §4 order. */
+export const COLONNES_ADMINISTRATEUR = CHAMPS_ADMINISTRATEUR
+
+/** A cell as displayed: Oui / Non, Editeur / Structure, « DMP, INS »… ('' when empty). */
+export function texteCellule(valeur: string | boolean | number | null | undefined): string {
+  if (valeur === null || valeur === undefined)
+    return ''
+  if (typeof valeur === 'boolean')
+    return ouiNon(valeur)
+  return String(valeur)
+}
+
+export function texteAdministrateur(champ: keyof ValeursAdministrateur, v: ValeursAdministrateur): string {
+  switch (champ) {
+    case 'statutAdminTechnique':
+      return v.statutAdminTechnique ? STATUTS_ADMIN_TECHNIQUE_LABELS[v.statutAdminTechnique] : ''
+    case 'utiliteCertificat':
+      return v.utiliteCertificat ? UTILITES_CERTIFICAT_LABELS[v.utiliteCertificat] : ''
+    default:
+      return texteCellule(v[champ])
+  }
+}
+
+export function libelleTypePiece(type: string | null | undefined): string {
+  return type ? ((TYPES_PIECE_LABELS as Record<string, string>)[type] ?? type) : ''
+}

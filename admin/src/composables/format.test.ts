@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { formatDateHeure, formatTaille, libelleChampHistorique, messageErreurRequete, texteCourtAvertissement, valeurHistorique } from './format'
+
+describe('history values', () => {
+  it('shows booleans, codes, amounts and dates as the screens do', () => {
+    expect(valeurHistorique('ADMINISTRATEURS', 'contractualisationOG', 'true')).toBe('Oui')
+    expect(valeurHistorique('BENEFICIAIRES', 'presentSolde', 'false')).toBe('Non')
+    expect(valeurHistorique('ADMINISTRATEURS', 'statutAdminTechnique', 'S')).toBe('Structure')
+    expect(valeurHistorique('ADMINISTRATEURS', 'utiliteCertificat', 'DMP_INS')).toBe('DMP, INS')
+    expect(valeurHistorique('INFORMATIONS', 'montantCentimes', '292000')).toBe(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(2920))
+    expect(valeurHistorique('INFORMATIONS', 'dateCommande', '2022-09-20')).toBe('20/09/2022')
+    expect(valeurHistorique('INFORMATIONS', 'type', 'AVANCE')).toBe('Avance')
+    expect(valeurHistorique('PIECES', 'type', 'FACTURE')).toBe('Facture')
+    expect(valeurHistorique('COORDONNEES_BANCAIRES', 'iban', 'FR7611808009101234567890147')).toBe('FR76 1180 8009 1012 3456 7890 147')
+    expect(valeurHistorique('ADMINISTRATEURS', 'nomAdminTechnique', null)).toBe('—')
+  })
+
+  it('labels versioned fields, including those stored under another name', () => {
+    expect(libelleChampHistorique('numeroCarteCPX')).toBe('Numéro de carte CPX')
+    expect(libelleChampHistorique('montantCentimes')).toBe('Montant Ségur déclaré')
+    expect(libelleChampHistorique('numero')).toBe('Numéro de dossier')
+    expect(libelleChampHistorique('taille')).toBe('Taille')
+  })
+})
+
+describe('formats', () => {
+  it('formats sizes and Paris times', () => {
+    expect(formatTaille(303)).toBe('303 octets')
+    expect(formatTaille(2048)).toBe('2 Ko')
+    expect(formatTaille(1536 * 1024)).toBe('1,5 Mo')
+    expect(formatDateHeure('2026-11-25T10:34:49.021Z')).toBe('25/11/2026 à 11:34')
+    expect(formatDateHeure(null)).toBe('')
+  })
+
+  it('shortens known warnings', () => {
+    expect(texteCourtAvertissement({ code: 'CLE_FINESS', message: 'FINESS juridique : la clé…' })).toBe('Clé FINESS incorrecte')
+    expect(texteCourtAvertissement({ code: 'AUTRE', message: 'Message complet' })).toBe('Message complet')
+  })
+
+  it('explains failed queries in French', () => {
+    expect(messageErreurRequete({ networkError: new Error('x') })).toMatch(/ne répond pas/)
+    expect(messageErreurRequete({ graphQLErrors: [{ message: 'Non autorisé' }] })).toBe('Erreur du serveur : Non autorisé')
+  })
+})

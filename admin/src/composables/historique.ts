@@ -1,0 +1,345 @@
+import {
+  BLOCS,
+  BLOCS_LABELS,
+  libelleChamp,
+  ROLES_LABELS,
+  STATUTS_DEMANDE_LABELS,
+} from '@segur/shared'
+import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import { graphql } from '~/gql'
+import type { HistoriqueQuery } from '~/gql/graphql'
+import { libelle, libelleChampHistorique, valeurHistorique } from './format'
+
+/*
+ * The « Historique » tab: versions and audit events in one timeline, changes grouped by
+ * block and row, a past version, and the comparison of two versions.
+ */
+
+export const HISTORIQUE_QUERY = graphql(`
+  query Historique($numero: String!) {
+    demande(numero: $numero) {
+      numero
+      versionCourante
+      beneficiaires { cle nomResponsable finessJuridique }
+      pieces { cle nomFichier }
+      versions {
+        numero auteur role creeLe commentaire nombreChangements
+        changements { bloc cle nature champ ancienneValeur nouvelleValeur }
+      }
+      evenements { type auteur role creeLe bloc cle motif details }
+    }
+  }
+`)
+
+export const VERSION_QUERY = graphql(`
+  query DemandeALaVersion($numero: String!, $version: Int!) {
+    demandeALaVersion(numero: $numero, version: $version) {
+      version { numero auteur role creeLe commentaire }
+      informations {
+        numero type couloir numeroEditeur logiciel dateDepot dateCommande etatPaiement
+        montantCentimes mandataire courrielContact scenarioInstallation
+      }
+      coordonneesBancaires { iban bic titulaire domiciliation }
+      beneficiaires {
+        cle
+        valeurs {
+          nomResponsable emailResponsable telResponsable finessJuridique finessGeographique
+          presentSolde ancienneVersion maitreIdentite stockageIdentite operateurMessagerie
+        }
+      }
+      administrateurs {
+        cle
+        valeurs {
+          finessJuridique contractualisationOG statutAdminTechnique contractualisationEditeur
+          numeroCarteCPX nomAdminTechnique telAdminTechnique emailAdminTechnique utiliteCertificat
+        }
+      }
+      pieces { cle valeurs { nomFichier type taille } }
+    }
+  }
+`)
+
+export const COMPARER_QUERY = graphql(`
+  query DemandeComparer($numero: String!, $de: Int!, $a: Int!) {
+    demandeComparer(numero: $numero, de: $de, a: $a) { bloc cle nature champ ancienneValeur nouvelleValeur }
+  }
+`)
+
+type DemandeHistorique = NonNullable<HistoriqueQuery['demande']>
+export type VersionHistorique = DemandeHistorique['versions'][number]
+export type EvenementHistorique = DemandeHistorique['evenements'][number]
+
+export interface ChangementVue {
+  bloc: string
+  cle: string
+  nature: 'AJOUT' | 'MODIFICATION' | 'SUPPRESSION'
+  champ: string
+  ancienneValeur?: string | null
+  nouvelleValeur?: string | null
+}
+
+// ——— URL: ?onglet=historique&version=k or &de=a&a=b
+
+export interface EtatHistorique {
+  version: number | null
+  de: number | null
+  a: number | null
+}
+
+function entier(v: LocationQuery[string] | undefined): number | null {
+  const x = Array.isArray(v) ? v[0] : v
+  if (typeof x !== 'string' || !/^\d+$/.test(x))
+    return null
+  const n = Number(x)
+  return n >= 1 && Number.isSafeInteger(n) ? n : null
+}
+
+export function lireEtatHistorique(query: LocationQuery): EtatHistorique {
+  return { version: entier(query.version), de: entier(query.de), a: entier(query.a) }
+}
+
+/** The query with the history's parameters replaced (null removes one). */
+export function queryHistorique(query: LocationQuery, changement: Partial<EtatHistorique>): LocationQueryRaw {
+  const out: LocationQueryRaw = { ...query, onglet: 'historique' }
+  for (const [cle, valeur] of Object.entries(changement)) {
+    if (valeur === null || valeur === undefined)
+      delete out[cle]
+    else
+      out[cle] = String(valeur)
+  }
+  return out
+}
+
+// ——— events
+
+export const EVENEMENTS_LABELS: Record<string, string> = {
+  IMPORT: 'Import',
+  VERSION: 'Nouvelle version',
+  LIGNE_VALIDEE: 'Ligne validée',
+  LIGNE_REJETEE: 'Ligne rejetée',
+  BLOC_VALIDE: 'Bloc validé',
+  BLOC_VERROUILLE: 'Bloc verrouillé',
+  BLOC_DEVERROUILLE: 'Bloc déverrouillé',
+  STATUT_MODIFIE: 'Statut modifié',
+  COURRIEL_ENVOYE: 'Courriel envoyé',
+  LOT_TRANSMISSION: 'Transmission des certificats',
+}
+
+export function libelleEvenement(type: string): string {
+  return EVENEMENTS_LABELS[type] ?? type
+}
+
+/** Role of an author; the import and other automatic writes are done by the system. */
+export function libelleRole(role: string | null | undefined): string {
+  if (role === 'SYSTEME')
+    return 'système'
+  return libelle(ROLES_LABELS, role)
+}
+
+function details(e: Pick<EvenementHistorique, 'details'>): Record<string, unknown> {
+  return e.details && typeof e.details === 'object' && !Array.isArray(e.details) ? e.details as Record<string, unknown> : {}
+}
+
+function texte(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v : null
+}
+
+/** The lines of text describing an event, beyond its title (French, labels from shared). */
+export function descriptionEvenement(e: Pick<EvenementHistorique, 'type' | 'bloc' | 'cle' | 'motif' | 'details'>, noms: NomsLignes = new Map()): string[] {
+  const d = details(e)
+  const lignes: string[] = []
+  if (e.type === 'STATUT_MODIFIE') {
+    const de = texte(d.de)
+    const vers = texte(d.vers)
+    if (de || vers)
+      lignes.push(`${libelle(STATUTS_DEMANDE_LABELS, de) || '?'} → ${libelle(STATUTS_DEMANDE_LABELS, vers) || '?'}`)
+    const message = texte(d.message)
+    if (message)
+      lignes.push(`${libelleChamp('messageFournisseur')} : ${message}`)
+    const raison = texte(d.raison) ?? texte(d.courriel)
+    if (raison)
+      lignes.push(raison)
+  }
+  if (e.bloc) {
+    // The coordonnées bancaires block has a single row: naming it adds nothing.
+    const ligne = e.cle && e.bloc !== 'COORDONNEES_BANCAIRES' ? ` — ${libelleLigne(e.bloc, e.cle, [], noms)}` : ''
+    lignes.push(`Bloc : ${libelle(BLOCS_LABELS, e.bloc)}${ligne}`)
+  }
+  if (e.type === 'BLOC_VALIDE' && typeof d.lignes === 'number')
+    lignes.push(`${d.lignes} ligne${d.lignes > 1 ? 's' : ''}`)
+  if (e.type === 'IMPORT' && typeof d.avertissements === 'number' && d.avertissements > 0)
+    lignes.push(`${d.avertissements} avertissement${d.avertissements > 1 ? 's' : ''} à l'import`)
+  if (e.type === 'COURRIEL_ENVOYE' && d.envoye === false)
+    lignes.push(`Échec de l'envoi${texte(d.erreur) ? ` : ${texte(d.erreur)}` : ''}`)
+  if (e.type === 'LOT_TRANSMISSION' && texte(d.lot))
+    lignes.push(`Lot ${texte(d.lot)}`)
+  const raisonVerrou = e.type === 'BLOC_VERROUILLE' ? texte(d.raison) : null
+  if (raisonVerrou)
+    lignes.push(raisonVerrou)
+  if (e.motif)
+    lignes.push(`${libelleChamp('motif')} : ${e.motif}`)
+  return lignes
+}
+
+// ——— timeline
+
+export type ElementChronologie =
+  | { genre: 'version', cle: string, date: string, version: VersionHistorique }
+  | { genre: 'evenement', cle: string, date: string, evenement: EvenementHistorique }
+
+/**
+ * Versions and events, newest first. VERSION events duplicate the versions themselves and
+ * are left out. On equal times a version comes before its events (it was listed first by
+ * the server, which already sorts each list newest first).
+ */
+export function chronologie(versions: readonly VersionHistorique[], evenements: readonly EvenementHistorique[]): ElementChronologie[] {
+  const elements: ElementChronologie[] = [
+    ...versions.map(version => ({ genre: 'version' as const, cle: `v${version.numero}`, date: version.creeLe, version })),
+    ...evenements
+      .filter(e => e.type !== 'VERSION')
+      .map((evenement, i) => ({ genre: 'evenement' as const, cle: `e${i}`, date: evenement.creeLe, evenement })),
+  ]
+  const temps = (iso: string) => new Date(iso).getTime() || 0
+  return elements
+    .map((element, ordre) => ({ element, ordre }))
+    .sort((x, y) => temps(y.element.date) - temps(x.element.date) || x.ordre - y.ordre)
+    .map(x => x.element)
+}
+
+// ——— changes grouped by block, then row
+
+export interface ChampChange {
+  champ: string
+  libelle: string
+  ancienne: string
+  nouvelle: string
+  /** Whether each side has a value (an added row has no old value…). */
+  aAncienne: boolean
+  aNouvelle: boolean
+}
+
+export interface LigneChangee {
+  cle: string
+  libelle: string
+  nature: ChangementVue['nature']
+  champs: ChampChange[]
+}
+
+export interface BlocChange {
+  bloc: string
+  libelle: string
+  lignes: LigneChangee[]
+}
+
+export const NATURES_LABELS: Record<ChangementVue['nature'], string> = {
+  AJOUT: 'Ligne ajoutée',
+  MODIFICATION: 'Ligne modifiée',
+  SUPPRESSION: 'Ligne supprimée',
+}
+
+/** Names of rows whose key says nothing to a person (bénéficiaires): cle → label. */
+export type NomsLignes = ReadonlyMap<string, string>
+
+/** How a row is named in the history. */
+export function libelleLigne(bloc: string, cle: string, changements: readonly ChangementVue[], noms: NomsLignes = new Map()): string {
+  if (bloc === 'INFORMATIONS')
+    return 'Demande'
+  if (bloc === 'COORDONNEES_BANCAIRES')
+    return libelle(BLOCS_LABELS, bloc)
+  if (bloc === 'ADMINISTRATEURS')
+    return `${libelleChamp('finessJuridique')} ${cle}`
+  const valeur = (champ: string) => {
+    const c = changements.find(x => x.champ === champ)
+    return c ? (c.nouvelleValeur ?? c.ancienneValeur ?? null) : null
+  }
+  if (bloc === 'PIECES') {
+    const nom = valeur('nomFichier') ?? noms.get(cle)
+    return `Pièce ${nom ?? cle}`
+  }
+  if (bloc === 'BENEFICIAIRES') {
+    const finess = valeur('finessJuridique')
+    const nom = valeur('nomResponsable')
+    const connu = noms.get(cle)
+    if (finess || nom)
+      return `Bénéficiaire ${[finess, nom].filter(Boolean).join(' — ')}`
+    return connu ? `Bénéficiaire ${connu}` : `Bénéficiaire ${cle}`
+  }
+  return cle
+}
+
+/**
+ * Names of rows whose key is opaque (bénéficiaires, pièces), from the current demande and,
+ * for rows deleted since, from the values recorded in the versions.
+ */
+export function nomsLignes(
+  versions: readonly { changements: readonly ChangementVue[] }[],
+  beneficiaires: readonly { cle: string, finessJuridique: string, nomResponsable: string }[] = [],
+  pieces: readonly { cle: string, nomFichier: string }[] = [],
+): Map<string, string> {
+  const noms = new Map<string, string>()
+  const parLigne = new Map<string, Record<string, string>>()
+  for (const version of versions) {
+    for (const c of version.changements) {
+      if (c.bloc !== 'BENEFICIAIRES' && c.bloc !== 'PIECES')
+        continue
+      const valeur = c.nouvelleValeur ?? c.ancienneValeur
+      if (!valeur)
+        continue
+      const champs = parLigne.get(c.cle) ?? {}
+      parLigne.set(c.cle, champs)
+      champs[c.champ] ??= valeur
+    }
+  }
+  for (const [cle, champs] of parLigne) {
+    const nom = champs.nomFichier ?? [champs.finessJuridique, champs.nomResponsable].filter(Boolean).join(' — ')
+    if (nom)
+      noms.set(cle, nom)
+  }
+  for (const b of beneficiaires)
+    noms.set(b.cle, `${b.finessJuridique} — ${b.nomResponsable}`)
+  for (const p of pieces)
+    noms.set(p.cle, p.nomFichier)
+  return noms
+}
+
+/** Blocks in screen order, rows in first-seen order, fields in first-seen order. */
+export function grouperChangements(changements: readonly ChangementVue[], noms: NomsLignes = new Map()): BlocChange[] {
+  const parBloc = new Map<string, Map<string, ChangementVue[]>>()
+  for (const c of changements) {
+    const lignes = parBloc.get(c.bloc) ?? new Map<string, ChangementVue[]>()
+    parBloc.set(c.bloc, lignes)
+    const liste = lignes.get(c.cle) ?? []
+    lignes.set(c.cle, liste)
+    liste.push(c)
+  }
+  const ordreBloc = (b: string) => {
+    const i = (BLOCS as readonly string[]).indexOf(b)
+    return i === -1 ? BLOCS.length : i
+  }
+  return [...parBloc.entries()]
+    .sort(([a], [b]) => ordreBloc(a) - ordreBloc(b))
+    .map(([bloc, lignes]) => ({
+      bloc,
+      libelle: libelle(BLOCS_LABELS, bloc),
+      lignes: [...lignes.entries()].map(([cle, liste]) => ({
+        cle,
+        libelle: libelleLigne(bloc, cle, liste, noms),
+        nature: liste[0]!.nature,
+        champs: liste.map(c => ({
+          champ: c.champ,
+          libelle: libelleChampHistorique(c.champ),
+          ancienne: valeurHistorique(bloc, c.champ, c.ancienneValeur),
+          nouvelle: valeurHistorique(bloc, c.champ, c.nouvelleValeur),
+          aAncienne: c.ancienneValeur !== null && c.ancienneValeur !== undefined && c.ancienneValeur !== '',
+          aNouvelle: c.nouvelleValeur !== null && c.nouvelleValeur !== undefined && c.nouvelleValeur !== '',
+        })),
+      })),
+    }))
+}
+
+/** « 1 changement », « 45 changements », « Aucun changement ». */
+export function libelleNombreChangements(n: number): string {
+  if (n === 0)
+    return 'Aucun changement'
+  return `${n} changement${n > 1 ? 's' : ''}`
+}
