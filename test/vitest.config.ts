@@ -30,7 +30,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser and one server: run the browser files one after another.
-          fileParallelism: false,
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
           globalSetup: ["test/e2e/support/chromium.ts"],
         },
       },

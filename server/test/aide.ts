@@ -6,6 +6,9 @@ import { lireConfig, type Config } from "../src/config.js";
 import { createApp, type App } from "../src/app.js";
 import { creerCleApi, creerUtilisateur } from "../src/auth/service.js";
 import type { Courrielleur, MessageCourriel } from "../src/courriel/transport.js";
+import { exempleDocumentImport } from "@segur/shared";
+import { importerDocument } from "../src/import/service.js";
+import { AUTEUR_SYSTEME } from "../src/historique/service.js";
 
 export interface AppTest extends App {
   /** GraphQL request as gestionnaire / auditeur (cookie) or fournisseur (API key). */
@@ -68,4 +71,10 @@ export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<Ap
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Imports the supplier guide's demande (SPEC §8, éditeur 00001) and returns its numéro. */
+export async function importerExemple(app: AppTest): Promise<string> {
+  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
+  return demandes[0]!.numero;
 }

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exempleDocumentImport } from "@segur/shared";
-import { creerAppTest, type AppTest, type Identite } from "../../server/test/aide.js";
-import { importerDocument } from "../../server/src/import/service.js";
-import { AUTEUR_SYSTEME } from "../../server/src/historique/service.js";
+import { creerAppTest, importerExemple, type AppTest, type Identite } from "../../server/test/aide.js";
 
 let app: AppTest;
 let numero: string;
 beforeEach(async () => {
   app = await creerAppTest();
-  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
-  numero = demandes[0]!.numero;
+  numero = await importerExemple(app);
 });
 afterEach(() => app.fermer());
 

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BLOCS_VALIDABLES, exempleDocumentImport, type StatutDemande } from "@segur/shared";
-import { creerAppTest, type AppTest, type Identite } from "../../server/test/aide.js";
-import { importerDocument } from "../../server/src/import/service.js";
-import { AUTEUR_SYSTEME } from "../../server/src/historique/service.js";
+import { BLOCS_VALIDABLES, type StatutDemande } from "@segur/shared";
+import { creerAppTest, importerExemple, type AppTest, type Identite } from "../../server/test/aide.js";
 import { courrielChangementStatut, sansAdresses } from "../../server/src/courriel/service.js";
 import { verifierChangementStatut } from "../../server/src/statut/service.js";
 import { ErreurEtat, ErreurValidation } from "../../server/src/commun/erreurs.js";
@@ -19,8 +17,7 @@ let app: AppTest;
 let numero: string;
 beforeEach(async () => {
   app = await creerAppTest();
-  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
-  numero = demandes[0]!.numero;
+  numero = await importerExemple(app);
 });
 afterEach(() => app.fermer());
 

@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exempleDocumentImport } from "@segur/shared";
-import { creerAppTest, type AppTest, type Identite } from "../../server/test/aide.js";
-import { importerDocument } from "../../server/src/import/service.js";
-import { AUTEUR_SYSTEME } from "../../server/src/historique/service.js";
+import { creerAppTest, importerExemple, type AppTest, type Identite } from "../../server/test/aide.js";
 import { COLONNES_LOT, csvLot, jourFrance, jsonLot, prochainNumeroLot, type LigneLot } from "../../server/src/transmission/service.js";
 
 const ERREUR = `... on Erreur { __typename code message path }`;
@@ -16,8 +13,7 @@ let app: AppTest;
 let numero: string;
 beforeEach(async () => {
   app = await creerAppTest();
-  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
-  numero = demandes[0]!.numero;
+  numero = await importerExemple(app);
 });
 afterEach(() => app.fermer());
 

@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exempleDocumentImport } from "@segur/shared";
-import { creerAppTest, type AppTest, type Identite } from "../../server/test/aide.js";
-import { importerDocument } from "../../server/src/import/service.js";
-import { AUTEUR_SYSTEME } from "../../server/src/historique/service.js";
+import { creerAppTest, importerExemple, type AppTest, type Identite } from "../../server/test/aide.js";
 import { blocsNonValides, toutesValidees, verifierMotif } from "../../server/src/validation/service.js";
 import { ErreurValidation } from "../../server/src/commun/erreurs.js";
 
@@ -28,8 +25,7 @@ let app: AppTest;
 let numero: string;
 beforeEach(async () => {
   app = await creerAppTest();
-  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
-  numero = demandes[0]!.numero;
+  numero = await importerExemple(app);
 });
 afterEach(() => app.fermer());
 

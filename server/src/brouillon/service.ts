@@ -10,7 +10,7 @@ import {
   ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage, erreurChamp,
 } from "../commun/erreurs.js";
 import { BLOCS_LABELS } from "@segur/shared";
-import { CHAMPS_VERSIONNES, CLE_COORDONNEES, depuisTexte, ligneDepuis, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
+import { CLE_COORDONNEES, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
 import { nouvelleCle } from "../import/service.js";
@@ -181,16 +181,14 @@ export async function abandonnerBrouillon(ctx: Context, numero: string): Promise
 export function verifierEtat(etat: Etat): Probleme[] {
   const erreurs: Probleme[] = [];
   const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
-  const typer = (bloc: BlocEditable, l: Ligne) =>
-    Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
   for (const [cle, l] of Object.entries(etat.ADMINISTRATEURS)) {
-    for (const p of validerAdministrateur(typer("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
+    for (const p of validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
   }
   for (const [cle, l] of Object.entries(etat.BENEFICIAIRES)) {
-    for (const p of validerBeneficiaire(typer("BENEFICIAIRES", l)).erreurs) erreurs.push({ ...p, path: ["BENEFICIAIRES", cle, p.champ] });
+    for (const p of validerBeneficiaire(ligneTypee("BENEFICIAIRES", l)).erreurs) erreurs.push({ ...p, path: ["BENEFICIAIRES", cle, p.champ] });
   }
   for (const [cle, l] of Object.entries(etat.COORDONNEES_BANCAIRES)) {
-    for (const p of validerCoordonnees(typer("COORDONNEES_BANCAIRES", l)).erreurs) erreurs.push({ ...p, path: ["COORDONNEES_BANCAIRES", cle, p.champ] });
+    for (const p of validerCoordonnees(ligneTypee("COORDONNEES_BANCAIRES", l)).erreurs) erreurs.push({ ...p, path: ["COORDONNEES_BANCAIRES", cle, p.champ] });
   }
   return erreurs;
 }
@@ -249,8 +247,6 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
 }
 
 async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, contenu: Uint8Array | null) {
-  const typees = (bloc: BlocEditable, l: Ligne) =>
-    Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
   // A changed row must be validated again.
   const revalider = { validation: "A_VALIDER", validationMotif: null, valideePar: null, valideeLe: null };
   switch (op.bloc) {
@@ -258,7 +254,7 @@ async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, conten
       const where = { demandeId_finessJuridique: { demandeId, finessJuridique: op.cle } };
       if (op.nature === "SUPPRESSION") await tx.administrateurTechnique.delete({ where });
       else {
-        const data = typees("ADMINISTRATEURS", op.donnees!) as never;
+        const data = ligneTypee("ADMINISTRATEURS", op.donnees!) as never;
         const ordre = (await tx.administrateurTechnique.count({ where: { demandeId } })) + 1;
         // A changed request is a new request for the health agency: it will go in a later batch.
         const renvoyer = { lotTransmissionId: null, transmisLe: null };
@@ -270,7 +266,7 @@ async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, conten
       const where = { demandeId_cle: { demandeId, cle: op.cle } };
       if (op.nature === "SUPPRESSION") await tx.beneficiaire.delete({ where });
       else {
-        const data = typees("BENEFICIAIRES", op.donnees!) as never;
+        const data = ligneTypee("BENEFICIAIRES", op.donnees!) as never;
         const ordre = (await tx.beneficiaire.count({ where: { demandeId } })) + 1;
         await tx.beneficiaire.upsert({ where, create: { ...(data as object), demandeId, cle: op.cle, ordre } as never, update: { ...(data as object), ...revalider } });
       }
@@ -279,7 +275,7 @@ async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, conten
     case "COORDONNEES_BANCAIRES": {
       if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
       else {
-        const data = typees("COORDONNEES_BANCAIRES", op.donnees!) as never;
+        const data = ligneTypee("COORDONNEES_BANCAIRES", op.donnees!) as never;
         await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...revalider } });
       }
       return;

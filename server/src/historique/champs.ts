@@ -48,6 +48,11 @@ export function depuisTexte(type: TypeChamp, v: Valeur): string | number | boole
   return v;
 }
 
+/** A row's text values typed back per field (for validators and database writes). */
+export function ligneTypee(bloc: BlocVersionne, l: Ligne): Record<string, string | number | boolean | Date | null> {
+  return Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
+}
+
 /** Projects a database row onto a block's versioned fields, as text. */
 export function ligneDepuis(bloc: BlocVersionne, row: Record<string, unknown>): Ligne {
   const out: Ligne = {};
