@@ -1,11 +1,13 @@
+import type { Db } from "@segur/prisma";
+import type { Acteur } from "../auth/acteur.js";
 import type { Context } from "../context.js";
 
-/** Access trace (who opened which demande or export, when): SPEC §9, kept 12 months. */
-export async function tracerAcces(ctx: Context, operation: string, cible: string | null) {
-  if (!ctx.acteur) return;
-  await ctx.prisma.traceAcces.create({
-    data: { acteur: `${ctx.acteur.cle} ${ctx.acteur.nom}`, role: ctx.acteur.role, operation, cible },
-  });
+export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "TELECHARGEMENT_PIECE";
+
+/** Access trace (who opened which demande, export or file, when): SPEC §9, kept 12 months. */
+export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: OperationTracee, cible: string | null) {
+  if (!acteur) return;
+  await prisma.traceAcces.create({ data: { acteur: `${acteur.cle} ${acteur.nom}`, role: acteur.role, operation, cible } });
 }
 
 /** Deletes traces older than 12 months (the database refuses younger ones). */

@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
     args: { numero: t.arg.string({ required: true }) },
     resolve: async (query, _r, { numero }, ctx) => {
       const d = await ctx.prisma.demande.findFirst({ ...query, where: { numero, ...perimetreDemandes(ctx.acteur) } });
-      if (d) await tracerAcces(ctx, "CONSULTATION", numero);
+      if (d) await tracerAcces(ctx.prisma, ctx.acteur, "CONSULTATION", numero);
       return d;
     },
   }),

@@ -1,4 +1,4 @@
-import { BLOCS_VALIDABLES, formatMontant, montantCsv, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
+import { formatMontant, montantCsv, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
   BlocEnum, EtatPaiementEnum, ProblemeRef, StatutDemandeEnum, TypeDemandeEnum,
@@ -115,4 +115,5 @@ export const DemandeRef = builder.prismaObject("Demande", {
   }),
 });
 
-export { BLOCS_VALIDABLES, AdministrateurTechniqueRef, BeneficiaireRef, CoordonneesBancairesRef, PieceJustificativeRef, CourrielRef };
+// Row types are registered by importing their modules (referenced by the relations above).
+export { AdministrateurTechniqueRef, BeneficiaireRef, CoordonneesBancairesRef, PieceJustificativeRef, CourrielRef };

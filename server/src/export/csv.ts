@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { ETATS_PAIEMENT_LABELS, STATUTS_DEMANDE_LABELS, formatDate, montantCsv, type EtatPaiement, type StatutDemande } from "@segur/shared";
 import { filtreVersWhere, triVersOrderBy, TRIS, type FiltreDemandes, type Tri } from "../demande/filtre.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
+import { tracerAcces } from "../acces/trace.js";
 
 export const COLONNES_EXPORT = [
   "Numéro de dossier", "Type", "Numéro éditeur", "Logiciel", "Date de dépôt", "Date de la commande", "Statut",
@@ -39,7 +40,7 @@ export async function exporterDemandesCsv({ prisma, url, acteur }: RouteArgs): P
     ]),
     { delimiter: ";", header: true, columns: COLONNES_EXPORT, record_delimiter: "windows", bom: true },
   );
-  await prisma.traceAcces.create({ data: { acteur: `${a.cle} ${a.nom}`, role: a.role, operation: "EXPORT_CSV", cible: p.toString() || null } });
+  await tracerAcces(prisma, a, "EXPORT_CSV", p.toString() || null);
   const jour = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -1,5 +1,6 @@
 import { perimetreDemandes } from "../auth/acteur.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
+import { tracerAcces } from "../acces/trace.js";
 
 /** Streams a pièce justificative to whoever may see its demande; 404 otherwise (no leak). */
 export async function telechargerPiece({ prisma, acteur }: RouteArgs, id: number): Promise<Response> {
@@ -10,7 +11,7 @@ export async function telechargerPiece({ prisma, acteur }: RouteArgs, id: number
     include: { demande: { select: { numero: true } } },
   });
   if (!piece) return reponseTexte(404, "Pièce introuvable.");
-  await prisma.traceAcces.create({ data: { acteur: `${a.cle} ${a.nom}`, role: a.role, operation: "TELECHARGEMENT_PIECE", cible: `${piece.demande.numero}/${piece.nomFichier}` } });
+  await tracerAcces(prisma, a, "TELECHARGEMENT_PIECE", `${piece.demande.numero}/${piece.nomFichier}`);
   return new Response(new Uint8Array(piece.contenu), {
     headers: {
       "content-type": piece.typeMime,
