@@ -8,7 +8,7 @@ import { creerCleApi } from "../auth/service.js";
 const config = lireConfig();
 const prisma = openDatabase(config.databaseUrl);
 if ((await prisma.demande.count()) === 0) {
-  console.log("Première démarrage : création des données de démonstration…");
+  console.log("Premier démarrage : création des données de démonstration…");
   await semer(prisma, config, { count: Number(process.env.DEMO_COUNT ?? 60) });
 }
 // Demo keys are shown once: revoke the previous ones and issue a new key at each start.
