@@ -130,3 +130,12 @@ describe("transmission batches", () => {
     expect((await app.fetch(`http://test${r.lot.urlCsv}`, { headers: fournisseur.headers })).status).toBe(403);
   });
 });
+
+describe("transmission batches, minimal selection", () => {
+  it("answers a client that selects only __typename (no lot field)", async () => {
+    await app.gql(`mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename } }`, { i: { numero, bloc: "ADMINISTRATEURS" } }, app.gestionnaire);
+    const r = await app.gql(`mutation { lotTransmissionCreer(input: {}) { __typename } }`, {}, app.gestionnaire);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.lotTransmissionCreer.__typename).toBe("LotTransmissionCreerSucces");
+  });
+});

@@ -47,6 +47,8 @@ type Documents = {
     "\n  query Moi {\n    moi { nom email role numeroEditeur }\n  }\n": typeof types.MoiDocument,
     "\n  mutation Connexion($input: ConnexionInput!) {\n    connexion(input: $input) {\n      __typename\n      ... on ConnexionSucces {\n        moi { nom email role numeroEditeur }\n      }\n      ... on Erreur { code message }\n      ... on ErreurValidation {\n        problemes { champ message }\n      }\n    }\n  }\n": typeof types.ConnexionDocument,
     "\n  mutation Deconnexion {\n    deconnexion\n  }\n": typeof types.DeconnexionDocument,
+    "\n  query LotsTransmission($first: Int, $after: String, $last: Int, $before: String) {\n    certificatsATransmettre\n    lotsTransmission(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node { numero creeLe auteur commentaire nombre urlCsv urlJson }\n      }\n    }\n  }\n": typeof types.LotsTransmissionDocument,
+    "\n  mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {\n    lotTransmissionCreer(input: $input) {\n      __typename\n      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }\n      ... on Erreur { code message path }\n      ... on ErreurValidation { problemes { champ message path } }\n    }\n  }\n": typeof types.LotTransmissionCreerDocument,
 };
 const documents: Documents = {
     "\n  mutation LigneValider($input: LigneValiderInput!) {\n    ligneValider(input: $input) {\n      __typename\n      ... on LigneValiderSucces { demande { numero } }\n      ... on Erreur { code message path }\n      ... on ErreurValidation { problemes { champ message path } }\n    }\n  }\n": types.LigneValiderDocument,
@@ -82,6 +84,8 @@ const documents: Documents = {
     "\n  query Moi {\n    moi { nom email role numeroEditeur }\n  }\n": types.MoiDocument,
     "\n  mutation Connexion($input: ConnexionInput!) {\n    connexion(input: $input) {\n      __typename\n      ... on ConnexionSucces {\n        moi { nom email role numeroEditeur }\n      }\n      ... on Erreur { code message }\n      ... on ErreurValidation {\n        problemes { champ message }\n      }\n    }\n  }\n": types.ConnexionDocument,
     "\n  mutation Deconnexion {\n    deconnexion\n  }\n": types.DeconnexionDocument,
+    "\n  query LotsTransmission($first: Int, $after: String, $last: Int, $before: String) {\n    certificatsATransmettre\n    lotsTransmission(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node { numero creeLe auteur commentaire nombre urlCsv urlJson }\n      }\n    }\n  }\n": types.LotsTransmissionDocument,
+    "\n  mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {\n    lotTransmissionCreer(input: $input) {\n      __typename\n      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }\n      ... on Erreur { code message path }\n      ... on ErreurValidation { problemes { champ message path } }\n    }\n  }\n": types.LotTransmissionCreerDocument,
 };
 
 /**
@@ -230,6 +234,14 @@ export function graphql(source: "\n  mutation Connexion($input: ConnexionInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Deconnexion {\n    deconnexion\n  }\n"): (typeof documents)["\n  mutation Deconnexion {\n    deconnexion\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LotsTransmission($first: Int, $after: String, $last: Int, $before: String) {\n    certificatsATransmettre\n    lotsTransmission(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node { numero creeLe auteur commentaire nombre urlCsv urlJson }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LotsTransmission($first: Int, $after: String, $last: Int, $before: String) {\n    certificatsATransmettre\n    lotsTransmission(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node { numero creeLe auteur commentaire nombre urlCsv urlJson }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {\n    lotTransmissionCreer(input: $input) {\n      __typename\n      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }\n      ... on Erreur { code message path }\n      ... on ErreurValidation { problemes { champ message path } }\n    }\n  }\n"): (typeof documents)["\n  mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {\n    lotTransmissionCreer(input: $input) {\n      __typename\n      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }\n      ... on Erreur { code message path }\n      ... on ErreurValidation { problemes { champ message path } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

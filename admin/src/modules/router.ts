@@ -33,6 +33,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Modification de la demande' },
   },
   {
+    path: '/transmissions',
+    name: 'transmissions',
+    component: () => import('~/pages/TransmissionsPage.vue'),
+    meta: { title: 'Transmissions des certificats' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'introuvable',
     component: () => import('~/pages/IntrouvablePage.vue'),

@@ -54,7 +54,9 @@ builder.mutationField("lotTransmissionCreer", (t) =>
     args: { input: t.arg({ type: LotTransmissionCreerInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const lot = await creerLot(ctx, input);
-      return ctx.prisma.lotTransmission.findUniqueOrThrow({ ...query, where: { id: lot.id } });
+      // When the client selects no field of the lot, Pothos plans an empty select, which Prisma refuses.
+      const select = "select" in query ? { id: true, ...query.select } : undefined;
+      return ctx.prisma.lotTransmission.findUniqueOrThrow({ ...query, ...(select ? { select } : {}), where: { id: lot.id } });
     },
   }),
 );

@@ -1,0 +1,176 @@
+import { commentaireSchema } from '@segur/shared'
+import type { CombinedError } from '@urql/core'
+import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import { z } from 'zod'
+import { graphql } from '~/gql'
+import type { LotsTransmissionQuery, LotsTransmissionQueryVariables } from '~/gql/graphql'
+import { issueAction, type ResultatUnion } from './actions'
+
+/*
+ * Transmission of certificate orders (SPEC §7): the validated certificate requests not yet
+ * sent go out as one batch (CSV and JSON) for the health agency. The list of batches keeps its
+ * page in the URL, like the demandes list. Everything here is pure except the documents.
+ */
+
+export const LOTS_TRANSMISSION_QUERY = graphql(`
+  query LotsTransmission($first: Int, $after: String, $last: Int, $before: String) {
+    certificatsATransmettre
+    lotsTransmission(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node { numero creeLe auteur commentaire nombre urlCsv urlJson }
+      }
+    }
+  }
+`)
+
+export const LOT_TRANSMISSION_CREER_MUTATION = graphql(`
+  mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {
+    lotTransmissionCreer(input: $input) {
+      __typename
+      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }
+      ... on Erreur { code message path }
+      ... on ErreurValidation { problemes { champ message path } }
+    }
+  }
+`)
+
+export type Lot = LotsTransmissionQuery['lotsTransmission']['edges'][number]['node']
+
+// ——— the list of batches (newest first, cursor pagination)
+
+export const TAILLE_PAGE_LOTS = 20
+
+export interface EtatLots {
+  /** 1-based, for « Page x sur y » (cursors carry the actual position). */
+  page: number
+  apres: string | null
+  avant: string | null
+}
+
+export const ETAT_LOTS_INITIAL: Readonly<EtatLots> = Object.freeze({ page: 1, apres: null, avant: null })
+
+function premier(v: LocationQuery[string] | undefined): string {
+  const x = Array.isArray(v) ? v[0] : v
+  return typeof x === 'string' ? x : ''
+}
+
+/** Reads the page from the URL query; malformed values give the first page. */
+export function lireEtatLots(query: LocationQuery): EtatLots {
+  const apres = premier(query.apres) || null
+  const avant = apres ? null : premier(query.avant) || null
+  const pageLue = Number.parseInt(premier(query.page), 10)
+  if (!(apres || avant) || !Number.isSafeInteger(pageLue) || pageLue <= 1)
+    return { ...ETAT_LOTS_INITIAL }
+  return { page: pageLue, apres, avant }
+}
+
+/** The URL query of a page; the first page has none. */
+export function ecrireEtatLots(etat: EtatLots): LocationQueryRaw {
+  if (etat.apres)
+    return { apres: etat.apres, page: String(etat.page) }
+  if (etat.avant)
+    return { avant: etat.avant, page: String(etat.page) }
+  return {}
+}
+
+/** GraphQL variables: `first/after` forwards, `last/before` backwards. */
+export function variablesLots(etat: EtatLots, taille = TAILLE_PAGE_LOTS): LotsTransmissionQueryVariables {
+  if (etat.avant)
+    return { last: taille, before: etat.avant }
+  return { first: taille, after: etat.apres }
+}
+
+export function pageSuivanteLots(etat: EtatLots, endCursor: string): EtatLots {
+  return { page: etat.page + 1, apres: endCursor, avant: null }
+}
+
+export function pagePrecedenteLots(etat: EtatLots, startCursor: string): EtatLots {
+  // Page 2 → 1: the first page needs no cursor (and reloads cleanly).
+  if (etat.page <= 2)
+    return { ...ETAT_LOTS_INITIAL }
+  return { page: etat.page - 1, apres: null, avant: startCursor }
+}
+
+export function nombrePagesLots(total: number, taille = TAILLE_PAGE_LOTS): number {
+  return Math.max(1, Math.ceil(total / taille))
+}
+
+// ——— the creation form
+
+/** Optional comment of the batch: the shared rule (trimmed, empty → null, 500 characters). */
+export const lotFormulaireSchema = z.object({ commentaire: commentaireSchema })
+export type LotFormulaire = z.input<typeof lotFormulaireSchema>
+
+export type IssueCreationLot =
+  | { ok: true, lot: Lot }
+  /** `champs`: field errors by the last segment of their path (commentaire). */
+  | { ok: false, code: string | null, message: string, champs: Record<string, string> }
+
+type ResultatCreation = ResultatUnion & { lot?: Lot }
+
+/** Reads the mutation's answer: the new batch, a business refusal (LOT_VIDE…) or a transport error. */
+export function issueCreationLot(resultat: ResultatCreation | null | undefined, erreur?: CombinedError | null): IssueCreationLot {
+  if (resultat?.__typename === 'LotTransmissionCreerSucces' && resultat.lot)
+    return { ok: true, lot: resultat.lot }
+  const issue = issueAction(resultat, erreur)
+  if (issue.ok)
+    return { ok: false, code: null, message: 'Le lot n’a pas pu être créé. Veuillez réessayer.', champs: {} }
+  return { ok: false, code: resultat?.code ?? null, message: issue.message, champs: issue.champs }
+}
+
+// ——— texts
+
+const FRANCAIS = 'fr-FR'
+
+function nombre(n: number): string {
+  return n.toLocaleString(FRANCAIS)
+}
+
+/** « Aucune demande de certificat validée à transmettre », « 3 demandes de certificat validées à transmettre ». */
+export function libelleATransmettre(n: number): string {
+  if (n === 0)
+    return 'Aucune demande de certificat validée à transmettre'
+  return n > 1
+    ? `${nombre(n)} demandes de certificat validées à transmettre`
+    : '1 demande de certificat validée à transmettre'
+}
+
+/** The confirmation: « 3 demandes seront marquées transmises ». */
+export function libelleMarquees(n: number): string {
+  return n > 1 ? `${nombre(n)} demandes seront marquées transmises` : `${nombre(n)} demande sera marquée transmise`
+}
+
+/** « 1 demande », « 12 demandes ». */
+export function libelleDemandes(n: number): string {
+  return `${nombre(n)} demande${n > 1 ? 's' : ''}`
+}
+
+/** The success message: « Lot LOT-20261125-001 créé : 3 demandes ». */
+export function messageLotCree(lot: Pick<Lot, 'numero' | 'nombre'>): string {
+  return `Lot ${lot.numero} créé : ${libelleDemandes(lot.nombre)}`
+}
+
+/** Accessible name of a download link: « Télécharger le lot LOT-20261125-001 en CSV ». */
+export function libelleTelechargement(numero: string, format: 'CSV' | 'JSON'): string {
+  return `Télécharger le lot ${numero} en ${format}`
+}
+
+/** « 25/11/2026 11:34 » in Paris time; '' when absent or malformed. */
+export function formatCreeLe(iso: string | null | undefined): string {
+  if (!iso)
+    return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime()))
+    return ''
+  const date = d.toLocaleDateString(FRANCAIS, { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })
+  const heure = d.toLocaleTimeString(FRANCAIS, { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })
+  return `${date} ${heure}`
+}
+
+/** « Lots de transmission — 3 lots, page 1 sur 1 » (table caption and region name). */
+export function legendeLots(total: number, page: number, pages: number): string {
+  return `Lots de transmission — ${nombre(total)} lot${total > 1 ? 's' : ''}, page ${page} sur ${pages}, du plus récent au plus ancien`
+}
