@@ -1,0 +1,121 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { capture, captureEchec, lancerNavigateur, nouvellePage, seConnecter, violationsAxe } from "./support/navigateur.js";
+import { demarrerServeur } from "./support/serveur.js";
+
+/*
+ * The auditeur reads everything and changes nothing: the list, a demande with its validation
+ * states, its history; no button that would act, and the modification screen read-only.
+ */
+
+const NUMERO = "FINMS2007720M0";
+const BLOC_ADMIN = "Informations sur le(s) administrateur(s) technique(s)";
+
+let serveur: Awaited<ReturnType<typeof demarrerServeur>>;
+let navigateur: Browser;
+let page: Page;
+let problemes: string[];
+
+const net = (t: string | null) => (t ?? "").replace(/\s+/g, " ").trim();
+const visible = (l: Locator) => l.waitFor({ state: "visible" });
+
+beforeAll(async () => {
+  serveur = await demarrerServeur({ count: 10 });
+  navigateur = await lancerNavigateur();
+  ({ page, problemes } = await nouvellePage(navigateur, serveur.url));
+  page.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await navigateur?.close();
+  await serveur?.arreter();
+});
+
+describe("parcours de l'auditeur (lecture seule)", () => {
+  let echoue = false;
+  beforeEach(({ skip, onTestFailed }) => {
+    if (echoue) skip();
+    onTestFailed(async ({ task }) => {
+      echoue = true;
+      await captureEchec(page, `auditeur-${task.name}`);
+    });
+  });
+
+  it("voit la liste des demandes", async () => {
+    await seConnecter(page, "auditeur@demo.fr", "Audit-Demo-2026");
+    await visible(page.getByRole("heading", { level: 1, name: "Demandes de financement" }));
+    await visible(page.getByRole("link", { name: /Aurélien Auditeur \(Auditeur\)/ }));
+    const lignes = page.locator(".tableau-demandes tbody tr");
+    await visible(lignes.first());
+    // The guide's two demandes and 10 generated ones.
+    expect(await lignes.count()).toBe(12);
+    await visible(page.getByRole("link", { name: NUMERO }));
+    // Reading includes the export of the list.
+    await visible(page.getByRole("link", { name: /Exporter en CSV/ }));
+    expect(await violationsAxe(page)).toEqual([]);
+  });
+
+  it("consulte une demande : états de validation, aucun bouton d'action", async () => {
+    await page.getByRole("link", { name: NUMERO }).click();
+    await page.waitForURL(new RegExp(`/demandes/${NUMERO}$`));
+    await visible(page.getByRole("heading", { level: 1, name: `Demande ${NUMERO}` }));
+    const bloc = page.locator("section[aria-labelledby='bloc-administrateurs-titre']");
+    const lignes = bloc.getByRole("region", { name: BLOC_ADMIN }).locator("tbody tr");
+    await visible(lignes.first());
+    expect(await lignes.count()).toBe(5);
+    // The validation state of each row and of the block is shown…
+    const entetes = (await bloc.locator("thead th").allTextContents()).map(net);
+    expect(entetes.at(-1)).toBe("Validation");
+    expect(await lignes.getByText("À valider", { exact: true }).count()).toBe(5);
+    await visible(bloc.getByText("0 / 5 lignes validées"));
+    // …but nothing to act with: no validation, no statut change, no modification.
+    const main = page.locator("main");
+    expect(await main.getByRole("button", { name: /^(Valider|Rejeter|Déverrouiller)/ }).count()).toBe(0);
+    expect(await main.getByRole("button", { name: "Changer le statut" }).count()).toBe(0);
+    expect(await main.getByRole("link", { name: "Modifier la demande" }).count()).toBe(0);
+    expect(await main.getByRole("button", { name: "Modifier la demande" }).count()).toBe(0);
+    // The only buttons left open or fold the blocks.
+    const panneau = main.locator("#panneau-actuelle");
+    const noms = [
+      "Informations de la demande", "Coordonnées bancaires 0 / 1 ligne validée", "Bénéficiaire(s) et scénario d'installation 0 / 6 lignes validées",
+      `${BLOC_ADMIN} 0 / 5 lignes validées`, "Pièces justificatives 0 / 2 lignes validées", "Courriels automatiques envoyés",
+    ];
+    for (const nom of noms) expect(await panneau.getByRole("button", { name: nom, exact: true }).count(), nom).toBe(1);
+    expect(await panneau.getByRole("button").count()).toBe(noms.length);
+    expect(await violationsAxe(page)).toEqual([]);
+    await capture(page, "auditeur-consultation");
+  });
+
+  it("lit l'historique et compare deux versions", async () => {
+    await page.getByRole("tab", { name: /Historique/ }).click();
+    await page.waitForURL(/onglet=historique/);
+    const versions = page.locator(".chronologie__element--version h3");
+    await visible(versions.first());
+    expect((await versions.allTextContents()).map(net)).toEqual(["Version 2 (actuelle)", "Version 1 — import"]);
+    const v2 = page.locator(".chronologie > li").first();
+    await visible(v2.getByText("« Ajout des demandes de certificats serveur (guide fournisseur) »"));
+    await v2.locator("summary").click();
+    await visible(v2.locator("ins", { hasText: "STU" }).first());
+    await page.getByRole("button", { name: "Comparer" }).click();
+    await page.waitForURL((u) => u.searchParams.get("de") === "1" && u.searchParams.get("a") === "2");
+    await visible(page.getByRole("heading", { name: "Différences entre la version 1 et la version 2" }));
+    expect(await violationsAxe(page)).toEqual([]);
+  });
+
+  it("ne peut pas modifier, même par l'URL", async () => {
+    await page.goto(`/demandes/${NUMERO}/modifier`);
+    await visible(page.getByRole("heading", { level: 1, name: `Modification de la demande ${NUMERO}` }));
+    await visible(page.getByText("Modification impossible"));
+    await visible(page.locator("section[aria-labelledby='administrateurs-titre'] tbody tr[data-cle]").first());
+    const main = page.locator("main");
+    expect(await main.getByRole("button", { name: /^(Ajouter|Modifier|Supprimer|Confirmer)/ }).count()).toBe(0);
+    expect(await main.getByRole("columnheader", { name: "Actions" }).count()).toBe(0);
+    expect(await violationsAxe(page)).toEqual([]);
+  });
+});
+
+describe("tout le parcours de l'auditeur", () => {
+  it("aucune erreur de page, aucune réponse 5xx, aucune requête vers un autre hôte", () => {
+    expect(problemes).toEqual([]);
+  });
+});
