@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { appliquer, apercuBloc, OperationImpossible, replier, type OpNette } from "../src/brouillon/operations.js";
+import { etatVide, type Ligne } from "../src/historique/champs.js";
+
+const A: Ligne = { finessJuridique: "330058066", nomAdminTechnique: "STU", numeroCarteCPX: "8001234567" };
+const B: Ligne = { finessJuridique: "330058067", nomAdminTechnique: "BOUVI", numeroCarteCPX: null };
+const etat = () => {
+  const e = etatVide();
+  e.ADMINISTRATEURS = { "330058066": { ...A }, "330058067": { ...B } };
+  return e;
+};
+const op = (nature: OpNette["nature"], cle: string, donnees: Ligne | null = null) => ({ bloc: "ADMINISTRATEURS" as const, nature, cle, donnees });
+
+describe("folding staged operations (one net operation per row)", () => {
+  it("edits a saved row, and drops the edit when values are back as saved", () => {
+    const m = replier(undefined, op("MODIFICATION", "330058066", { ...A, nomAdminTechnique: "STUART" }), A);
+    expect(m).toEqual(op("MODIFICATION", "330058066", { ...A, nomAdminTechnique: "STUART" }));
+    expect(replier(m!, op("MODIFICATION", "330058066", { ...A }), A)).toBeNull();
+  });
+
+  it("keeps an added row an addition when edited, and forgets it when deleted", () => {
+    const ajout = replier(undefined, op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "X" }), undefined)!;
+    expect(ajout.nature).toBe("AJOUT");
+    const edite = replier(ajout, op("MODIFICATION", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "Y" }), undefined)!;
+    expect(edite).toMatchObject({ nature: "AJOUT", donnees: { nomAdminTechnique: "Y" } });
+    expect(replier(edite, op("SUPPRESSION", "750712184"), undefined)).toBeNull();
+  });
+
+  it("turns re-adding a deleted row into an edit (or nothing when identical)", () => {
+    const suppr = replier(undefined, op("SUPPRESSION", "330058066"), A)!;
+    expect(suppr.nature).toBe("SUPPRESSION");
+    expect(replier(suppr, op("AJOUT", "330058066", { ...A, numeroCarteCPX: "1" }), A)).toMatchObject({ nature: "MODIFICATION" });
+    expect(replier(suppr, op("AJOUT", "330058066", { ...A }), A)).toBeNull();
+  });
+
+  it("refuses adding a row that exists and touching a row that does not", () => {
+    expect(() => replier(undefined, op("AJOUT", "330058066", A), A)).toThrow(OperationImpossible);
+    expect(() => replier(undefined, op("MODIFICATION", "999999999", A), undefined)).toThrow(/n'existe pas/);
+    const suppr = replier(undefined, op("SUPPRESSION", "330058066"), A)!;
+    expect(() => replier(suppr, op("SUPPRESSION", "330058066"), A)).toThrow(OperationImpossible);
+  });
+});
+
+describe("draft preview", () => {
+  it("applies the operations and marks every row's state with the changed fields", () => {
+    const ops: OpNette[] = [
+      op("MODIFICATION", "330058066", { ...A, nomAdminTechnique: "STUART" }),
+      op("SUPPRESSION", "330058067"),
+      op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "DUPONT", numeroCarteCPX: null }),
+    ];
+    const apres = appliquer(etat(), ops);
+    expect(Object.keys(apres.ADMINISTRATEURS).sort()).toEqual(["330058066", "750712184"]);
+    expect(apres.ADMINISTRATEURS["330058066"]!.nomAdminTechnique).toBe("STUART");
+    const lignes = apercuBloc(etat(), ops, "ADMINISTRATEURS");
+    expect(lignes.map((l) => [l.cle, l.etat, l.champsModifies])).toEqual([
+      ["330058066", "MODIFIEE", ["nomAdminTechnique"]],
+      ["330058067", "SUPPRIMEE", []],
+      ["750712184", "AJOUTEE", ["finessJuridique", "nomAdminTechnique", "numeroCarteCPX"]],
+    ]);
+    // the saved state is not mutated
+    expect(etat().ADMINISTRATEURS["330058066"]!.nomAdminTechnique).toBe("STU");
+  });
+});
