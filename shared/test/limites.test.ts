@@ -41,6 +41,7 @@ const VALEURS: Record<ChampLimite, [(n: number) => string, (v: string) => Proble
   domiciliation: [(n) => 'd'.repeat(n), (v) => validerCoordonnees({ ...coordonnees, domiciliation: v }).erreurs],
   logiciel: [(n) => 'l'.repeat(n), demande('logiciel')],
   courrielContact: [(n) => `${'a'.repeat(n - 9)}@mail.com`, demande('courrielContact')],
+  referenceFournisseur: [(n) => 'R'.repeat(n), demande('referenceFournisseur')],
   nomFichier: [(n) => `${'f'.repeat(n - 4)}.pdf`, (v) => zod(pieceSchema)({ nomFichier: v, type: 'VA' } as unknown as string)],
   motif: [(n) => 'm'.repeat(n), zod(motifSchema)],
   messageFournisseur: [(n) => 'm'.repeat(n), zod(messageFournisseurSchema)],

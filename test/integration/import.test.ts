@@ -95,4 +95,30 @@ describe("JSON import through the API", () => {
     expect(anonyme.data.demandesImporter.code).toBe("UNAUTHENTICATED");
     expect(await app.prisma.demande.count()).toBe(0);
   });
+
+  it("makes retries safe with the supplier's own reference", async () => {
+    const f = await app.fournisseur("00001");
+    const doc = exempleDocumentImport();
+    doc.demandes[0]!.referenceFournisseur = "DUI-2026-0042";
+    const premier = await app.gql(IMPORTER, { i: { document: doc } }, f);
+    const numero = premier.data.demandesImporter.resultat.demandes[0].numero;
+    const retry = await app.gql(IMPORTER, { i: { document: doc } }, f);
+    expect(retry.data.demandesImporter.__typename).toBe("ErreurValidation");
+    expect(retry.data.demandesImporter.problemes).toEqual([
+      { code: "DEJA_IMPORTEE", gravite: "ERREUR", champ: "referenceFournisseur", path: ["demandes", "0", "referenceFournisseur"],
+        message: `Référence fournisseur : « DUI-2026-0042 » a déjà été importée (demande ${numero}).` },
+    ]);
+    const deux = { demandes: [doc.demandes[0]!, { ...exempleDocumentImport().demandes[0]!, referenceFournisseur: "DUI-2026-0042" }] };
+    deux.demandes[0] = { ...deux.demandes[0]!, referenceFournisseur: "DUI-2026-0043" };
+    const doublon = await app.gql(IMPORTER, { i: { document: deux } }, f);
+    expect(doublon.data.demandesImporter.problemes.map((p: any) => [p.code, p.path.join(".")])).toEqual([
+      ["DEJA_IMPORTEE", "demandes.1.referenceFournisseur"],
+    ]);
+    const memeFichier = { demandes: [{ ...doc.demandes[0]!, referenceFournisseur: "A-1" }, { ...doc.demandes[0]!, referenceFournisseur: "A-1" }] };
+    const r = await app.gql(IMPORTER, { i: { document: memeFichier } }, f);
+    expect(r.data.demandesImporter.problemes.map((p: any) => p.code)).toEqual(["DOUBLON_REFERENCE"]);
+    expect(await app.prisma.demande.count()).toBe(1);
+    const trouvee = await app.gql(`{ demandes(filtre: { referenceFournisseur: "DUI-2026-0042" }) { edges { node { numero referenceFournisseur } } } }`, {}, f);
+    expect(trouvee.data.demandes.edges).toEqual([{ node: { numero, referenceFournisseur: "DUI-2026-0042" } }]);
+  });
 });

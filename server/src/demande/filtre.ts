@@ -12,6 +12,7 @@ export interface FiltreDemandes {
   deposeeApres?: Date | null;
   deposeeAvant?: Date | null;
   modifieeDepuis?: Date | null;
+  referenceFournisseur?: string | null;
 }
 
 export const TRIS = {
@@ -40,6 +41,7 @@ export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Ac
   if (f?.deposeeApres) and.push({ dateDepot: { gte: f.deposeeApres } });
   // "déposée entre le … et le …" includes the whole last day
   if (f?.deposeeAvant) and.push({ dateDepot: { lt: new Date(f.deposeeAvant.getTime() + 86_400_000) } });
+  if (f?.referenceFournisseur?.trim()) and.push({ referenceFournisseur: f.referenceFournisseur.trim() });
   if (f?.modifieeDepuis) and.push({ majLe: { gte: f.modifieeDepuis } });
   return { AND: and };
 }

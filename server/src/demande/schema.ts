@@ -15,6 +15,7 @@ export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
     numeroEditeur: t.string(),
     deposeeApres: t.field({ type: "Date", description: "Déposée le ou après (inclus)." }),
     deposeeAvant: t.field({ type: "Date", description: "Déposée le ou avant (inclus)." }),
+    referenceFournisseur: t.string({ description: "Référence fournisseur exacte (donnée à l'import)." }),
     modifieeDepuis: t.field({ type: "DateTime", description: "Modifiée (version, statut, validation) à partir de cet instant : pour synchroniser un portail." }),
   }),
 });

@@ -55,6 +55,7 @@ export const DemandeRef = builder.prismaObject("Demande", {
     montantFormate: t.string({ description: "Montant affiché, ex. « 2 920,00 € ».", resolve: (d) => formatMontant(d.montantCentimes) }),
     mandataire: t.exposeBoolean("mandataire"),
     courrielContact: t.exposeString("courrielContact", { nullable: true }),
+    referenceFournisseur: t.exposeString("referenceFournisseur", { nullable: true, description: "Référence propre au fournisseur, donnée à l'import (unique par éditeur)." }),
     scenarioInstallation: t.exposeString("scenarioInstallation", { nullable: true }),
     versionCourante: t.exposeInt("versionCourante"),
     derniereModification: t.expose("derniereModification", { type: "DateTime", nullable: true, description: "Dernière modification confirmée (version)." }),

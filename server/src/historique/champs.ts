@@ -5,7 +5,7 @@ export const CHAMPS_VERSIONNES = {
   INFORMATIONS: {
     numero: "texte", type: "texte", couloir: "texte", numeroEditeur: "texte", logiciel: "texte", dateDepot: "date",
     dateCommande: "date", etatPaiement: "texte", montantCentimes: "entier", mandataire: "booleen", courrielContact: "texte",
-    scenarioInstallation: "texte",
+    scenarioInstallation: "texte", referenceFournisseur: "texte",
   },
   COORDONNEES_BANCAIRES: { iban: "texte", bic: "texte", titulaire: "texte", domiciliation: "texte" },
   BENEFICIAIRES: {

@@ -37,6 +37,7 @@ export async function importerDocument(prisma: Db, config: Config, json: unknown
       }
     });
   }
+  erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes, json)));
   if (erreurs.length) throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
 
   return prisma.$transaction(async (tx) => {
@@ -50,6 +51,25 @@ export async function importerDocument(prisma: Db, config: Config, json: unknown
       );
     }
     return { demandes: creees, avertissements: resultat.avertissements };
+  });
+}
+
+/** A reference already imported makes a retry safe: refused, naming the existing demande. */
+async function referencesDejaImportees(prisma: Db, demandes: DemandeImportee[], json: unknown): Promise<Probleme[]> {
+  const avecRef = demandes.map((d, i) => ({ d, i })).filter(({ d }) => d.referenceFournisseur);
+  if (!avecRef.length) return [];
+  const existantes = await prisma.demande.findMany({
+    where: { OR: avecRef.map(({ d }) => ({ numeroEditeur: d.numeroEditeur, referenceFournisseur: d.referenceFournisseur })) },
+    select: { numero: true, numeroEditeur: true, referenceFournisseur: true },
+  });
+  return avecRef.flatMap(({ d, i }) => {
+    const e = existantes.find((x) => x.numeroEditeur === d.numeroEditeur && x.referenceFournisseur === d.referenceFournisseur);
+    return e
+      ? [{
+          code: "DEJA_IMPORTEE", gravite: "ERREUR" as const, champ: "referenceFournisseur", path: cheminDemande(json, i, "referenceFournisseur"),
+          message: `Référence fournisseur : « ${d.referenceFournisseur} » a déjà été importée (demande ${e.numero}).`,
+        }]
+      : [];
   });
 }
 
@@ -93,7 +113,7 @@ export async function creerDemande(
       numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot: o.dateDepot,
       dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
       montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
-      scenarioInstallation: d.scenarioInstallation, avertissements: JSON.stringify(o.avertissements),
+      scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur, avertissements: JSON.stringify(o.avertissements),
       statut: o.statut ?? "EN_COURS", etatPaiement: o.etatPaiement ?? "AUCUN", versionCourante: 1,
       coordonneesBancaires: d.coordonneesBancaires ? { create: d.coordonneesBancaires } : undefined,
       beneficiaires: { create: d.beneficiaires.map((b, ordre) => ({ ...b, ordre, cle: nouvelleCle("b") })) },

@@ -36,6 +36,8 @@ export interface DemandeImportee {
   mandataire: boolean;
   courrielContact: string | null;
   scenarioInstallation: string | null;
+  /** The supplier's own reference: importing it again is refused (safe retries). */
+  referenceFournisseur: string | null;
   coordonneesBancaires: CoordonneesValeurs | null;
   beneficiaires: BeneficiaireValeurs[];
   /** One per bénéficiaire whose demandeCertificatServeur is true, keyed by its FINESS juridique. */
@@ -58,6 +60,7 @@ const CLES_CERTIFICAT = ['numeroCarteCPX', 'nomAdminTechnique', 'telAdminTechniq
 const CLES_DEMANDE = [
   'type', 'couloir', 'numeroEditeur', 'logiciel', 'dateCommande', 'montantSegurDeclare', 'mandataire',
   'courrielContact', 'scenarioInstallation', 'coordonneesBancaires', 'beneficiaires', 'piecesJustificatives',
+  'referenceFournisseur',
 ];
 const CLES_BENEFICIAIRE = [
   ...CHAMPS_BENEFICIAIRE, 'demandeCertificatServeur', ...CLE_OG, ...CLE_STATUT, 'contractualisationEditeur', 'certificatServeur',
@@ -86,6 +89,9 @@ const enteteSchema = z.object({
   mandataire: booleenDefaut('mandataire', false),
   courrielContact: texte('courrielContact', { verifier: verifierEmail }),
   scenarioInstallation: texte('scenarioInstallation'),
+  referenceFournisseur: texte('referenceFournisseur', {
+    verifier: (v) => (/^[A-Za-z0-9._\/-]+$/.test(v) ? null : 'lettres sans accent, chiffres, « . », « _ », « / » ou « - » attendus'),
+  }),
 });
 
 type Objet = Record<string, unknown>;
@@ -247,6 +253,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
     mandataire: e.mandataire,
     courrielContact: e.courrielContact,
     scenarioInstallation: e.scenarioInstallation,
+    referenceFournisseur: e.referenceFournisseur,
     coordonneesBancaires: coordonnees,
     beneficiaires,
     administrateurs,
@@ -360,9 +367,18 @@ export function validerDocumentImport(json: unknown, options: OptionsImport): Re
     } else entrees = liste.map((valeur: unknown, i) => ({ valeur, chemin: ['demandes', i] }));
   } else entrees = [{ valeur: json, chemin: [] }];
 
+  const references = new Set<string>();
   for (const { valeur, chemin } of entrees) {
     const c = new Collecte();
     const demande = validerDemande(valeur, chemin, options, c);
+    const ref = demande?.referenceFournisseur;
+    if (ref) {
+      const cle = `${demande.numeroEditeur}/${ref}`;
+      if (references.has(cle)) {
+        c.erreurs.push(erreur('DOUBLON_REFERENCE', 'referenceFournisseur', `Référence fournisseur : « ${ref} » figure déjà plus haut dans le fichier ; une référence identifie une seule demande.`, [...chemin, 'referenceFournisseur']));
+      }
+      references.add(cle);
+    }
     const e = dedoublonner(c.erreurs);
     const a = dedoublonner(c.avertissements);
     erreurs.push(...e);

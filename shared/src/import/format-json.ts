@@ -43,6 +43,8 @@ export interface DemandeJson {
   mandataire?: boolean;
   courrielContact?: string | null;
   scenarioInstallation?: string | null;
+  /** Your own unique reference for this demande (≤ 64): a second import with it is refused. */
+  referenceFournisseur?: string | null;
   coordonneesBancaires?: { iban: string; bic: string; titulaire: string; domiciliation: string } | null;
   beneficiaires: BeneficiaireJson[];
   piecesJustificatives?: PieceJson[];
