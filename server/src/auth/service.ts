@@ -24,12 +24,37 @@ export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; lib
   return { cle, id: row.id };
 }
 
+/** Failed logins per account in the current window: slows down password guessing. */
+const ECHECS_MAX = 5;
+const FENETRE_MS = 15 * 60_000;
+const echecs = new Map<string, { nombre: number; depuis: number }>();
+
+export function tentativesRestantes(email: string, maintenant = Date.now()): number {
+  const e = echecs.get(email);
+  if (!e || maintenant - e.depuis > FENETRE_MS) return ECHECS_MAX;
+  return Math.max(0, ECHECS_MAX - e.nombre);
+}
+
+function noterEchec(email: string, maintenant = Date.now()) {
+  const e = echecs.get(email);
+  if (!e || maintenant - e.depuis > FENETRE_MS) echecs.set(email, { nombre: 1, depuis: maintenant });
+  else e.nombre++;
+}
+
 /** Checks the password and opens a session; the same message whatever was wrong. */
-export async function ouvrirSession(prisma: Db, email: string, motDePasse: string, dureeHeures: number) {
-  const u = await prisma.utilisateur.findUnique({ where: { email: email.trim().toLowerCase() } });
+export async function ouvrirSession(prisma: Db, emailSaisi: string, motDePasse: string, dureeHeures: number) {
+  const email = emailSaisi.trim().toLowerCase();
+  if (tentativesRestantes(email) === 0) {
+    throw new ErreurAuthentification("Trop de tentatives de connexion pour ce compte : réessayez dans 15 minutes.");
+  }
+  const u = await prisma.utilisateur.findUnique({ where: { email } });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = u ? await verifierMotDePasse(u.motDePasseHash, motDePasse) : (await verifierMotDePasse(await HASH_FACTICE(), motDePasse), false);
-  if (!u || !ok || !u.actif) throw new ErreurAuthentification("Adresse électronique ou mot de passe incorrect.");
+  if (!u || !ok || !u.actif) {
+    noterEchec(email);
+    throw new ErreurAuthentification("Adresse électronique ou mot de passe incorrect.");
+  }
+  echecs.delete(email);
   const jeton = jetonAleatoire();
   await prisma.session.create({
     data: { jetonHash: sha256(jeton), utilisateurId: u.id, expireLe: new Date(Date.now() + dureeHeures * 3600_000) },
