@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { capture, captureEchec, lancerNavigateur, nouvellePage, seConnecter, violationsAxe } from "./support/navigateur.js";
+import { capture, captureEchec, lancerNavigateur, nouvellePage, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
 import { demarrerServeur } from "./support/serveur.js";
 
 /*
@@ -56,8 +56,7 @@ describe("parcours de l'auditeur (lecture seule)", () => {
   });
 
   it("consulte une demande : états de validation, aucun bouton d'action", async () => {
-    await page.getByRole("link", { name: NUMERO }).click();
-    await page.waitForURL(new RegExp(`/demandes/${NUMERO}$`));
+    await suivreLien(page, page.getByRole("link", { name: NUMERO }), new RegExp(`/demandes/${NUMERO}$`));
     await visible(page.getByRole("heading", { level: 1, name: `Demande ${NUMERO}` }));
     const bloc = page.locator("section[aria-labelledby='bloc-administrateurs-titre']");
     const lignes = bloc.getByRole("region", { name: BLOC_ADMIN }).locator("tbody tr");

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { capture, captureEchec, couleurDsfr, couleurFond, lancerNavigateur, nouvellePage, seConnecter, violationsAxe } from "./support/navigateur.js";
+import { capture, captureEchec, couleurDsfr, couleurFond, lancerNavigateur, nouvellePage, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
 import { demarrerServeur } from "./support/serveur.js";
 
 /*
@@ -153,8 +153,7 @@ describe("parcours du gestionnaire", () => {
   it("consultation : les blocs dans l'ordre, le tableau des administrateurs techniques", async () => {
     await champNumero().fill("7720");
     await page.getByRole("button", { name: "Rechercher" }).click();
-    await page.getByRole("link", { name: NUMERO }).click();
-    await page.waitForURL(new RegExp(`/demandes/${NUMERO}$`));
+    await suivreLien(page, page.getByRole("link", { name: NUMERO }), new RegExp(`/demandes/${NUMERO}$`));
     await visible(page.getByRole("heading", { level: 1, name: `Demande ${NUMERO}` }));
     await visible(page.getByText(/Avance · MS2 · DUI-PDS · version 2/));
     await visible(page.getByRole("tab", { name: /Version actuelle/ }));
@@ -212,8 +211,7 @@ describe("parcours du gestionnaire", () => {
   });
 
   it("modification : la pop-in « Modifier » préremplie, le champ changé en vert, l'erreur CPX", async () => {
-    await page.getByRole("link", { name: "Modifier la demande" }).click();
-    await page.waitForURL(new RegExp(`/demandes/${NUMERO}/modifier$`));
+    await suivreLien(page, page.getByRole("link", { name: "Modifier la demande" }), new RegExp(`/demandes/${NUMERO}/modifier$`));
     await visible(page.getByRole("heading", { level: 1, name: `Modification de la demande ${NUMERO}` }));
     await visible(ligneAdmin("330058066"));
     const blocs = (await page.locator("main h2").allTextContents()).map(net);
@@ -366,8 +364,7 @@ describe("parcours du gestionnaire", () => {
   });
 
   it("historique : la version 3 en tête, ses changements, la comparaison 2 → 3 et la version 2", async () => {
-    await page.getByRole("link", { name: `Voir la demande ${NUMERO}` }).click();
-    await page.waitForURL(new RegExp(`/demandes/${NUMERO}$`));
+    await suivreLien(page, page.getByRole("link", { name: `Voir la demande ${NUMERO}` }), new RegExp(`/demandes/${NUMERO}$`));
     await visible(page.getByText(/version 3$/));
     await page.getByRole("tab", { name: /Historique/ }).click();
     await page.waitForURL(/onglet=historique/);
@@ -445,8 +442,7 @@ describe("parcours du gestionnaire", () => {
     await visible(page.getByRole("button", { name: "Valider le bloc Pièces justificatives" }));
     expect(await violationsAxe(page)).toEqual([]);
 
-    await page.getByRole("link", { name: "Modifier la demande" }).click();
-    await page.waitForURL(/\/modifier$/);
+    await suivreLien(page, page.getByRole("link", { name: "Modifier la demande" }), /\/modifier$/);
     const section = page.locator("section[aria-labelledby='administrateurs-titre']");
     await visible(section.getByText(/Bloc validé et verrouillé par un gestionnaire/));
     await visible(section.locator("tbody tr[data-cle]").first());

@@ -20,12 +20,15 @@ describe('history values', () => {
     expect(libelleChampHistorique('montantCentimes')).toBe('Montant Ségur déclaré')
     expect(libelleChampHistorique('numero')).toBe('Numéro de dossier')
     expect(libelleChampHistorique('taille')).toBe('Taille')
+    expect(libelleChampHistorique('etatPaiement')).toBe('Statut du dernier paiement')
   })
 })
 
 describe('formats', () => {
   it('formats sizes and Paris times', () => {
-    expect(formatTaille(303)).toBe('303 octets')
+    expect(formatTaille(303)).toBe('0,3 Ko')
+    expect(formatTaille(20)).toBe('0,1 Ko')
+    expect(formatTaille(0)).toBe('0 Ko')
     expect(formatTaille(2048)).toBe('2 Ko')
     expect(formatTaille(1536 * 1024)).toBe('1,5 Mo')
     expect(formatDateHeure('2026-11-25T10:34:49.021Z')).toBe('25/11/2026 à 11:34')

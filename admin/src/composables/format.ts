@@ -53,17 +53,21 @@ export function formatDateCourte(v: string | null | undefined): string {
   return v ? formatDate(v) : ''
 }
 
-/** '303 octets', '12,5 Ko', '1,2 Mo' (binary multiples, as file managers show them). */
+/**
+ * A file size as every screen shows it: '0,3 Ko', '12,5 Ko', '1,2 Mo' (binary multiples, one
+ * decimal; a non-empty file never reads '0 Ko').
+ */
 export function formatTaille(octets: number | null | undefined): string {
   if (octets === null || octets === undefined || !Number.isFinite(octets))
     return ''
-  if (octets < 1024)
-    return `${octets} octet${octets > 1 ? 's' : ''}`
   const nombre = (n: number) => n.toLocaleString(FRANCAIS, { maximumFractionDigits: 1 })
   if (octets < 1024 * 1024)
-    return `${nombre(octets / 1024)} Ko`
+    return `${nombre(octets > 0 ? Math.max(octets / 1024, 0.1) : 0)} Ko`
   return `${nombre(octets / (1024 * 1024))} Mo`
 }
+
+/** The list's label of the payment state (SPEC §7 « statut du dernier paiement »), on every screen. */
+export const LIBELLE_ETAT_PAIEMENT = 'Statut du dernier paiement'
 
 /*
  * History fields: names as the server versions them (server/src/historique/champs.ts).
@@ -81,6 +85,8 @@ const CHAMPS_TECHNIQUES: Record<string, string> = {
 
 /** French label of a versioned field. */
 export function libelleChampHistorique(champ: string): string {
+  if (champ === 'etatPaiement')
+    return LIBELLE_ETAT_PAIEMENT
   const alias = ALIAS_CHAMPS[champ]
   if (alias)
     return CHAMPS_LABELS[alias]

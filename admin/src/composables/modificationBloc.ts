@@ -1,31 +1,49 @@
-import { nextTick, shallowRef } from 'vue'
-import type { Bloc } from '~/gql/graphql'
-import type { Apercu, LigneApercu } from './brouillon'
+import { computed, nextTick, shallowRef } from 'vue'
+import { type Apercu, blocVerrouille, type BlocModifiable, type LigneApercu, libelleBloc, modificationsParBloc, repartirLignes } from './brouillon'
 import type { Echec, Issue } from './modification'
-import { useContexteModification } from './modificationEcran'
+import { type ContexteModification, useContexteModification } from './modificationEcran'
 
 interface Focusable { focus: () => void }
 
 export interface OptionsEditionBloc<L extends LigneApercu> {
-  bloc: Bloc
-  /** « la ligne 330058066 », « la pièce facture.pdf » (announcements). */
+  bloc: BlocModifiable
+  /** « la ligne 330058066 », « la pièce facture.pdf » (announcements, buttons' labels). */
   libelle: (ligne: L) => string
-  supprimer?: (cle: string) => Promise<Issue<Apercu>>
+  /** The block's rows in the draft preview (blocks with several rows). */
+  lignes?: (apercu: Apercu) => readonly L[]
+  /** Short name of a deleted row in « Lignes supprimées » (« 330058067 — BOUVI »). */
+  nomSupprimee?: (ligne: L) => string
+  supprimer?: (modification: ContexteModification['modification'], cle: string) => Promise<Issue<Apercu>>
   /** Id of the element that takes the focus when a row leaves the table (usually « Ajouter »). */
   idApresRetrait?: string
 }
 
 /**
- * What every editable block does: open its pop-in (and give the focus back on close), delete a
- * row, revert a row's pending change; failures are kept for the block's alert, success is
+ * What every editable block does: its state (locked, read-only, pending changes), its rows
+ * (visible and deleted), open its pop-in (and give the focus back on close), delete a row,
+ * revert a row's pending change; failures are kept for the block's alert, success is
  * announced in the page's live region.
  */
 export function useEditionBloc<L extends LigneApercu>(options: OptionsEditionBloc<L>) {
   const { modification, annoncer } = useContexteModification()
+  const m = modification
   const erreur = shallowRef<Echec | null>(null)
   /** The pop-in's subject: a row to modify, or null for « Ajouter »; undefined when closed. */
   const edition = shallowRef<{ ligne: L | null } | null>(null)
   let origine: Focusable | null = null
+
+  const verrouille = computed(() => (m.demande.value ? blocVerrouille(m.demande.value, options.bloc) : false))
+  const lectureSeule = computed(() => !m.modifiable.value || verrouille.value)
+  const enAttente = computed(() => (m.apercu.value ? modificationsParBloc(m.apercu.value)[options.bloc] : 0))
+  /** Props of the block's <BlocModification> (title, pending changes, lock, last failure). */
+  const entete = computed(() => ({
+    titre: libelleBloc(options.bloc),
+    modifications: enAttente.value,
+    verrouille: verrouille.value,
+    erreur: erreur.value,
+  }))
+  const lignes = computed(() => repartirLignes(m.apercu.value && options.lignes ? options.lignes(m.apercu.value) : []))
+  const supprimees = computed(() => lignes.value.supprimees.map(l => ({ cle: l.cle, libelle: (options.nomSupprimee ?? options.libelle)(l) })))
 
   function ouvrir(ligne: L | null, depuis: Focusable | null = null): void {
     erreur.value = null
@@ -45,7 +63,7 @@ export function useEditionBloc<L extends LigneApercu>(options: OptionsEditionBlo
     if (!options.supprimer)
       return
     erreur.value = null
-    const issue = await options.supprimer(ligne.cle)
+    const issue = await options.supprimer(m, ligne.cle)
     if (!issue.ok) {
       erreur.value = issue
       return
@@ -61,17 +79,28 @@ export function useEditionBloc<L extends LigneApercu>(options: OptionsEditionBlo
       document.getElementById(id)?.focus()
   }
 
-  async function annuler(ligne: Pick<L, 'cle'> & Partial<L>, nom: string): Promise<void> {
+  /** Reverts a row's pending change (modified, added or deleted row). */
+  async function annuler(ligne: L): Promise<void> {
     erreur.value = null
     const issue = await modification.annulerOperation(options.bloc, ligne.cle)
     if (!issue.ok) {
       erreur.value = issue
       return
     }
-    annoncer(`Modification de ${nom} annulée : elle est revenue à sa valeur enregistrée.`)
+    annoncer(`Modification de ${options.libelle(ligne)} annulée : elle est revenue à sa valeur enregistrée.`)
   }
 
-  return { modification, erreur, edition, ouvrir, fermer, supprimer, annuler }
+  /** « Annuler » of a row in « Lignes supprimées ». */
+  function annulerSuppression(cle: string): void {
+    const ligne = lignes.value.supprimees.find(l => l.cle === cle)
+    if (ligne)
+      void annuler(ligne)
+  }
+
+  return {
+    modification, erreur, edition, entete, verrouille, lectureSeule, lignes, supprimees,
+    ouvrir, fermer, supprimer, annuler, annulerSuppression,
+  }
 }
 
 function majuscule(s: string): string {

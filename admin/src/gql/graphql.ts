@@ -207,6 +207,8 @@ export type FiltreDemandes = {
   /** Numéro de dossier (partiel). */
   numero?: string | null | undefined;
   numeroEditeur?: string | null | undefined;
+  /** Référence fournisseur exacte (donnée à l'import). */
+  referenceFournisseur?: string | null | undefined;
   statut?: StatutDemande | null | undefined;
   type?: TypeDemande | null | undefined;
 };

@@ -58,6 +58,22 @@ export async function nouvellePage(browser: Browser, baseURL: string) {
   return { page, problemes };
 }
 
+/**
+ * Clicks a link that leads to `url` and waits for it. A click that lands while the page is
+ * still re-rendering can be lost (seen once in ~20 runs), so one more click is tried.
+ */
+export async function suivreLien(page: Page, lien: Locator, url: RegExp) {
+  for (let essai = 1; ; essai++) {
+    await lien.click();
+    try {
+      await page.waitForURL(url, { timeout: 5_000 });
+      return;
+    } catch (erreur) {
+      if (essai >= 2) throw erreur;
+    }
+  }
+}
+
 export async function seConnecter(page: Page, email: string, motDePasse: string) {
   await page.goto("/connexion");
   await page.getByLabel(/adresse électronique|e-mail|email/i).first().fill(email);
