@@ -10,6 +10,7 @@ import { identifier } from "./auth/service.js";
 import { schema } from "./schema.js";
 import { courrielleurBase, courrielleurSmtp, type Courrielleur } from "./courriel/transport.js";
 import { routesHttp } from "./routes.js";
+import { erreursPagination } from "./commun/erreurs-pagination.js";
 import { servirSpa } from "./spa.js";
 
 export interface App {
@@ -50,6 +51,7 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     logging: config.developpement ? "info" : "warn",
     plugins: [
       routes,
+      erreursPagination,
       useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "authorization"] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },

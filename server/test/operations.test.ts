@@ -18,6 +18,17 @@ describe("folding staged operations (one net operation per row)", () => {
     expect(replier(m!, op("MODIFICATION", "330058066", { ...A }), A)).toBeNull();
   });
 
+  it("folds a modification that sets only some fields (informations): the other fields stay as saved", () => {
+    const infos: Ligne = { numero: "FINMS2007720M0", courrielContact: "contact@editeur.fr", scenarioInstallation: "SaaS" };
+    const e = etatVide();
+    e.INFORMATIONS = { demande: infos };
+    const m = replier(undefined, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "support@editeur.fr" } }, infos);
+    expect(m).toMatchObject({ nature: "MODIFICATION", donnees: { courrielContact: "support@editeur.fr" } });
+    expect(appliquer(e, [m!]).INFORMATIONS.demande).toEqual({ ...infos, courrielContact: "support@editeur.fr" });
+    expect(apercuBloc(e, [m!], "INFORMATIONS")[0]).toMatchObject({ etat: "MODIFIEE", champsModifies: ["courrielContact"] });
+    expect(replier(m!, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "contact@editeur.fr" } }, infos)).toBeNull();
+  });
+
   it("keeps an added row an addition when edited, and forgets it when deleted", () => {
     const ajout = replier(undefined, op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "X" }), undefined)!;
     expect(ajout.nature).toBe("AJOUT");

@@ -11,6 +11,7 @@ export * from './certificat/administrateur.js';
 export * from './certificat/formulaire.js';
 export * from './demande/beneficiaire.js';
 export * from './demande/coordonnees.js';
+export * from './demande/informations.js';
 export * from './demande/piece.js';
 export { problemesDepuisZod, type Resultat } from './validation/problemes-zod.js';
 export { motifSchema, messageFournisseurSchema, commentaireSchema } from './validation/textes.js';

@@ -215,7 +215,10 @@ describe("parcours du gestionnaire", () => {
     await visible(page.getByRole("heading", { level: 1, name: `Modification de la demande ${NUMERO}` }));
     await visible(ligneAdmin("330058066"));
     const blocs = (await page.locator("main h2").allTextContents()).map(net);
-    expect(blocs).toEqual(["Coordonnées bancaires", "Bénéficiaire(s) et scénario d'installation", BLOC_ADMIN, "Pièces justificatives"]);
+    expect(blocs).toEqual([
+      "Informations de la demande", "Coordonnées bancaires", "Bénéficiaire(s) et scénario d'installation", BLOC_ADMIN,
+      "Pièces justificatives", "Courriels automatiques envoyés",
+    ]);
     expect(await lignesAdmin().count()).toBe(5);
     const entetes = (await page.locator("section[aria-labelledby='administrateurs-titre'] thead th").allTextContents()).map(net);
     expect(entetes.at(-1)).toBe("Actions");
@@ -495,6 +498,47 @@ describe("parcours du gestionnaire", () => {
     expect(reponse.status()).toBe(200);
     expect(reponse.headers()["content-type"]).toMatch(/application\/pdf/);
     expect((await reponse.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("informations : le courriel de contact et le scénario d'installation, en vert, puis confirmés (version 5)", async () => {
+    await suivreLien(page, page.getByRole("link", { name: "Modifier la demande" }), /\/modifier$/);
+    const informations = page.locator("section[aria-labelledby='informations-titre']");
+    await informations.getByRole("button", { name: "Modifier le courriel de contact" }).click();
+    const popin = page.getByRole("dialog", { name: "Modifier le courriel de contact" });
+    const courriel = popin.getByRole("textbox", { name: /^Courriel de contact/ });
+    expect(await courriel.inputValue()).toBe("contact@editeur-dui.fr");
+    // A wrong address is refused on its field, in French.
+    await courriel.fill("support-editeur");
+    await popin.getByRole("button", { name: "Enregistrer" }).click();
+    await visible(popin.getByText(/Courriel de contact : adresse email valide attendue/));
+    await courriel.fill("support@editeur-dui.fr");
+    await popin.getByRole("button", { name: "Enregistrer" }).click();
+    await cache(popin);
+    const valeur = informations.locator("dd.valeur-modifiee");
+    await visible(valeur);
+    expect(net(await valeur.textContent())).toBe("support@editeur-dui.fr");
+    expect(await couleurFond(valeur)).toBe(vert);
+
+    // The scénario belongs to the bénéficiaires block.
+    const beneficiaires = page.locator("section[aria-labelledby='beneficiaires-titre']");
+    await beneficiaires.getByRole("button", { name: "Modifier le scénario d'installation" }).click();
+    const popinScenario = page.getByRole("dialog", { name: "Modifier le scénario d'installation" });
+    await popinScenario.getByRole("textbox", { name: /^Scénario d'installation/ }).fill("Installation en mode SaaS, bascule le 15 janvier.");
+    await popinScenario.getByRole("button", { name: "Enregistrer" }).click();
+    await cache(popinScenario);
+    await visible(beneficiaires.locator(".valeur-modifiee", { hasText: "bascule le 15 janvier" }));
+    await visible(page.locator("#beneficiaires-titre").getByText("1 modification en attente"));
+    // Each changed field counts, as the blocks show them.
+    await bientot(texteBarre).toMatch(/^2 modifications en attente\b/);
+    expect(await violationsAxe(page)).toEqual([]);
+    await capture(page, "modification-informations");
+
+    await page.getByRole("button", { name: "Confirmer les modifications" }).click();
+    await page.getByRole("dialog", { name: "Confirmer les modifications" }).getByRole("button", { name: "Confirmer", exact: true }).click();
+    await visible(page.getByText("Version 5 enregistrée"));
+    await suivreLien(page, page.getByRole("link", { name: `Voir la demande ${NUMERO}` }), new RegExp(`/demandes/${NUMERO}$`));
+    await visible(page.getByText("support@editeur-dui.fr"));
+    await visible(page.getByText("Installation en mode SaaS, bascule le 15 janvier."));
   });
 
 });

@@ -155,3 +155,66 @@ describe("drafts with deferred commit", () => {
     expect(await app.prisma.version.count()).toBe(1);
   });
 });
+
+describe("informations de la demande in a draft", () => {
+  const INFOS = `mutation($i: InformationsModifierInput!) { informationsModifier(input: $i) { ${RESULTAT}
+    ... on ErreurVerrouillage { bloc }
+    ... on InformationsModifierSucces { brouillon { versionBase nombreModifications informations { cle etat champsModifies valeurs { courrielContact scenarioInstallation numero } original { courrielContact } } } } } }`;
+  const modifierInfos = (valeurs: Record<string, unknown>, who: Identite = app.gestionnaire) => app.gql(INFOS, { i: { numero, valeurs } }, who);
+
+  it("stages the contact email and the scenario, field by field, then confirms them in one version", async () => {
+    const a = await modifierInfos({ courrielContact: " nouveau.contact@editeur-dui.fr " });
+    expect(a.data.informationsModifier.__typename).toBe("InformationsModifierSucces");
+    const b = await modifierInfos({ scenarioInstallation: "Installation sur site." });
+    const apercu = b.data.informationsModifier.brouillon;
+    // One row, both fields: the second call kept the first one's change; each field counts.
+    expect(apercu.nombreModifications).toBe(2);
+    expect(apercu.informations).toMatchObject({
+      cle: "demande", etat: "MODIFIEE",
+      valeurs: { courrielContact: "nouveau.contact@editeur-dui.fr", scenarioInstallation: "Installation sur site.", numero },
+      original: { courrielContact: "contact@editeur-dui.fr" },
+    });
+    expect(apercu.informations.champsModifies.sort()).toEqual(["courrielContact", "scenarioInstallation"]);
+    expect((await app.prisma.demande.findUniqueOrThrow({ where: { numero } })).courrielContact).toBe("contact@editeur-dui.fr");
+
+    const c = await confirmer(app.gestionnaire, apercu.versionBase);
+    const { version } = c.data.brouillonConfirmer.confirmation;
+    expect(version.changements).toEqual([
+      { bloc: "INFORMATIONS", cle: "demande", nature: "MODIFICATION", champ: "courrielContact", ancienneValeur: "contact@editeur-dui.fr", nouvelleValeur: "nouveau.contact@editeur-dui.fr" },
+      { bloc: "INFORMATIONS", cle: "demande", nature: "MODIFICATION", champ: "scenarioInstallation", ancienneValeur: expect.stringMatching(/^Installation du DUI-PDS/), nouvelleValeur: "Installation sur site." },
+    ]);
+    const d = await app.prisma.demande.findUniqueOrThrow({ where: { numero } });
+    expect([d.courrielContact, d.scenarioInstallation, d.versionCourante]).toEqual(["nouveau.contact@editeur-dui.fr", "Installation sur site.", 2]);
+  });
+
+  it("refuses a bad email on its field and stages nothing; setting a field back as saved drops the change", async () => {
+    const r = await modifierInfos({ courrielContact: "pas-un-courriel" });
+    expect(r.data.informationsModifier.__typename).toBe("ErreurValidation");
+    expect(r.data.informationsModifier.problemes[0]).toMatchObject({ path: ["input", "valeurs", "courrielContact"], champ: "courrielContact" });
+    expect(r.data.informationsModifier.problemes[0].message).toMatch(/^Courriel de contact : adresse email valide attendue/);
+    expect(await app.prisma.operationBrouillon.count()).toBe(0);
+    const vide = await modifierInfos({});
+    expect(vide.data.informationsModifier).toMatchObject({ __typename: "ErreurValidation", path: ["input", "valeurs"] });
+
+    await modifierInfos({ courrielContact: "autre@editeur-dui.fr" });
+    const retour = await modifierInfos({ courrielContact: "contact@editeur-dui.fr" });
+    expect(retour.data.informationsModifier.brouillon.nombreModifications).toBe(0);
+    expect(retour.data.informationsModifier.brouillon.informations.etat).toBe("INCHANGEE");
+  });
+
+  it("the scenario follows the bénéficiaires block's lock; the contact email does not", async () => {
+    const saved = (await app.prisma.demande.findUniqueOrThrow({ where: { numero } })).scenarioInstallation;
+    await modifierInfos({ scenarioInstallation: "Staged before the lock." });
+    const beneficiaires = await app.prisma.beneficiaire.findMany({ where: { demande: { numero } }, select: { cle: true } });
+    for (const { cle } of beneficiaires) {
+      await app.gql(`mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename } }`, { i: { numero, bloc: "BENEFICIAIRES", cle } }, app.gestionnaire);
+    }
+    const r = await modifierInfos({ scenarioInstallation: "Autre scénario." });
+    expect(r.data.informationsModifier).toMatchObject({ __typename: "ErreurVerrouillage", bloc: "BENEFICIAIRES" });
+    const ok = await modifierInfos({ courrielContact: "autre@editeur-dui.fr" });
+    expect(ok.data.informationsModifier.__typename).toBe("InformationsModifierSucces");
+    // Putting the scenario back as saved is not a change: allowed, and it leaves the draft.
+    const retour = await modifierInfos({ scenarioInstallation: saved });
+    expect(retour.data.informationsModifier.brouillon.informations.champsModifies).toEqual(["courrielContact"]);
+  });
+});

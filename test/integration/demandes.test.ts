@@ -33,6 +33,16 @@ describe("demandes list", () => {
     }
   });
 
+  it("answers a bad cursor or page size in French, with the argument, and no data", async () => {
+    const curseur: any = await app.gql(LISTE, { first: 5, after: "pas-un-curseur" }, app.gestionnaire);
+    expect(curseur.data?.demandes ?? null).toBeNull();
+    expect(curseur.errors[0].message).toMatch(/^Curseur invalide/);
+    expect(curseur.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    const taille: any = await app.gql(LISTE, { first: -1 }, app.gestionnaire);
+    expect(taille.errors[0].message).toBe("« first » doit être un entier positif ou nul.");
+    expect(taille.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first" });
+  });
+
   it("sorts by the requested column", async () => {
     const r = await app.gql(LISTE, { t: "MONTANT", o: "DESC", first: 20 }, app.gestionnaire);
     const montants = r.data.demandes.edges.map((e: any) => e.node.montantCentimes);

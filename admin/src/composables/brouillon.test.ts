@@ -54,7 +54,14 @@ describe('rows of the preview', () => {
       administrateurs: [ligne('A', 'MODIFIEE', ['nomAdminTechnique']), ligne('B', 'SUPPRIMEE'), ligne('C', 'INCHANGEE')],
       coordonneesBancaires: { ...apercu().coordonneesBancaires!, etat: 'MODIFIEE', champsModifies: ['bic'] },
     })
-    expect(modificationsParBloc(a)).toEqual({ COORDONNEES_BANCAIRES: 1, BENEFICIAIRES: 0, ADMINISTRATEURS: 2, PIECES: 0 })
+    expect(modificationsParBloc(a)).toEqual({ INFORMATIONS: 0, COORDONNEES_BANCAIRES: 1, BENEFICIAIRES: 0, ADMINISTRATEURS: 2, PIECES: 0 })
+  })
+
+  it('counts the contact email under informations and the scénario with the bénéficiaires', () => {
+    const informations = (champsModifies: string[]) => apercu({ informations: { ...apercu().informations, etat: 'MODIFIEE', champsModifies } })
+    expect(modificationsParBloc(informations(['courrielContact']))).toMatchObject({ INFORMATIONS: 1, BENEFICIAIRES: 0 })
+    expect(modificationsParBloc(informations(['scenarioInstallation']))).toMatchObject({ INFORMATIONS: 0, BENEFICIAIRES: 1 })
+    expect(modificationsParBloc(informations(['courrielContact', 'scenarioInstallation']))).toMatchObject({ INFORMATIONS: 1, BENEFICIAIRES: 1 })
   })
 
   it('keeps the demande\'s row order, added rows last', () => {

@@ -17,6 +17,11 @@ export const PROBLEME_FRAGMENT = graphql(`
 export const APERCU_FRAGMENT = graphql(`
   fragment ModificationApercu on Brouillon {
     numero versionBase versionCourante aJour auteur creeLe majLe nombreModifications
+    informations {
+      cle etat champsModifies
+      valeurs { courrielContact scenarioInstallation }
+      original { courrielContact scenarioInstallation }
+    }
     coordonneesBancaires {
       cle etat champsModifies
       valeurs { iban bic titulaire domiciliation }
@@ -60,6 +65,8 @@ export const DEMANDE_QUERY = graphql(`
   query ModificationDemande($numero: String!) {
     demande(numero: $numero) {
       numero type couloir statut versionCourante blocCertificatVisible scenarioInstallation
+      numeroEditeur logiciel dateDepot dateCommande etatPaiement montantCentimes mandataire courrielContact
+      courriels { destinataire sujet envoyeLe }
       droits { modifier }
       blocs { bloc verrouille }
       coordonneesBancaires { iban bic titulaire domiciliation }
@@ -91,11 +98,12 @@ export type LigneAdministrateur = Apercu['administrateurs'][number]
 export type LigneBeneficiaire = Apercu['beneficiaires'][number]
 export type LignePiece = Apercu['pieces'][number]
 export type LigneCoordonnees = NonNullable<Apercu['coordonneesBancaires']>
+export type LigneInformations = Apercu['informations']
 export type ValeursAdministrateur = LigneAdministrateur['valeurs']
 export type ValeursBeneficiaire = LigneBeneficiaire['valeurs']
 
 /** Blocks the modification screen edits. */
-export type BlocModifiable = 'COORDONNEES_BANCAIRES' | 'BENEFICIAIRES' | 'ADMINISTRATEURS' | 'PIECES'
+export type BlocModifiable = 'INFORMATIONS' | 'COORDONNEES_BANCAIRES' | 'BENEFICIAIRES' | 'ADMINISTRATEURS' | 'PIECES'
 
 /** Common shape of a preview row, whatever the block. */
 export interface LigneApercu {
@@ -110,6 +118,7 @@ export interface LigneTableau extends LigneApercu {
 }
 
 const CLE_COORDONNEES = 'coordonnees'
+const CLE_INFORMATIONS = 'demande'
 
 function sansTypename<T extends object>(o: T): Omit<T, '__typename'> {
   const { __typename: _t, ...reste } = o as T & { __typename?: string }
@@ -123,6 +132,7 @@ function sansTypename<T extends object>(o: T): Omit<T, '__typename'> {
 export function apercuDepuisDemande(d: Demande): Apercu {
   const inchangee = { etat: 'INCHANGEE' as const, champsModifies: [] }
   const coordonnees = d.coordonneesBancaires ? sansTypename(d.coordonneesBancaires) : null
+  const informations = { courrielContact: d.courrielContact ?? null, scenarioInstallation: d.scenarioInstallation ?? null }
   return {
     numero: d.numero,
     versionBase: d.versionCourante,
@@ -132,6 +142,7 @@ export function apercuDepuisDemande(d: Demande): Apercu {
     creeLe: '',
     majLe: '',
     nombreModifications: 0,
+    informations: { cle: CLE_INFORMATIONS, ...inchangee, valeurs: informations, original: informations },
     coordonneesBancaires: coordonnees
       ? { cle: CLE_COORDONNEES, ...inchangee, valeurs: coordonnees, original: coordonnees }
       : null,
@@ -193,12 +204,17 @@ export const ETATS_LIGNE_LABELS: Record<Exclude<EtatLigne, 'INCHANGEE'>, string>
   SUPPRIMEE: 'Supprimée',
 }
 
-/** Pending changes per block, for the block headings. */
+/**
+ * Pending changes per block, for the block headings. The scénario d'installation is shown (and
+ * locked) with the bénéficiaires: its change counts there, the contact email's under informations.
+ */
 export function modificationsParBloc(a: Apercu): Record<BlocModifiable, number> {
   const n = (lignes: readonly LigneApercu[]) => lignes.filter(ligneEnAttente).length
+  const infos = a.informations.champsModifies
   return {
+    INFORMATIONS: infos.includes('courrielContact') ? 1 : 0,
     COORDONNEES_BANCAIRES: a.coordonneesBancaires && ligneEnAttente(a.coordonneesBancaires) ? 1 : 0,
-    BENEFICIAIRES: n(a.beneficiaires),
+    BENEFICIAIRES: n(a.beneficiaires) + (infos.includes('scenarioInstallation') ? 1 : 0),
     ADMINISTRATEURS: n(a.administrateurs),
     PIECES: n(a.pieces),
   }

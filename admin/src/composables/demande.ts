@@ -158,7 +158,11 @@ export function pagesDe<T>(lignes: readonly T[], parPage: number): T[][] {
 
 // ——— view models shared with the version view (components/consultation/types.ts)
 
-export function informationsVue(d: DemandeConsultee): ValeursInformationsVue {
+/** The fields of the « Informations de la demande » block (consultation and modification queries). */
+type SourceInformations = Pick<DemandeConsultee, 'numero' | 'type' | 'couloir' | 'numeroEditeur' | 'logiciel' | 'dateDepot'
+  | 'dateCommande' | 'statut' | 'etatPaiement' | 'montantCentimes' | 'mandataire' | 'courrielContact'>
+
+export function informationsVue(d: SourceInformations): ValeursInformationsVue {
   return {
     numero: d.numero,
     type: d.type,

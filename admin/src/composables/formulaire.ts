@@ -2,7 +2,8 @@ import {
   administrateurVersFormulaire, beneficiaireSchema, CHAMPS_ADMINISTRATEUR, coordonneesBancairesSchema, CHAMPS_BENEFICIAIRE, champsAdministrateurModifies,
   exigenceCpx, formulaireVersAdministrateur, ouiNon, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, TYPES_PIECE,
   TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS,
-  type AdministrateurFormulaire, type AdministrateurValeurs, type BeneficiaireValeurs, type CoordonneesValeurs,
+  type AdministrateurFormulaire, type AdministrateurValeurs, type BeneficiaireValeurs, type ChampInformationsModifiable, type CoordonneesValeurs,
+  informationsModifiablesSchema,
 } from '@segur/shared'
 import { toTypedSchema } from '@vee-validate/zod'
 import { z } from 'zod'
@@ -115,6 +116,14 @@ export const coordonneesFormSchema = z
 
 export function coordonneesVersFormulaire(v?: Partial<Record<keyof CoordonneesValeurs, string | null>> | null): CoordonneesValeurs {
   return { iban: v?.iban ?? '', bic: v?.bic ?? '', titulaire: v?.titulaire ?? '', domiciliation: v?.domiciliation ?? '' }
+}
+
+// ---- informations de la demande (one field per pop-in) ------------------------------------------
+
+/** The pop-in of one modifiable field of the demande (contact email, or the scénario). */
+export function informationsFormSchema(champ: ChampInformationsModifiable) {
+  const regle = informationsModifiablesSchema.pick({ [champ]: true } as { courrielContact: true })
+  return z.object({ [champ]: z.string().default('') }).pipe(regle as unknown as z.ZodType<Partial<Record<ChampInformationsModifiable, string | null>>>)
 }
 
 // ---- any block ---------------------------------------------------------------------------------

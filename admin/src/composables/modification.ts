@@ -86,6 +86,16 @@ export const COORDONNEES_MODIFIER = graphql(`
   }
 `)
 
+export const INFORMATIONS_MODIFIER = graphql(`
+  mutation ModificationInformationsModifier($input: InformationsModifierInput!) {
+    resultat: informationsModifier(input: $input) {
+      __typename
+      ... on InformationsModifierSucces { brouillon { ...ModificationApercu } }
+      ...ModificationErreur
+    }
+  }
+`)
+
 export const PIECE_AJOUTER = graphql(`
   mutation ModificationPieceAjouter($input: PieceAjouterInput!) {
     resultat: pieceAjouter(input: $input) {

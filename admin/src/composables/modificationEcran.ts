@@ -1,4 +1,4 @@
-import type { AdministrateurValeurs, BeneficiaireValeurs, CoordonneesValeurs, TypePiece } from '@segur/shared'
+import { type AdministrateurValeurs, type BeneficiaireValeurs, CHAMPS_INFORMATIONS_MODIFIABLES, type CoordonneesValeurs, type InformationsValeurs, type TypePiece } from '@segur/shared'
 import { type AnyVariables, type Client, stringifyDocument, type TypedDocumentNode } from '@urql/core'
 import { computed, inject, type InjectionKey, ref, shallowRef } from 'vue'
 import type { Bloc } from '~/gql/graphql'
@@ -6,7 +6,7 @@ import { client as clientApp } from '~/modules/urql'
 import { type Apercu, apercuDepuisDemande, BROUILLON_QUERY, type Demande, DEMANDE_QUERY, ordonnerApercu } from './brouillon'
 import {
   ADMINISTRATEUR_AJOUTER, ADMINISTRATEUR_MODIFIER, ADMINISTRATEUR_SUPPRIMER, BENEFICIAIRE_AJOUTER, BENEFICIAIRE_MODIFIER,
-  BENEFICIAIRE_SUPPRIMER, BROUILLON_ABANDONNER, BROUILLON_CONFIRMER, BROUILLON_REBASER, COORDONNEES_MODIFIER,
+  BENEFICIAIRE_SUPPRIMER, BROUILLON_ABANDONNER, BROUILLON_CONFIRMER, BROUILLON_REBASER, COORDONNEES_MODIFIER, INFORMATIONS_MODIFIER,
   type Echec, echecDepuis, echecReseau, type Issue, OPERATION_ANNULER, PIECE_AJOUTER, PIECE_SUPPRIMER, type ResultatServeur,
 } from './modification'
 
@@ -32,6 +32,7 @@ const CHAMPS_BENEFICIAIRE_SERVEUR = [
 ]
 const CHAMPS_COORDONNEES_SERVEUR = ['iban', 'bic', 'titulaire', 'domiciliation']
 const CHAMPS_PIECE_SERVEUR = ['fichier', 'type']
+const CHAMPS_INFORMATIONS_SERVEUR = [...CHAMPS_INFORMATIONS_MODIFIABLES]
 
 /**
  * State of the modification screen for one demande: the saved demande, my draft (server-side)
@@ -144,6 +145,10 @@ export function createModification(numero: string, deps: Dependances = {}) {
   const modifierCoordonnees = async (valeurs: CoordonneesValeurs) =>
     versApercu(await executer(COORDONNEES_MODIFIER, { input: { numero, valeurs } }, CHAMPS_COORDONNEES_SERVEUR))
 
+  /** Only the fields given change (the contact email, or the scénario). */
+  const modifierInformations = async (valeurs: Partial<InformationsValeurs>) =>
+    versApercu(await executer(INFORMATIONS_MODIFIER, { input: { numero, valeurs } }, CHAMPS_INFORMATIONS_SERVEUR))
+
   const ajouterBeneficiaire = async (valeurs: BeneficiaireValeurs) =>
     versApercu(await executer(BENEFICIAIRE_AJOUTER, { input: { numero, valeurs } }, CHAMPS_BENEFICIAIRE_SERVEUR))
 
@@ -247,6 +252,7 @@ export function createModification(numero: string, deps: Dependances = {}) {
     modifierAdministrateur,
     supprimerAdministrateur,
     modifierCoordonnees,
+    modifierInformations,
     ajouterBeneficiaire,
     modifierBeneficiaire,
     supprimerBeneficiaire,

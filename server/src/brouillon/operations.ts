@@ -26,6 +26,8 @@ export class OperationImpossible extends Error {
 }
 
 const egales = (a: Ligne, b: Ligne) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
+/** A modification carries the fields it sets (every field, or a few of the informations block). */
+const sansEffet = (sauvee: Ligne, donnees: Ligne) => Object.keys(donnees).every((k) => (sauvee[k] ?? null) === (donnees[k] ?? null));
 
 /**
  * Folds a new staged operation into the row's existing one (if any), against the saved row.
@@ -46,7 +48,7 @@ export function replier(
   if (!presente) throw new OperationImpossible("LIGNE_INCONNUE", "Cette ligne n'existe pas (ou plus) dans la demande.");
   if (nouvelle.nature === "MODIFICATION") {
     if (existante?.nature === "AJOUT") return { bloc, cle, nature: "AJOUT", donnees: nouvelle.donnees };
-    return egales(sauvee!, nouvelle.donnees!) ? null : { bloc, cle, nature: "MODIFICATION", donnees: nouvelle.donnees };
+    return sansEffet(sauvee!, nouvelle.donnees!) ? null : { bloc, cle, nature: "MODIFICATION", donnees: nouvelle.donnees };
   }
   return existante?.nature === "AJOUT" ? null : { bloc, cle, nature: "SUPPRESSION", donnees: null };
 }

@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { etatActuel } from "../historique/service.js";
 import type { BlocEditable, Etat } from "../historique/champs.js";
-import { ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursPieceRef } from "../historique/valeurs.js";
+import { ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef } from "../historique/valeurs.js";
 import { VersionRef } from "../historique/schema.js";
 import { DemandeRef } from "../demande/types.js";
 import { apercuBloc, type LigneApercu, type OpNette } from "./operations.js";
@@ -16,7 +16,7 @@ import {
   type OperationDemandee,
 } from "./service.js";
 import { nouvelleCle } from "../import/service.js";
-import { CLE_COORDONNEES } from "../historique/champs.js";
+import { CLE_COORDONNEES, CLE_INFORMATIONS } from "../historique/champs.js";
 
 // ---- preview ---------------------------------------------------------------------------------
 interface VueBrouillon {
@@ -61,6 +61,7 @@ const LigneAdministrateurRef = ligneApercu("LigneApercuAdministrateur", ValeursA
 const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef as never, (l) => avertissementsBeneficiaire(l.valeurs));
 const LigneCoordonneesRef = ligneApercu("LigneApercuCoordonnees", ValeursCoordonneesRef as never);
 const LignePieceRef = ligneApercu("LigneApercuPiece", ValeursPieceRef as never);
+const LigneInformationsRef = ligneApercu("LigneApercuInformations", ValeursInformationsRef as never);
 
 const lignes = (v: VueBrouillon, bloc: BlocEditable) => apercuBloc(v.etat, v.ops, bloc).map((l) => ({ ...l, vue: v }));
 
@@ -74,7 +75,16 @@ export const BrouillonRef = builder.objectRef<VueBrouillon>("Brouillon").impleme
     auteur: t.exposeString("acteurNom"),
     creeLe: t.expose("creeLe", { type: "DateTime" }),
     majLe: t.expose("majLe", { type: "DateTime" }),
-    nombreModifications: t.int({ resolve: (b) => b.ops.length }),
+    nombreModifications: t.int({
+      description: "Lignes ajoutées, modifiées ou supprimées ; chaque champ modifié des informations compte pour une.",
+      // The informations' two fields show (and lock) in two blocks: each counts, as the screens show them.
+      resolve: (b) => b.ops.reduce((n, o) => n + (o.bloc === "INFORMATIONS" ? Object.keys(o.donnees ?? {}).length : 1), 0),
+    }),
+    informations: t.field({
+      type: LigneInformationsRef,
+      description: "Les informations de la demande ; seuls courrielContact et scenarioInstallation se modifient (informationsModifier).",
+      resolve: (b) => lignes(b, "INFORMATIONS")[0]!,
+    }),
     coordonneesBancaires: t.field({ type: LigneCoordonneesRef, nullable: true, resolve: (b) => lignes(b, "COORDONNEES_BANCAIRES")[0] ?? null }),
     beneficiaires: t.field({ type: [LigneBeneficiaireRef], resolve: (b) => lignes(b, "BENEFICIAIRES") }),
     administrateurs: t.field({ type: [LigneAdministrateurRef], resolve: (b) => lignes(b, "ADMINISTRATEURS") }),
@@ -132,6 +142,13 @@ const BeneficiaireInput = builder.inputType("BeneficiaireInput", {
     ancienneVersion: t.string(), maitreIdentite: t.string(), stockageIdentite: t.string(), operateurMessagerie: t.string(),
   }),
 });
+const InformationsInput = builder.inputType("InformationsInput", {
+  description: "Champs modifiables des informations de la demande : seuls ceux donnés changent ; null (ou \"\") efface le champ.",
+  fields: (t) => ({
+    courrielContact: t.string({ description: "Courriel de contact du fournisseur (destinataire des courriels automatiques), 150 caractères au plus." }),
+    scenarioInstallation: t.string({ description: "Scénario d'installation (bloc des bénéficiaires), 2000 caractères au plus." }),
+  }),
+});
 const CoordonneesInput = builder.inputType("CoordonneesBancairesInput", {
   fields: (t) => ({ iban: t.string({ required: true }), bic: t.string({ required: true }), titulaire: t.string({ required: true }), domiciliation: t.string({ required: true }) }),
 });
@@ -186,6 +203,10 @@ mutationBrouillon("beneficiaireSupprimer", "Supprime un bénéficiaire dans le b
 mutationBrouillon("coordonneesBancairesModifier", "Modifie les coordonnées bancaires dans le brouillon.",
   (t) => ({ valeurs: t.field({ type: CoordonneesInput, required: true }) }),
   (i) => ({ bloc: "COORDONNEES_BANCAIRES", nature: "MODIFICATION", cle: CLE_COORDONNEES, valeurs: i.valeurs as Record<string, unknown> }));
+mutationBrouillon("informationsModifier",
+  "Modifie le courriel de contact et / ou le scénario d'installation dans le brouillon (le scénario suit le verrou du bloc des bénéficiaires).",
+  (t) => ({ valeurs: t.field({ type: InformationsInput, required: true }) }),
+  (i) => ({ bloc: "INFORMATIONS", nature: "MODIFICATION", cle: CLE_INFORMATIONS, valeurs: i.valeurs as Record<string, unknown> }));
 mutationBrouillon("pieceSupprimer", "Supprime une pièce justificative dans le brouillon.",
   (t) => ({ cle: t.string({ required: true }) }),
   (i) => ({ bloc: "PIECES", nature: "SUPPRESSION", cle: String(i.cle) }));
@@ -238,7 +259,7 @@ builder.mutationField("brouillonOperationAnnuler", (t) =>
     errors: erreurs,
     args: { input: t.arg({ type: OperationAnnulerInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      if (input.bloc === "INFORMATIONS" || input.bloc === "COURRIELS") throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Ce bloc ne se modifie pas par brouillon.", ["input", "bloc"]);
+      if (input.bloc === "COURRIELS") throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Ce bloc ne se modifie pas par brouillon.", ["input", "bloc"]);
       return vueBrouillon(ctx, (await annulerOperation(ctx, input.numero, input.bloc as BlocEditable, input.cle)).id);
     },
   }),

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import {
-  COULOIRS_CERTIFICAT, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire, validerCoordonnees,
-  type Probleme, type StatutDemande,
+  CHAMPS_INFORMATIONS_MODIFIABLES, COULOIRS_CERTIFICAT, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire,
+  validerCoordonnees, validerInformations, type Probleme, type StatutDemande,
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -10,7 +10,7 @@ import {
   ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage, erreurChamp,
 } from "../commun/erreurs.js";
 import { BLOCS_LABELS } from "@segur/shared";
-import { CLE_COORDONNEES, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
+import { CLE_COORDONNEES, CLE_INFORMATIONS, enTexte, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
 import { nouvelleCle } from "../import/service.js";
@@ -37,8 +37,17 @@ export async function blocsVerrouilles(tx: Tx, demandeId: number): Promise<Set<s
   return new Set(rows.map((r) => r.bloc));
 }
 
-export function refuserSiVerrouille(verrous: Set<string>, bloc: string) {
-  if (verrous.has(bloc)) {
+/**
+ * The lockable block a change falls under: the scénario d'installation belongs to the
+ * bénéficiaires block (SPEC §2), the contact email to no validated block.
+ */
+export function blocDuVerrou(bloc: BlocEditable, champs: readonly string[]): string | null {
+  if (bloc !== "INFORMATIONS") return bloc;
+  return champs.includes("scenarioInstallation") ? "BENEFICIAIRES" : null;
+}
+
+export function refuserSiVerrouille(verrous: Set<string>, bloc: string | null) {
+  if (bloc && verrous.has(bloc)) {
     throw new ErreurVerrouillage(
       `Le bloc « ${BLOCS_LABELS[bloc as keyof typeof BLOCS_LABELS] ?? bloc} » a été validé et verrouillé par un gestionnaire : il ne peut plus être modifié.`,
       bloc,
@@ -81,6 +90,7 @@ const cheminValeurs = (champ: string) => ["input", "valeurs", champ];
 
 /** Checks one row's values with the shared rules; answers field errors, or the row as text. */
 function verifierLigne(bloc: BlocEditable, valeurs: Record<string, unknown>, etat: Etat): { ligne: Ligne; avertissements: Probleme[] } {
+  if (bloc === "INFORMATIONS") return { ligne: verifierInformations(valeurs), avertissements: [] };
   const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
   const r =
     bloc === "ADMINISTRATEURS" ? validerAdministrateur(valeurs, { finessBeneficiaires })
@@ -92,12 +102,26 @@ function verifierLigne(bloc: BlocEditable, valeurs: Record<string, unknown>, eta
   return { ligne: ligneDepuis(bloc, r.valeur as unknown as Record<string, unknown>), avertissements: r.avertissements };
 }
 
+/** The informations fields given (only those), checked, as text. */
+function verifierInformations(valeurs: Record<string, unknown>): Ligne {
+  if (!CHAMPS_INFORMATIONS_MODIFIABLES.some((c) => c in valeurs)) {
+    throw erreurChamp(["input", "valeurs"], "REQUIS", `Valeurs : indiquez au moins un champ à modifier (${CHAMPS_INFORMATIONS_MODIFIABLES.join(", ")}).`);
+  }
+  const r = validerInformations(valeurs);
+  if (r.erreurs.length || !r.valeur) throw new ErreurValidation(r.erreurs.map((p) => ({ ...p, path: cheminValeurs(p.champ) })));
+  return Object.fromEntries(Object.entries(r.valeur).map(([c, v]) => [c, enTexte(v)]));
+}
+
 /** Stages one add / edit / delete in the actor's draft, checked at once; nothing wrong is staged. */
 export async function stagerOperation(ctx: Context, numero: string, demandee: OperationDemandee) {
   const acteur = ctx.acteur!;
   return ctx.prisma.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
-    refuserSiVerrouille(await blocsVerrouilles(tx, d.id), demandee.bloc);
+    if (demandee.bloc === "INFORMATIONS" && demandee.nature !== "MODIFICATION") {
+      throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Les informations de la demande se modifient, elles ne s'ajoutent ni ne se suppriment.", ["input", "bloc"]);
+    }
+    const verrous = await blocsVerrouilles(tx, d.id);
+    if (demandee.bloc !== "INFORMATIONS") refuserSiVerrouille(verrous, demandee.bloc);
     if (demandee.bloc === "ADMINISTRATEURS" && !(d.type === "AVANCE" && (COULOIRS_CERTIFICAT as readonly string[]).includes(d.couloir))) {
       throw new ErreurEtat("HORS_PERIMETRE", "Les certificats serveur ne concernent que les demandes d'avance des couloirs MS1 et MS2.");
     }
@@ -136,6 +160,13 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
     }
     const cleFinale = demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT" ? donnees!.finessJuridique! : cle;
     const existante = ops.find((o) => o.bloc === demandee.bloc && o.cle === cleFinale);
+    // The informations block's operation gathers the fields set so far, minus those back as saved.
+    if (demandee.bloc === "INFORMATIONS") {
+      const sauvee = etat.INFORMATIONS[CLE_INFORMATIONS] ?? {};
+      // Only a real change meets the lock: putting a field back as saved is always allowed.
+      refuserSiVerrouille(verrous, blocDuVerrou("INFORMATIONS", Object.keys(donnees!).filter((c) => (sauvee[c] ?? null) !== donnees![c])));
+      donnees = Object.fromEntries(Object.entries({ ...existante?.donnees, ...donnees }).filter(([c, v]) => (sauvee[c] ?? null) !== v));
+    }
     let nette: OpNette | null;
     try {
       nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc][cleFinale]);
@@ -180,6 +211,10 @@ export async function abandonnerBrouillon(ctx: Context, numero: string): Promise
 /** Errors of the whole demande as the draft would leave it (paths: bloc, row key, field). */
 export function verifierEtat(etat: Etat): Probleme[] {
   const erreurs: Probleme[] = [];
+  for (const [cle, l] of Object.entries(etat.INFORMATIONS)) {
+    const champs = Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.map((c) => [c, l[c] ?? null]));
+    for (const p of validerInformations(champs).erreurs) erreurs.push({ ...p, path: ["INFORMATIONS", cle, p.champ] });
+  }
   const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
   for (const [cle, l] of Object.entries(etat.ADMINISTRATEURS)) {
     for (const p of validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
@@ -215,7 +250,7 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
     const ops = opsDepuis(brouillon.operations);
     if (!ops.length) throw new ErreurEtat("BROUILLON_VIDE", "Aucune modification à confirmer.");
     const verrous = await blocsVerrouilles(tx, d.id);
-    for (const op of ops) refuserSiVerrouille(verrous, op.bloc);
+    for (const op of ops) refuserSiVerrouille(verrous, blocDuVerrou(op.bloc, Object.keys(op.donnees ?? {})));
 
     const avant = await etatActuel(tx, d.id);
     const apres = appliquer(avant, ops);
@@ -250,6 +285,12 @@ async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, conten
   // A changed row must be validated again.
   const revalider = { validation: "A_VALIDER", validationMotif: null, valideePar: null, valideeLe: null };
   switch (op.bloc) {
+    case "INFORMATIONS": {
+      const valeurs = ligneTypee("INFORMATIONS", op.donnees!);
+      const data = Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.filter((c) => c in op.donnees!).map((c) => [c, valeurs[c]]));
+      await tx.demande.update({ where: { id: demandeId }, data });
+      return;
+    }
     case "ADMINISTRATEURS": {
       const where = { demandeId_finessJuridique: { demandeId, finessJuridique: op.cle } };
       if (op.nature === "SUPPRESSION") await tx.administrateurTechnique.delete({ where });
@@ -316,4 +357,4 @@ export async function rebaserBrouillon(ctx: Context, numero: string) {
   });
 }
 
-export { nouvelleCle, CLE_COORDONNEES };
+export { nouvelleCle, CLE_COORDONNEES, CLE_INFORMATIONS };

@@ -21,8 +21,11 @@ export const CHAMPS_VERSIONNES = {
 
 export type BlocVersionne = keyof typeof CHAMPS_VERSIONNES;
 export const BLOCS_VERSIONNES = Object.keys(CHAMPS_VERSIONNES) as BlocVersionne[];
-/** Blocks a draft can change (the informations block only changes at import). */
-export type BlocEditable = Exclude<BlocVersionne, "INFORMATIONS">;
+/**
+ * Blocks a draft can change. Of the informations block, only CHAMPS_INFORMATIONS_MODIFIABLES
+ * (shared), by modification: the rest comes from the deposit.
+ */
+export type BlocEditable = BlocVersionne;
 export const CLE_COORDONNEES = "coordonnees";
 export const CLE_INFORMATIONS = "demande";
 

@@ -8,8 +8,9 @@ import { perimetreCertificat } from '../certificat/perimetre.js';
 import { validerAdministrateur, type AdministrateurValeurs } from '../certificat/administrateur.js';
 import { CHAMPS_BENEFICIAIRE, validerBeneficiaire, type BeneficiaireValeurs } from '../demande/beneficiaire.js';
 import { validerCoordonnees, type CoordonneesValeurs } from '../demande/coordonnees.js';
+import { courrielContactSchema, scenarioInstallationSchema } from '../demande/informations.js';
 import { pieceSchema, problemeContenuPdf } from '../demande/piece.js';
-import { booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis, verifierEmail } from '../validation/champs.js';
+import { booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis } from '../validation/champs.js';
 import { problemesDepuisZod } from '../validation/problemes-zod.js';
 import { decoderBase64, tailleBase64 } from './base64.js';
 
@@ -87,8 +88,8 @@ const enteteSchema = z.object({
   }),
   montantSegurDeclare: montantCentimes('montantSegurDeclare'),
   mandataire: booleenDefaut('mandataire', false),
-  courrielContact: texte('courrielContact', { verifier: verifierEmail }),
-  scenarioInstallation: texte('scenarioInstallation'),
+  courrielContact: courrielContactSchema,
+  scenarioInstallation: scenarioInstallationSchema,
   referenceFournisseur: texte('referenceFournisseur', {
     verifier: (v) => (/^[A-Za-z0-9._\/-]+$/.test(v) ? null : 'lettres sans accent, chiffres, « . », « _ », « / » ou « - » attendus'),
   }),
