@@ -541,6 +541,43 @@ describe("parcours du gestionnaire", () => {
     await visible(page.getByText("Installation en mode SaaS, bascule le 15 janvier."));
   });
 
+  it("actions : déverrouiller et rejeter avec un motif, passer « A modifier » avec un message envoyé au contact", async () => {
+    const bloc = blocAdminConsultation();
+    // Unlock: the reason is required.
+    await bloc.getByRole("button", { name: `Déverrouiller le bloc ${BLOC_ADMIN}` }).click();
+    const deverrouiller = page.getByRole("dialog", { name: "Déverrouiller le bloc" });
+    await deverrouiller.getByRole("button", { name: "Déverrouiller le bloc" }).click();
+    await visible(deverrouiller.getByText(/^Motif : indiquez le motif/));
+    await deverrouiller.getByRole("textbox", { name: /^Motif/ }).fill("Numéro CPX à revoir avec l’éditeur");
+    await deverrouiller.getByRole("button", { name: "Déverrouiller le bloc" }).click();
+    await cache(deverrouiller);
+    await bientot(() => bloc.getByRole("button", { name: `Déverrouiller le bloc ${BLOC_ADMIN}` }).count()).toBe(0);
+
+    // Reject one row, with its reason.
+    await bloc.getByRole("button", { name: `Rejeter la ligne FINESS juridique 330058066 — ${BLOC_ADMIN}` }).click();
+    const rejeter = page.getByRole("dialog", { name: "Rejeter la ligne" });
+    await rejeter.getByRole("textbox", { name: /^Motif/ }).fill("CPX inconnu de l’ANS");
+    await rejeter.getByRole("button", { name: "Rejeter la ligne" }).click();
+    await cache(rejeter);
+    await visible(bloc.locator("tr", { hasText: "330058066" }).getByText("Rejetée"));
+
+    // Statut « A modifier »: a message to the supplier, mailed to the demande's contact.
+    await page.getByRole("button", { name: "Changer le statut" }).click();
+    const statut = page.getByRole("dialog", { name: "Changer le statut" });
+    await statut.getByRole("combobox", { name: /^Nouveau statut/ }).selectOption({ label: "A modifier" });
+    await visible(statut.getByText("Un courriel automatique sera envoyé au contact de la demande (support@editeur-dui.fr)."));
+    await statut.getByRole("button", { name: "Changer le statut" }).click();
+    await visible(statut.getByText(/^Message au fournisseur : champ obligatoire/));
+    await statut.getByRole("textbox", { name: /^Message au fournisseur/ }).fill("Merci de corriger le numéro de carte CPX de la ligne 330058066.");
+    expect(await violationsAxe(page)).toEqual([]);
+    await statut.getByRole("button", { name: "Changer le statut" }).click();
+    await cache(statut);
+    await visible(page.locator(".fr-badge", { hasText: /^A modifier$/ }).first());
+    await page.getByRole("button", { name: /^Courriels automatiques envoyés/ }).click();
+    const courriels = page.locator("section[aria-labelledby='bloc-courriels-titre']");
+    await visible(courriels.getByRole("cell", { name: "support@editeur-dui.fr" }));
+  });
+
 });
 
 describe("tout le parcours", () => {
