@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { capture, captureEchec, lancerNavigateur, nouvellePage, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
-import { demarrerServeur } from "./support/serveur.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { capture, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
+import { enSerie, net, preparerParcours, visible } from "./support/parcours.js";
 
 /*
  * The auditeur reads everything and changes nothing: the list, a demande with its validation
@@ -11,35 +11,12 @@ import { demarrerServeur } from "./support/serveur.js";
 const NUMERO = "FINMS2007720M0";
 const BLOC_ADMIN = "Informations sur le(s) administrateur(s) technique(s)";
 
-let serveur: Awaited<ReturnType<typeof demarrerServeur>>;
-let navigateur: Browser;
 let page: Page;
 let problemes: string[];
-
-const net = (t: string | null) => (t ?? "").replace(/\s+/g, " ").trim();
-const visible = (l: Locator) => l.waitFor({ state: "visible" });
-
-beforeAll(async () => {
-  serveur = await demarrerServeur({ count: 10 });
-  navigateur = await lancerNavigateur();
-  ({ page, problemes } = await nouvellePage(navigateur, serveur.url));
-  page.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.arreter();
-});
+preparerParcours({ count: 10 }, (p) => ({ page, problemes } = p));
 
 describe("parcours de l'auditeur (lecture seule)", () => {
-  let echoue = false;
-  beforeEach(({ skip, onTestFailed }) => {
-    if (echoue) skip();
-    onTestFailed(async ({ task }) => {
-      echoue = true;
-      await captureEchec(page, `auditeur-${task.name}`);
-    });
-  });
+  enSerie(() => page, "auditeur-");
 
   it("voit la liste des demandes", async () => {
     await seConnecter(page, "auditeur@demo.fr", "Audit-Demo-2026");

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { capture, captureEchec, couleurDsfr, couleurFond, lancerNavigateur, nouvellePage, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
-import { demarrerServeur } from "./support/serveur.js";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { capture, couleurDsfr, couleurFond, seConnecter, suivreLien, violationsAxe } from "./support/navigateur.js";
+import { cache, enSerie, net, preparerParcours, visible, type Serveur } from "./support/parcours.js";
 
 /*
  * The gestionnaire's whole path through the SPA, on the real server with the demo data:
@@ -16,18 +16,14 @@ const COMMENTAIRE = "Changement d'administrateur pour 330058066 (test de bout en
 // The smallest thing the server accepts as a PDF: it must start with %PDF-.
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-let serveur: Awaited<ReturnType<typeof demarrerServeur>>;
-let navigateur: Browser;
+let serveur: Serveur;
 let page: Page;
 let problemes: string[];
 let vert: string;
+preparerParcours({}, (p) => ({ serveur, page, problemes } = p));
 
-/** Text as read: whitespace (including non-breaking ones) collapsed. */
-const net = (t: string | null) => (t ?? "").replace(/\s+/g, " ").trim();
 /** Waits (auto-retrying) until the value is as expected. */
 const bientot = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
-const visible = (l: Locator) => l.waitFor({ state: "visible" });
-const cache = (l: Locator) => l.waitFor({ state: "hidden" });
 
 /** The data rows of the modification screen's administrateurs table. */
 const lignesAdmin = () => page.locator("section[aria-labelledby='administrateurs-titre'] tbody tr[data-cle]");
@@ -39,28 +35,8 @@ const tablesAGauche = () => page.evaluate(() => document.querySelectorAll(".fr-t
 const texteBarre = async () => net(await page.getByRole("region", { name: "Modifications en attente" }).locator("p").first().textContent());
 const blocAdminConsultation = () => page.locator("section[aria-labelledby='bloc-administrateurs-titre']");
 
-beforeAll(async () => {
-  serveur = await demarrerServeur();
-  navigateur = await lancerNavigateur();
-  ({ page, problemes } = await nouvellePage(navigateur, serveur.url));
-  page.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await navigateur?.close();
-  await serveur?.arreter();
-});
-
 describe("parcours du gestionnaire", () => {
-  // A serial flow: once a step fails, the next ones would only time out on its consequences.
-  let echoue = false;
-  beforeEach(({ skip, onTestFailed }) => {
-    if (echoue) skip();
-    onTestFailed(async ({ task }) => {
-      echoue = true;
-      await captureEchec(page, task.name);
-    });
-  });
+  enSerie(() => page);
 
   it("refuse un mauvais mot de passe en français, puis connecte le gestionnaire", async () => {
     await page.goto("/demandes");

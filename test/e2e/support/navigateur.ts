@@ -13,7 +13,9 @@ export async function lancerNavigateur(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    // --lang: the date inputs' format (jj/mm/aaaa) follows the browser's language, not the context's locale.
+    // The date inputs' format (jj/mm/aaaa) follows the browser's own language, not the page's
+    // locale: on Linux, LANGUAGE picks it among the packs of Debian's chromium-l10n.
+    env: { ...process.env, LANGUAGE: "fr" },
     args: ["--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
   });
 }
