@@ -8,5 +8,6 @@ import "./import/schema.js";
 import "./validation/schema.js";
 import "./statut/schema.js";
 import "./transmission/schema.js";
+import "./journal/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -88,6 +88,31 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     expect(await main.getByRole("columnheader", { name: "Actions" }).count()).toBe(0);
     expect(await violationsAxe(page)).toEqual([]);
   });
+
+  it("parcourt le journal d'audit : événements de toutes les demandes, puis qui a consulté quoi", async () => {
+    await page.getByRole("link", { name: "Journal d’audit" }).click();
+    await page.waitForURL(/\/journal$/);
+    await visible(page.getByRole("heading", { level: 1, name: "Journal d’audit" }));
+    const evenements = page.getByRole("region", { name: /^Événements — / }).locator("tbody tr");
+    await visible(evenements.first());
+    // The imports of the demo data are there, with a link to each demande's history.
+    await visible(evenements.filter({ hasText: "Import" }).getByRole("link", { name: NUMERO }));
+
+    await page.getByRole("tab", { name: "Accès aux données" }).click();
+    await page.waitForURL(/onglet=acces/);
+    const acces = page.getByRole("region", { name: /^Accès aux données — / }).locator("tbody tr");
+    await visible(acces.first());
+    // This very auditeur opened the demande earlier in the flow.
+    const trace = acces.filter({ hasText: "Aurélien Auditeur" }).filter({ hasText: "Consultation d’une demande" });
+    await visible(trace.getByRole("link", { name: NUMERO }).first());
+    // Filtered by the demande's numéro (kept in the URL).
+    await page.getByRole("search", { name: "Filtrer le journal" }).getByRole("textbox", { name: /^Numéro de dossier/ }).fill(NUMERO);
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL((u) => u.searchParams.get("numero") === NUMERO && u.searchParams.get("onglet") === "acces");
+    await expect.poll(async () => (await acces.allTextContents()).every((t) => t.includes(NUMERO))).toBe(true);
+    expect(await violationsAxe(page)).toEqual([]);
+    await capture(page, "journal-acces");
+  });
 });
 
 describe("tout le parcours de l'auditeur", () => {

@@ -554,6 +554,21 @@ describe("parcours du gestionnaire", () => {
     await visible(courriels.getByRole("cell", { name: "support@editeur-dui.fr" }));
   });
 
+  it("journal d'audit : les actions de la demande parmi celles de toutes les demandes, sans les traces d'accès", async () => {
+    await page.getByRole("link", { name: "Journal d’audit" }).click();
+    await page.waitForURL(/\/journal$/);
+    const evenements = page.getByRole("region", { name: /^Événements — / }).locator("tbody tr");
+    // Newest first: the email sent with the statut change just made, the change, then the rejected row.
+    await visible(evenements.first());
+    const textes = (await evenements.allTextContents()).map(net);
+    expect(textes[0]).toMatch(/Courriel envoyé.*FINMS2007720M0/);
+    expect(textes[1]).toMatch(/Statut modifié.*FINMS2007720M0.*Gaëlle Gestionnaire.*En cours → A modifier/);
+    await visible(evenements.filter({ hasText: "Ligne rejetée" }).filter({ hasText: "CPX inconnu de l’ANS" }));
+    // The access traces are for auditeurs only.
+    expect(await page.getByRole("tab", { name: "Accès aux données" }).count()).toBe(0);
+    expect(await violationsAxe(page)).toEqual([]);
+  });
+
 });
 
 describe("tout le parcours", () => {

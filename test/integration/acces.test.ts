@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { creerAppTest, importerExemple, type AppTest } from "../../server/test/aide.js";
+import { tracerAcces } from "../../server/src/acces/trace.js";
 
 let app: AppTest;
 let numero: string;
@@ -21,6 +22,20 @@ describe("access traces (SPEC §9)", () => {
       ["GESTIONNAIRE", "TELECHARGEMENT_PIECE", `${numero}/ms2-dui-va1-va-00001.pdf`],
     ]);
     expect(traces[0]!.acteur).toMatch(/^U:\d+ Aurélien Audit$/);
+  });
+
+  it("counts re-reading the same demande within 5 minutes as one consultation", async () => {
+    const lire = (as = app.gestionnaire) => app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, as);
+    await lire();
+    await lire();
+    await lire(app.auditeur);
+    expect((await app.prisma.traceAcces.findMany({ orderBy: { id: "asc" } })).map((t) => t.role)).toEqual(["GESTIONNAIRE", "AUDITEUR"]);
+    // Later than the window: a new consultation.
+    const plusTard = new Date(Date.now() + 6 * 60_000);
+    const gestionnaire = (await app.prisma.traceAcces.findFirstOrThrow({ where: { role: "GESTIONNAIRE" } })).acteur;
+    const [cle, ...nom] = gestionnaire.split(" ");
+    await tracerAcces(app.prisma, { type: "UTILISATEUR", id: Number(cle!.slice(2)), cle: cle!, nom: nom.join(" "), email: "", role: "GESTIONNAIRE", numeroEditeur: null }, "CONSULTATION", numero, plusTard);
+    expect(await app.prisma.traceAcces.count({ where: { role: "GESTIONNAIRE" } })).toBe(2);
   });
 
   it("cannot be changed, nor deleted before 12 months", async () => {

@@ -10,6 +10,7 @@ import {
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
 import type { DemandesQueryVariables, FiltreDemandes, Ordre, TriDemandes } from '~/gql/graphql'
+import { premier } from './pagination'
 
 /*
  * The demandes list: its state lives in the URL query (filters, sort, page size, cursor),
@@ -90,11 +91,6 @@ export const FILTRES_VIDES: Readonly<Filtres> = Object.freeze({
 })
 
 const CLES_FILTRES = Object.keys(FILTRES_VIDES) as (keyof Filtres)[]
-
-function premier(v: LocationQuery[string] | undefined): string {
-  const x = Array.isArray(v) ? v[0] : v
-  return typeof x === 'string' ? x : ''
-}
 
 function parmi<T extends string>(valeurs: readonly T[], v: string): T | '' {
   return (valeurs as readonly string[]).includes(v) ? (v as T) : ''

@@ -1,8 +1,6 @@
 import { CombinedError } from '@urql/core'
 import { describe, expect, it } from 'vitest'
 import {
-  ecrireEtatLots,
-  ETAT_LOTS_INITIAL,
   formatCreeLe,
   issueCreationLot,
   legendeLots,
@@ -10,14 +8,11 @@ import {
   libelleDemandes,
   libelleMarquees,
   libelleTelechargement,
-  lireEtatLots,
   lotFormulaireSchema,
   messageLotCree,
-  nombrePagesLots,
-  pagePrecedenteLots,
-  pageSuivanteLots,
   variablesLots,
 } from './transmissions'
+import { PAGE_INITIALE } from './pagination'
 
 const LOT = {
   numero: 'LOT-20261125-001',
@@ -29,33 +24,10 @@ const LOT = {
   urlJson: '/lots/LOT-20261125-001.json',
 }
 
-describe('page of the batches in the URL', () => {
-  it('starts on the first page, without query', () => {
-    expect(lireEtatLots({})).toEqual(ETAT_LOTS_INITIAL)
-    expect(ecrireEtatLots(ETAT_LOTS_INITIAL)).toEqual({})
-    expect(variablesLots(ETAT_LOTS_INITIAL)).toEqual({ first: 20, after: null })
-  })
-
-  it('ignores a page number without cursor, or a malformed one', () => {
-    expect(lireEtatLots({ page: '3' })).toEqual(ETAT_LOTS_INITIAL)
-    expect(lireEtatLots({ apres: 'c', page: 'x' })).toEqual(ETAT_LOTS_INITIAL)
-  })
-
-  it('goes forwards with first/after and backwards with last/before, round-tripping through the URL', () => {
-    const page3 = pageSuivanteLots(pageSuivanteLots(ETAT_LOTS_INITIAL, 'a'), 'b')
-    expect(page3).toEqual({ page: 3, apres: 'b', avant: null })
-    expect(lireEtatLots(ecrireEtatLots(page3) as Record<string, string>)).toEqual(page3)
-    const page2 = pagePrecedenteLots(page3, 'debut')
-    expect(page2).toEqual({ page: 2, apres: null, avant: 'debut' })
-    expect(variablesLots(page2)).toEqual({ last: 20, before: 'debut' })
-    expect(lireEtatLots(ecrireEtatLots(page2) as Record<string, string>)).toEqual(page2)
-    expect(pagePrecedenteLots(page2, 'x')).toEqual(ETAT_LOTS_INITIAL)
-  })
-
-  it('counts pages', () => {
-    expect(nombrePagesLots(0)).toBe(1)
-    expect(nombrePagesLots(20)).toBe(1)
-    expect(nombrePagesLots(21)).toBe(2)
+describe('page of the batches', () => {
+  it('asks 20 batches a page, forwards or backwards', () => {
+    expect(variablesLots(PAGE_INITIALE)).toEqual({ first: 20, after: null })
+    expect(variablesLots({ page: 2, apres: null, avant: 'debut' })).toEqual({ last: 20, before: 'debut' })
   })
 })
 

@@ -1,10 +1,10 @@
 import { commentaireSchema } from '@segur/shared'
 import type { CombinedError } from '@urql/core'
-import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { z } from 'zod'
 import { graphql } from '~/gql'
 import type { LotsTransmissionQuery, LotsTransmissionQueryVariables } from '~/gql/graphql'
 import { issueAction, type ResultatUnion } from './actions'
+import { type EtatPage, variablesPage } from './pagination'
 
 /*
  * Transmission of certificate orders (SPEC §7): the validated certificate requests not yet
@@ -43,59 +43,11 @@ export type Lot = LotsTransmissionQuery['lotsTransmission']['edges'][number]['no
 
 export const TAILLE_PAGE_LOTS = 20
 
-export interface EtatLots {
-  /** 1-based, for « Page x sur y » (cursors carry the actual position). */
-  page: number
-  apres: string | null
-  avant: string | null
-}
+/** The batches list's page: generic cursor pagination (composables/pagination.ts). */
+export type EtatLots = EtatPage
 
-export const ETAT_LOTS_INITIAL: Readonly<EtatLots> = Object.freeze({ page: 1, apres: null, avant: null })
-
-function premier(v: LocationQuery[string] | undefined): string {
-  const x = Array.isArray(v) ? v[0] : v
-  return typeof x === 'string' ? x : ''
-}
-
-/** Reads the page from the URL query; malformed values give the first page. */
-export function lireEtatLots(query: LocationQuery): EtatLots {
-  const apres = premier(query.apres) || null
-  const avant = apres ? null : premier(query.avant) || null
-  const pageLue = Number.parseInt(premier(query.page), 10)
-  if (!(apres || avant) || !Number.isSafeInteger(pageLue) || pageLue <= 1)
-    return { ...ETAT_LOTS_INITIAL }
-  return { page: pageLue, apres, avant }
-}
-
-/** The URL query of a page; the first page has none. */
-export function ecrireEtatLots(etat: EtatLots): LocationQueryRaw {
-  if (etat.apres)
-    return { apres: etat.apres, page: String(etat.page) }
-  if (etat.avant)
-    return { avant: etat.avant, page: String(etat.page) }
-  return {}
-}
-
-/** GraphQL variables: `first/after` forwards, `last/before` backwards. */
 export function variablesLots(etat: EtatLots, taille = TAILLE_PAGE_LOTS): LotsTransmissionQueryVariables {
-  if (etat.avant)
-    return { last: taille, before: etat.avant }
-  return { first: taille, after: etat.apres }
-}
-
-export function pageSuivanteLots(etat: EtatLots, endCursor: string): EtatLots {
-  return { page: etat.page + 1, apres: endCursor, avant: null }
-}
-
-export function pagePrecedenteLots(etat: EtatLots, startCursor: string): EtatLots {
-  // Page 2 → 1: the first page needs no cursor (and reloads cleanly).
-  if (etat.page <= 2)
-    return { ...ETAT_LOTS_INITIAL }
-  return { page: etat.page - 1, apres: null, avant: startCursor }
-}
-
-export function nombrePagesLots(total: number, taille = TAILLE_PAGE_LOTS): number {
-  return Math.max(1, Math.ceil(total / taille))
+  return variablesPage(etat, taille)
 }
 
 // ——— the creation form

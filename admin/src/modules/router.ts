@@ -39,6 +39,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Transmissions des certificats' },
   },
   {
+    path: '/journal',
+    name: 'journal',
+    component: () => import('~/pages/JournalPage.vue'),
+    meta: { title: 'Journal d’audit' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'introuvable',
     component: () => import('~/pages/IntrouvablePage.vue'),

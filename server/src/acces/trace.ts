@@ -4,10 +4,21 @@ import type { Context } from "../context.js";
 
 export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "TELECHARGEMENT_PIECE";
 
+/** Re-reading the same demande within this window (its tabs, its history) is one consultation. */
+export const FENETRE_CONSULTATION_MS = 5 * 60_000;
+
 /** Access trace (who opened which demande, export or file, when): SPEC §9, kept 12 months. */
-export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: OperationTracee, cible: string | null) {
+export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: OperationTracee, cible: string | null, maintenant = new Date()) {
   if (!acteur) return;
-  await prisma.traceAcces.create({ data: { acteur: `${acteur.cle} ${acteur.nom}`, role: acteur.role, operation, cible } });
+  const data = { acteur: `${acteur.cle} ${acteur.nom}`, role: acteur.role, operation, cible };
+  if (operation === "CONSULTATION") {
+    const recente = await prisma.traceAcces.findFirst({
+      where: { ...data, creeLe: { gte: new Date(maintenant.getTime() - FENETRE_CONSULTATION_MS) } },
+      select: { id: true },
+    });
+    if (recente) return;
+  }
+  await prisma.traceAcces.create({ data });
 }
 
 /** Deletes traces older than 12 months (the database refuses younger ones). */

@@ -138,6 +138,8 @@ export async function violationsAxe(page: Page) {
   // forbids an inline <script>, and the page must keep its real CSP while it is tested.
   axeSource ??= fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  // Colours are only meaningful once transitions (a tab panel sliding in) have ended.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"), null, { timeout: 3_000 }).catch(() => {});
   const r = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o?: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run({ resultTypes: ["violations"] });

@@ -1,0 +1,73 @@
+import { builder } from "../builder.js";
+import { RoleEnum } from "../commun/types.js";
+import { EvenementRef } from "../historique/schema.js";
+import { evenementsWhere, tracesWhere } from "./filtre.js";
+
+builder.prismaObjectFields("EvenementAudit", (t) => ({
+  numeroDemande: t.string({
+    nullable: true,
+    description: "Numéro de dossier de la demande concernée (null pour un lot de transmission).",
+    select: { demande: { select: { numero: true } } },
+    resolve: (e) => e.demande?.numero ?? null,
+  }),
+}));
+
+const OperationAccesEnum = builder.enumType("OperationAcces", {
+  values: {
+    CONSULTATION: { description: "Consultation du détail d'une demande" },
+    EXPORT_CSV: { description: "Export CSV de la liste (cible : les filtres)" },
+    TELECHARGEMENT_PIECE: { description: "Téléchargement d'une pièce justificative (cible : numéro/fichier)" },
+  } as const,
+});
+
+const TraceAccesRef = builder.prismaObject("TraceAcces", {
+  description: "Trace d'accès aux données personnelles : qui, quand, quelle opération, quelle cible (gardée 12 mois).",
+  fields: (t) => ({
+    creeLe: t.expose("creeLe", { type: "DateTime" }),
+    acteur: t.string({ description: "Nom de la personne ou de la clé API.", resolve: (tr) => tr.acteur.replace(/^[A-Z]:\d+ /, "") }),
+    role: t.field({ type: RoleEnum, nullable: true, resolve: (tr) => (["GESTIONNAIRE", "AUDITEUR", "FOURNISSEUR"].includes(tr.role) ? (tr.role as never) : null) }),
+    operation: t.field({ type: OperationAccesEnum, resolve: (tr) => tr.operation as never }),
+    cible: t.exposeString("cible", { nullable: true }),
+  }),
+});
+
+const FiltreJournalInput = builder.inputType("FiltreJournal", {
+  fields: (t) => ({
+    depuis: t.field({ type: "DateTime", description: "À partir de cet instant (inclus)." }),
+    jusqua: t.field({ type: "DateTime", description: "Jusqu'à cet instant (exclu)." }),
+    numero: t.string({ description: "Numéro de dossier exact." }),
+    acteur: t.string({ description: "Nom de l'auteur (partiel)." }),
+    type: t.string({ description: "Type d'événement (IMPORT, STATUT_MODIFIE…) ou opération d'accès (CONSULTATION…)." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  journalEvenements: t.prismaConnection(
+    {
+      type: EvenementRef,
+      cursor: "id",
+      description: "Journal d'audit de toutes les demandes et des lots de transmission, le plus récent d'abord (gestionnaires et auditeurs).",
+      authScopes: { agent: true },
+      maxSize: 200,
+      defaultSize: 50,
+      args: { filtre: t.arg({ type: FiltreJournalInput }) },
+      resolve: (query, _r, args, ctx) => ctx.prisma.evenementAudit.findMany({ ...query, where: evenementsWhere(args.filtre), orderBy: { id: "desc" } }),
+      totalCount: (_c, args, ctx) => ctx.prisma.evenementAudit.count({ where: evenementsWhere(args.filtre) }),
+    },
+    {},
+  ),
+  tracesAcces: t.prismaConnection(
+    {
+      type: TraceAccesRef,
+      cursor: "id",
+      description: "Traces d'accès aux demandes, exports et pièces, la plus récente d'abord (auditeurs seulement).",
+      authScopes: { auditeur: true },
+      maxSize: 200,
+      defaultSize: 50,
+      args: { filtre: t.arg({ type: FiltreJournalInput }) },
+      resolve: (query, _r, args, ctx) => ctx.prisma.traceAcces.findMany({ ...query, where: tracesWhere(args.filtre), orderBy: { id: "desc" } }),
+      totalCount: (_c, args, ctx) => ctx.prisma.traceAcces.count({ where: tracesWhere(args.filtre) }),
+    },
+    {},
+  ),
+}));
