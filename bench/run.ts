@@ -60,6 +60,11 @@ await mesurer(`export CSV de toute la liste (${total} lignes)`, async () => {
   const r = await app.fetch("http://test/export/demandes.csv", { headers: app.gestionnaire.headers });
   await r.text();
 });
+const JOURNAL = `query($f: FiltreJournal) { journalEvenements(filtre: $f, first: 50) { totalCount edges { node { type auteur creeLe numeroDemande details } } } }`;
+await mesurer(`journal d'audit, 1re page (50 sur ${await app.prisma.evenementAudit.count()} événements)`, () => app.gql(JOURNAL, {}, app.auditeur));
+await mesurer("journal d'audit filtré (type + auteur)", () => app.gql(JOURNAL, { f: { type: "STATUT_MODIFIE", acteur: "Gestion" } }, app.auditeur));
+await mesurer("traces d'accès, 1re page (50)", () => app.gql(`query { tracesAcces(first: 50) { totalCount edges { node { acteur operation cible } } } }`, {}, app.auditeur));
+
 const fournisseur = await app.fournisseur("00001");
 await mesurer("import d'un document (1 demande, 6 bénéficiaires)", () =>
   app.gql(`mutation($i: DemandesImporterInput!) { demandesImporter(input: $i) { __typename } }`, { i: { document: exempleDocumentImport() } }, fournisseur));
