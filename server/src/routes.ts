@@ -3,6 +3,7 @@ import type { Acteur } from "./auth/acteur.js";
 import type { Config } from "./config.js";
 import { telechargerPiece } from "./piece/telechargement.js";
 import { exporterDemandesCsv } from "./export/csv.js";
+import { exporterJournalCsv } from "./journal/export.js";
 import { telechargerLot } from "./transmission/telechargement.js";
 
 export interface RouteArgs {
@@ -23,6 +24,7 @@ export async function routesHttp(args: RouteArgs): Promise<Response | null> {
   let m: RegExpExecArray | null;
   if ((m = /^\/pieces\/(\d+)$/.exec(url.pathname))) return telechargerPiece(args, Number(m[1]));
   if (url.pathname === "/export/demandes.csv") return exporterDemandesCsv(args);
+  if (url.pathname === "/export/journal.csv") return exporterJournalCsv(args);
   if ((m = /^\/lots\/([A-Za-z0-9-]+)\.(csv|json)$/.exec(url.pathname))) return telechargerLot(args, m[1]!, m[2] as "csv" | "json");
   if (url.pathname === "/sante") return reponseTexte(200, "ok");
   return null;

@@ -84,3 +84,26 @@ export function parseUtilite(s: string | null | undefined): UtiliteCertificat | 
   if (v === 'DMP,INS' || v === 'DMP_INS') return 'DMP_INS';
   return null;
 }
+
+/** Audit events (history and journal). */
+export const EVENEMENTS_LABELS: Record<string, string> = {
+  IMPORT: 'Import',
+  VERSION: 'Nouvelle version',
+  LIGNE_VALIDEE: 'Ligne validée',
+  LIGNE_REJETEE: 'Ligne rejetée',
+  BLOC_VALIDE: 'Bloc validé',
+  BLOC_VERROUILLE: 'Bloc verrouillé',
+  BLOC_DEVERROUILLE: 'Bloc déverrouillé',
+  STATUT_MODIFIE: 'Statut modifié',
+  COURRIEL_ENVOYE: 'Courriel envoyé',
+  LOT_TRANSMISSION: 'Transmission des certificats',
+};
+
+/** Access traces (SPEC §9). */
+export const OPERATIONS_ACCES = ['CONSULTATION', 'EXPORT_CSV', 'TELECHARGEMENT_PIECE'] as const;
+export type OperationAcces = (typeof OPERATIONS_ACCES)[number];
+export const OPERATIONS_ACCES_LABELS: Record<OperationAcces, string> = {
+  CONSULTATION: 'Consultation d’une demande',
+  EXPORT_CSV: 'Export CSV',
+  TELECHARGEMENT_PIECE: 'Téléchargement d’une pièce',
+};

@@ -54,3 +54,36 @@ export function dateIsoValide(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+const PARIS = 'Europe/Paris';
+const PARTIES_PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+function partiesParis(d: Date): Record<string, number> {
+  return Object.fromEntries(PARTIES_PARIS.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+}
+
+/** An instant as the agency reads it: 'dd/mm/yyyy hh:mm', Paris time. */
+export function formatDateHeureParis(d: Date): string {
+  const p = partiesParis(d);
+  const deux = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+  return `${deux(p.day)}/${deux(p.month)}/${p.year} ${deux(p.hour)}:${deux(p.minute)}`;
+}
+
+/**
+ * Midnight, Paris time, of a 'yyyy-mm-dd' day (plus `jours` days): where a period of whole
+ * days starts or ends, whatever the daylight saving time.
+ */
+export function debutJourParis(jour: string, jours = 0): Date {
+  const [a, m, j] = jour.split('-').map(Number);
+  const minuitUtc = Date.UTC(a!, m! - 1, j! + jours);
+  let instant = minuitUtc;
+  // Paris is UTC+1 or +2: correct by the wall-clock difference, twice for the DST change days.
+  for (let i = 0; i < 2; i++) {
+    const p = partiesParis(new Date(instant));
+    const mur = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    instant -= mur - minuitUtc;
+  }
+  return new Date(instant);
+}

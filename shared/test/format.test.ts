@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMontant, montantCsv, parseMontant } from '../src/index.js';
+import { debutJourParis, formatDate, formatDateHeureParis, formatMontant, montantCsv, parseMontant } from '../src/index.js';
 
 const espaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -42,5 +42,23 @@ describe('dates', () => {
     expect(formatDate(new Date('2022-12-08T00:00:00Z'))).toBe('08/12/2022');
     expect(formatDate('2023-04-07T00:00:00.000Z')).toBe('07/04/2023');
     expect(formatDate('pas une date')).toBe('');
+  });
+});
+
+describe('Paris time', () => {
+  it('starts a day at midnight in Paris, winter and summer, across the DST changes', () => {
+    expect(debutJourParis('2026-11-30').toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(debutJourParis('2026-07-14').toISOString()).toBe('2026-07-13T22:00:00.000Z');
+    // The day after 28/03/2026 (winter) is 29/03, when summer time begins at 02:00.
+    expect(debutJourParis('2026-03-28', 1).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(debutJourParis('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(debutJourParis('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(debutJourParis('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(debutJourParis('2026-12-31', 1).toISOString()).toBe('2026-12-31T23:00:00.000Z');
+  });
+
+  it('writes an instant as read in Paris', () => {
+    expect(formatDateHeureParis(new Date('2026-11-30T18:05:09Z'))).toBe('30/11/2026 19:05');
+    expect(formatDateHeureParis(new Date('2026-07-13T22:30:00Z'))).toBe('14/07/2026 00:30');
   });
 });

@@ -112,6 +112,15 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     await expect.poll(async () => (await acces.allTextContents()).every((t) => t.includes(NUMERO))).toBe(true);
     expect(await violationsAxe(page)).toEqual([]);
     await capture(page, "journal-acces");
+
+    // The export follows the tab and filters shown.
+    const href = await page.getByRole("link", { name: /^Exporter en CSV/ }).getAttribute("href");
+    expect(href).toBe(`/export/journal.csv?onglet=acces&numero=${NUMERO}`);
+    const csv = await page.request.get(new URL(href!, page.url()).toString());
+    expect(csv.status()).toBe(200);
+    const lignes = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lignes[0]).toBe("Date;Personne;Rôle;Opération;Cible");
+    expect(lignes.slice(1).every((l) => l.endsWith(`;${NUMERO}`))).toBe(true);
   });
 });
 

@@ -69,4 +69,34 @@ describe("global journal", () => {
       expect(f.errors[0].extensions.code).toBe("NON_AUTORISE");
     }
   });
+
+  it("exports the current tab and filters as CSV for a French spreadsheet; traces for auditeurs only, and traced", async () => {
+    await app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, app.gestionnaire);
+    const telecharger = (query: string, as = app.auditeur) => app.fetch(`http://test/export/journal.csv?${query}`, { headers: as.headers });
+
+    const r = await telecharger(`type=IMPORT&numero=${numero}`, app.gestionnaire);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-disposition")).toMatch(/^attachment; filename="journal-evenements-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const texte = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await r.arrayBuffer());
+    expect(texte.startsWith("\uFEFF")).toBe(true);
+    const lignes = texte.slice(1).trim().split("\r\n");
+    expect(lignes[0]).toBe("Date;Événement;Demande;Auteur;Rôle;Bloc;Ligne;Motif;Détails");
+    expect(lignes).toHaveLength(2);
+    expect(lignes[1]).toMatch(new RegExp(`^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2};Import;${numero};`));
+
+    // Whole days, Paris time: nothing before today.
+    const hier = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const vide = await (await telecharger(`au=${hier}`)).text();
+    expect(vide.trim().split("\r\n")).toHaveLength(1);
+
+    expect((await telecharger("onglet=acces", app.gestionnaire)).status).toBe(403);
+    expect((await app.fetch("http://test/export/journal.csv")).status).toBe(401);
+    const fournisseur = await app.fournisseur("00001");
+    expect((await telecharger("", fournisseur)).status).toBe(403);
+
+    const acces = await (await telecharger(`onglet=acces&numero=${numero}`)).text();
+    expect(acces.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual(["Date;Personne;Rôle;Opération;Cible", expect.stringMatching(new RegExp(`;Gaëlle Gestion;Gestionnaire;Consultation d’une demande;${numero}$`))]);
+    const derniere = await app.prisma.traceAcces.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect([derniere.role, derniere.operation, derniere.cible]).toEqual(["AUDITEUR", "EXPORT_CSV", `journal?onglet=acces&numero=${numero}`]);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   BLOCS,
   BLOCS_LABELS,
+  EVENEMENTS_LABELS,
   libelleChamp,
   ROLES_LABELS,
   STATUTS_DEMANDE_LABELS,
@@ -111,19 +112,6 @@ export function queryHistorique(query: LocationQuery, changement: Partial<EtatHi
 }
 
 // ——— events
-
-export const EVENEMENTS_LABELS: Record<string, string> = {
-  IMPORT: 'Import',
-  VERSION: 'Nouvelle version',
-  LIGNE_VALIDEE: 'Ligne validée',
-  LIGNE_REJETEE: 'Ligne rejetée',
-  BLOC_VALIDE: 'Bloc validé',
-  BLOC_VERROUILLE: 'Bloc verrouillé',
-  BLOC_DEVERROUILLE: 'Bloc déverrouillé',
-  STATUT_MODIFIE: 'Statut modifié',
-  COURRIEL_ENVOYE: 'Courriel envoyé',
-  LOT_TRANSMISSION: 'Transmission des certificats',
-}
 
 export function libelleEvenement(type: string): string {
   return EVENEMENTS_LABELS[type] ?? type

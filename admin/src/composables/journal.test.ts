@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ecrireEtatJournal, FILTRES_JOURNAL_VIDES, lireEtatJournal, numeroDeCible, typesJournal, variablesJournal } from './journal'
+import { ecrireEtatJournal, FILTRES_JOURNAL_VIDES, lireEtatJournal, numeroDeCible, typesJournal, urlExportJournal, variablesJournal } from './journal'
 import { PAGE_INITIALE } from './pagination'
 
 describe('journal state in the URL', () => {
@@ -19,12 +19,18 @@ describe('journal state in the URL', () => {
     expect(lireEtatJournal({ type: 'IMPORT' }).filtres.type).toBe('IMPORT')
   })
 
-  it('asks the server for the whole last day of the period', () => {
+  it('exports the tab and filters shown, not the page', () => {
+    expect(urlExportJournal(lireEtatJournal({}))).toBe('/export/journal.csv')
+    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' })))
+      .toBe('/export/journal.csv?onglet=acces&numero=FINMS2007720M0&du=2026-11-01')
+  })
+
+  it('asks the server for whole days, Paris time, the last one included', () => {
     const v = variablesJournal(lireEtatJournal({ du: '2026-11-01', au: '2026-11-30', numero: 'FINMS2007720M0' }), 10)
     expect(v.first).toBe(10)
     expect(v.filtre.numero).toBe('FINMS2007720M0')
-    expect(new Date(v.filtre.depuis as string).getTime()).toBe(new Date(2026, 10, 1).getTime())
-    expect(new Date(v.filtre.jusqua as string).getTime()).toBe(new Date(2026, 11, 1).getTime())
+    expect(v.filtre.depuis).toBe('2026-10-31T23:00:00.000Z')
+    expect(v.filtre.jusqua).toBe('2026-11-30T23:00:00.000Z')
     expect(variablesJournal(lireEtatJournal({})).filtre).toEqual({})
   })
 })

@@ -1,8 +1,7 @@
-import { dateIsoValide } from '@segur/shared'
+import { dateIsoValide, debutJourParis, EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS } from '@segur/shared'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
-import type { FiltreJournal, JournalEvenementsQuery, OperationAcces, TracesAccesQuery } from '~/gql/graphql'
-import { EVENEMENTS_LABELS } from './historique'
+import type { FiltreJournal, JournalEvenementsQuery, TracesAccesQuery } from '~/gql/graphql'
 import { ecrirePage, type EtatPage, lirePage, premier, variablesPage } from './pagination'
 
 /*
@@ -38,12 +37,6 @@ export const TAILLE_PAGE_JOURNAL = 50
 
 export const ONGLETS_JOURNAL = ['evenements', 'acces'] as const
 export type OngletJournal = (typeof ONGLETS_JOURNAL)[number]
-
-export const OPERATIONS_ACCES_LABELS: Record<OperationAcces, string> = {
-  CONSULTATION: 'Consultation d’une demande',
-  EXPORT_CSV: 'Export CSV de la liste',
-  TELECHARGEMENT_PIECE: 'Téléchargement d’une pièce',
-}
 
 /** The « Type » filter's choices: event types, or access operations. */
 export function typesJournal(onglet: OngletJournal): { value: string, text: string }[] {
@@ -93,12 +86,6 @@ export function ecrireEtatJournal(etat: EtatJournal): LocationQueryRaw {
   return { ...query, ...ecrirePage(etat) }
 }
 
-/** Midnight of a yyyy-mm-dd day in the user's time zone, as an ISO instant. */
-function debutDuJour(jour: string, decalageJours = 0): string {
-  const [a, m, j] = jour.split('-').map(Number)
-  return new Date(a!, m! - 1, j! + decalageJours).toISOString()
-}
-
 /** GraphQL variables: the filters (the « au » day included) and the page. */
 export function variablesJournal(etat: EtatJournal, taille = TAILLE_PAGE_JOURNAL): { filtre: FiltreJournal } & ReturnType<typeof variablesPage> {
   const f = etat.filtres
@@ -106,8 +93,8 @@ export function variablesJournal(etat: EtatJournal, taille = TAILLE_PAGE_JOURNAL
     ...(f.numero ? { numero: f.numero } : {}),
     ...(f.acteur ? { acteur: f.acteur } : {}),
     ...(f.type ? { type: f.type } : {}),
-    ...(f.du ? { depuis: debutDuJour(f.du) } : {}),
-    ...(f.au ? { jusqua: debutDuJour(f.au, 1) } : {}),
+    ...(f.du ? { depuis: debutJourParis(f.du).toISOString() } : {}),
+    ...(f.au ? { jusqua: debutJourParis(f.au, 1).toISOString() } : {}),
   }
   return { filtre, ...variablesPage(etat, taille) }
 }
@@ -124,4 +111,17 @@ export function libelleNombreJournal(onglet: OngletJournal, n: number): string {
 export function numeroDeCible(cible: string | null | undefined): string | null {
   const m = /^(FIN[A-Z0-9]+)(?:\/|$)/.exec(cible ?? '')
   return m ? m[1]! : null
+}
+
+/** The CSV export of the tab and filters shown (all pages). */
+export function urlExportJournal(etat: EtatJournal): string {
+  const params = new URLSearchParams()
+  if (etat.onglet === 'acces')
+    params.set('onglet', 'acces')
+  for (const [cle, valeur] of Object.entries(etat.filtres)) {
+    if (valeur)
+      params.set(cle, valeur)
+  }
+  const query = params.toString()
+  return `/export/journal.csv${query ? `?${query}` : ''}`
 }

@@ -275,11 +275,11 @@ export type NatureChangement =
   | 'SUPPRESSION';
 
 export type OperationAcces =
-  /** Consultation du détail d'une demande */
+  /** Consultation d’une demande */
   | 'CONSULTATION'
-  /** Export CSV de la liste (cible : les filtres) */
+  /** Export CSV */
   | 'EXPORT_CSV'
-  /** Téléchargement d'une pièce justificative (cible : numéro/fichier) */
+  /** Téléchargement d’une pièce */
   | 'TELECHARGEMENT_PIECE';
 
 export type Ordre =

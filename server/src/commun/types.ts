@@ -50,7 +50,7 @@ builder.scalarType("File", {
 });
 
 // ---- enums, from the shared definitions (one source of truth) -----------------------------
-function enumDepuis<const T extends readonly string[]>(name: string, values: T, labels: Record<T[number], string>) {
+export function enumDepuis<const T extends readonly string[]>(name: string, values: T, labels: Record<T[number], string>) {
   return builder.enumType(name, {
     values: Object.fromEntries(values.map((v) => [v, { value: v, description: labels[v as T[number]] }])) as {
       [K in T[number]]: { value: K; description: string };

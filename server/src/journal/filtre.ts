@@ -1,3 +1,4 @@
+import { dateIsoValide, debutJourParis } from "@segur/shared";
 import type { Prisma } from "@segur/prisma";
 
 /** Filters of the global journal (events and access traces). */
@@ -41,4 +42,22 @@ export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAc
   if (f?.acteur?.trim()) and.push({ acteur: { contains: f.acteur.trim() } });
   if (f?.type?.trim()) and.push({ operation: f.type.trim() });
   return { AND: and };
+}
+
+/**
+ * The SPA's journal URL as filters: `numero`, `acteur`, `type`, and whole days `du` / `au`
+ * (yyyy-mm-dd, Paris time, `au` included).
+ */
+export function filtreJournalDepuisUrl(p: URLSearchParams): FiltreJournal {
+  const jour = (k: string) => {
+    const v = p.get(k);
+    return v && dateIsoValide(v) ? v : null;
+  };
+  const du = jour("du");
+  const au = jour("au");
+  return {
+    numero: p.get("numero"), acteur: p.get("acteur"), type: p.get("type"),
+    depuis: du ? debutJourParis(du) : null,
+    jusqua: au ? debutJourParis(au, 1) : null,
+  };
 }

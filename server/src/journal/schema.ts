@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { RoleEnum } from "../commun/types.js";
+import { OPERATIONS_ACCES, OPERATIONS_ACCES_LABELS } from "@segur/shared";
+import { enumDepuis, RoleEnum } from "../commun/types.js";
 import { EvenementRef } from "../historique/schema.js";
 import { evenementsWhere, tracesWhere } from "./filtre.js";
 
@@ -12,13 +13,7 @@ builder.prismaObjectFields("EvenementAudit", (t) => ({
   }),
 }));
 
-const OperationAccesEnum = builder.enumType("OperationAcces", {
-  values: {
-    CONSULTATION: { description: "Consultation du détail d'une demande" },
-    EXPORT_CSV: { description: "Export CSV de la liste (cible : les filtres)" },
-    TELECHARGEMENT_PIECE: { description: "Téléchargement d'une pièce justificative (cible : numéro/fichier)" },
-  } as const,
-});
+const OperationAccesEnum = enumDepuis("OperationAcces", OPERATIONS_ACCES, OPERATIONS_ACCES_LABELS);
 
 const TraceAccesRef = builder.prismaObject("TraceAcces", {
   description: "Trace d'accès aux données personnelles : qui, quand, quelle opération, quelle cible (gardée 12 mois).",
