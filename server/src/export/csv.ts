@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import { ETATS_PAIEMENT_LABELS, STATUTS_DEMANDE_LABELS, formatDate, montantCsv, type EtatPaiement, type StatutDemande } from "@segur/shared";
 import { filtreVersWhere, triVersOrderBy, TRIS, type FiltreDemandes, type Tri } from "../demande/filtre.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
 import { tracerAcces } from "../acces/trace.js";
+import { csvTableur, reponseCsv } from "./tableur.js";
 
 export const COLONNES_EXPORT = [
   "Numéro de dossier", "Type", "Numéro éditeur", "Logiciel", "Date de dépôt", "Date de la commande", "Statut",
@@ -32,21 +32,14 @@ export async function exporterDemandesCsv({ prisma, url, acteur }: RouteArgs): P
     orderBy: triVersOrderBy(tri in TRIS ? tri : "DATE_DEPOT", p.get("ordre") === "ASC" ? "ASC" : "DESC"),
     select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
   });
-  const csv = stringify(
+  const csv = csvTableur(
+    COLONNES_EXPORT,
     rows.map((d) => [
       d.numero, d.type, d.numeroEditeur, d.logiciel, formatDate(d.dateDepot), d.dateCommande ? formatDate(d.dateCommande) : "",
       STATUTS_DEMANDE_LABELS[d.statut as StatutDemande] ?? d.statut, ETATS_PAIEMENT_LABELS[d.etatPaiement as EtatPaiement] ?? d.etatPaiement,
       montantCsv(d.montantCentimes),
     ]),
-    { delimiter: ";", header: true, columns: COLONNES_EXPORT, record_delimiter: "windows", bom: true },
   );
   await tracerAcces(prisma, a, "EXPORT_CSV", p.toString() || null);
-  const jour = new Date().toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="demandes-${jour}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return reponseCsv("demandes", csv);
 }

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, formatDateHeureParis, type OperationAcces, type Role } from "@segur/shared";
 import { tracerAcces } from "../acces/trace.js";
+import { csvTableur, reponseCsv } from "../export/tableur.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
 import { evenementsWhere, filtreJournalDepuisUrl, tracesWhere } from "./filtre.js";
 
@@ -42,14 +42,7 @@ export async function exporterJournalCsv({ prisma, url, acteur }: RouteArgs): Pr
       e.bloc ?? "", e.cle ?? "", e.motif ?? "", e.details === "{}" ? "" : e.details,
     ]);
   }
-  const csv = stringify(lignes, { delimiter: ";", header: true, columns: entetes, record_delimiter: "windows", bom: true });
+  const csv = csvTableur(entetes, lignes);
   if (acces) await tracerAcces(prisma, a, "EXPORT_CSV", `journal?${p.toString()}`);
-  const jour = new Date().toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="journal-${acces ? "acces" : "evenements"}-${jour}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return reponseCsv(`journal-${acces ? "acces" : "evenements"}`, csv);
 }

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvTableur } from "../export/tableur.js";
 import {
   STATUTS_ADMIN_TECHNIQUE_LABELS, UTILITES_CERTIFICAT_LABELS, commentaireSchema, ouiNon, problemesDepuisZod,
   type StatutAdminTechnique, type UtiliteCertificat,
@@ -67,14 +67,14 @@ export function ligneLot(a: AdministrateurALot): LigneLot {
 
 /** CSV for a French spreadsheet: UTF-8 with BOM, `;`, Oui/Non, Editeur/Structure, « DMP, INS ». */
 export function csvLot(lignes: readonly LigneLot[]): string {
-  return stringify(
+  return csvTableur(
+    COLONNES_LOT,
     lignes.map((l) => [
       l.numeroDossier, l.numeroEditeur, l.finessJuridique, ouiNon(l.contractualisationOG),
       l.statutAdminTechnique ? (STATUTS_ADMIN_TECHNIQUE_LABELS[l.statutAdminTechnique as StatutAdminTechnique] ?? l.statutAdminTechnique) : "",
       ouiNon(l.contractualisationEditeur), l.numeroCarteCPX ?? "", l.nomAdminTechnique ?? "", l.telAdminTechnique ?? "", l.emailAdminTechnique ?? "",
       l.utiliteCertificat ? (UTILITES_CERTIFICAT_LABELS[l.utiliteCertificat.replace(",", "_") as UtiliteCertificat] ?? l.utiliteCertificat) : "",
     ]),
-    { delimiter: ";", header: true, columns: [...COLONNES_LOT], record_delimiter: "windows", bom: true },
   );
 }
 
