@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { creerAppTest, importerExemple, type AppTest } from "../../server/test/aide.js";
+import { LIGNES_EXPORT_JOURNAL_MAX } from "../../server/src/journal/export.js";
 
 let app: AppTest;
 let numero: string;
@@ -98,5 +99,15 @@ describe("global journal", () => {
     expect(acces.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual(["Date;Personne;Rôle;Opération;Cible", expect.stringMatching(new RegExp(`;Gaëlle Gestion;Gestionnaire;Consultation d’une demande;${numero}$`))]);
     const derniere = await app.prisma.traceAcces.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect([derniere.role, derniere.operation, derniere.cible]).toEqual(["AUDITEUR", "EXPORT_CSV", `journal?onglet=acces&numero=${numero}`]);
+  });
+
+  it("refuses, in French, an export beyond its row limit instead of cutting it", async () => {
+    await app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, app.gestionnaire);
+    // Copies of that trace, written by SQLite itself (fast).
+    await app.prisma.$executeRawUnsafe(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIGNES_EXPORT_JOURNAL_MAX})
+      INSERT INTO "TraceAcces" ("acteur", "role", "operation", "cible", "creeLe") SELECT t."acteur", t."role", t."operation", t."cible", t."creeLe" FROM n, "TraceAcces" t`);
+    const r = await app.fetch("http://test/export/journal.csv?onglet=acces", { headers: app.auditeur.headers });
+    expect(r.status).toBe(422);
+    expect(await r.text()).toBe("Export refusé : 50\u202F001 lignes pour ces filtres, 50\u202F000 au plus. Resserrez la période ou les filtres.");
   });
 });

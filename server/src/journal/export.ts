@@ -24,8 +24,12 @@ export async function exporterJournalCsv({ prisma, url, acteur }: RouteArgs): Pr
 
   let entetes: string[];
   let lignes: string[][];
+  const nombre = acces ? await prisma.traceAcces.count({ where: tracesWhere(filtre) }) : await prisma.evenementAudit.count({ where: evenementsWhere(filtre) });
+  if (nombre > LIGNES_EXPORT_JOURNAL_MAX) {
+    return reponseTexte(422, `Export refusé : ${nombre.toLocaleString("fr-FR")} lignes pour ces filtres, ${LIGNES_EXPORT_JOURNAL_MAX.toLocaleString("fr-FR")} au plus. Resserrez la période ou les filtres.`);
+  }
   if (acces) {
-    const traces = await prisma.traceAcces.findMany({ where: tracesWhere(filtre), orderBy: { id: "desc" }, take: LIGNES_EXPORT_JOURNAL_MAX });
+    const traces = await prisma.traceAcces.findMany({ where: tracesWhere(filtre), orderBy: { id: "desc" } });
     entetes = ["Date", "Personne", "Rôle", "Opération", "Cible"];
     lignes = traces.map((t) => [
       formatDateHeureParis(t.creeLe), t.acteur.replace(/^[A-Z]:\d+ /, ""), role(t.role),
@@ -33,7 +37,7 @@ export async function exporterJournalCsv({ prisma, url, acteur }: RouteArgs): Pr
     ]);
   } else {
     const evenements = await prisma.evenementAudit.findMany({
-      where: evenementsWhere(filtre), orderBy: { id: "desc" }, take: LIGNES_EXPORT_JOURNAL_MAX,
+      where: evenementsWhere(filtre), orderBy: { id: "desc" },
       select: { creeLe: true, type: true, auteur: true, role: true, bloc: true, cle: true, motif: true, details: true, demande: { select: { numero: true } } },
     });
     entetes = ["Date", "Événement", "Demande", "Auteur", "Rôle", "Bloc", "Ligne", "Motif", "Détails"];
