@@ -7,12 +7,14 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { getDatamodel, type PrismaTypes } from "@segur/prisma";
 import type { Context } from "./context.js";
 import { ErreurAutorisation, ErreurMetier, ErreurNonConnecte } from "./commun/erreurs.js";
+import { enLectureSeule } from "./auth/acteur.js";
 
 export interface Scopes {
   connecte: boolean;
   gestionnaire: boolean;
   auditeur: boolean;
   fournisseur: boolean;
+  fournisseurEcriture: boolean;
   /** gestionnaire or auditeur: the payment agency's staff */
   agent: boolean;
 }
@@ -38,9 +40,17 @@ export const builder = new SchemaBuilder<{
       gestionnaire: ctx.acteur?.role === "GESTIONNAIRE",
       auditeur: ctx.acteur?.role === "AUDITEUR",
       fournisseur: ctx.acteur?.role === "FOURNISSEUR",
+      /** A supplier's key that may import and modify (not a read-only one). */
+      fournisseurEcriture: ctx.acteur?.role === "FOURNISSEUR" && !enLectureSeule(ctx.acteur),
       agent: ctx.acteur?.role === "GESTIONNAIRE" || ctx.acteur?.role === "AUDITEUR",
     }),
-    unauthorizedError: (_parent, ctx) => (ctx.acteur ? new ErreurAutorisation() : new ErreurNonConnecte()),
+    unauthorizedError: (_parent, ctx, info) => {
+      if (!ctx.acteur) return new ErreurNonConnecte();
+      if (enLectureSeule(ctx.acteur) && info.parentType.name === "Mutation") {
+        return new ErreurAutorisation("Cette clé API est en lecture seule : elle ne peut ni importer ni modifier de demande.", "LECTURE_SEULE");
+      }
+      return new ErreurAutorisation();
+    },
   },
   errors: {
     defaultTypes: [],

@@ -15,7 +15,7 @@ export interface AppTest extends App {
   gql: <T = any>(query: string, variables?: Record<string, unknown>, as?: Identite) => Promise<{ data?: T; errors?: { message: string; extensions?: unknown }[] }>;
   gestionnaire: Identite;
   auditeur: Identite;
-  fournisseur: (numeroEditeur: string) => Promise<Identite>;
+  fournisseur: (numeroEditeur: string, options?: { lectureSeule?: boolean }) => Promise<Identite>;
   courriels: MessageCourriel[];
   dbFile: string;
   /** SQL statements run so far (to check that a query's cost does not grow with its rows). */
@@ -62,8 +62,8 @@ export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<Ap
   const auditeur = await connecter("auditeur@test.fr", "AUDITEUR", "Aurélien Audit");
   return {
     ...app, gql, gestionnaire, auditeur, courriels, dbFile, requetes,
-    fournisseur: async (numeroEditeur) => {
-      const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: `Éditeur ${numeroEditeur}` });
+    fournisseur: async (numeroEditeur, options = {}) => {
+      const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: `Éditeur ${numeroEditeur}`, lectureSeule: options.lectureSeule });
       return { headers: { authorization: `Bearer ${cle}` } };
     },
     fermer: async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { creerAppTest, type AppTest } from "../../server/test/aide.js";
+import { exempleDocumentImport } from "@segur/shared";
+import { creerAppTest, importerExemple, type AppTest } from "../../server/test/aide.js";
 import { decomposerCleApi } from "../../server/src/auth/secrets.js";
 import { creerUtilisateur } from "../../server/src/auth/service.js";
 
@@ -53,6 +54,27 @@ describe("identity", () => {
     expect(stockee.secretHash).not.toContain(secret);
     await app.prisma.cleApi.update({ where: { id: stockee.id }, data: { revoqueeLe: new Date() } });
     expect((await app.gql(`{ moi { role } }`, {}, f)).data.moi).toBeNull();
+  });
+
+  it("lets a read-only key read its demandes but neither import nor modify, in French", async () => {
+    const numero = await importerExemple(app);
+    const lecture = await app.fournisseur("00001", { lectureSeule: true });
+    const moi = await app.gql(`{ moi { role numeroEditeur lectureSeule } }`, {}, lecture);
+    expect(moi.data.moi).toEqual({ role: "FOURNISSEUR", numeroEditeur: "00001", lectureSeule: true });
+    const d = await app.gql(`query($n: String!) { demande(numero: $n) { numero droits { modifier } } }`, { n: numero }, lecture);
+    expect(d.data.demande).toEqual({ numero, droits: { modifier: false } });
+
+    const refus = { __typename: "ErreurAutorisation", code: "LECTURE_SEULE", message: "Cette clé API est en lecture seule : elle ne peut ni importer ni modifier de demande." };
+    const importer = await app.gql(`mutation($i: DemandesImporterInput!) { demandesImporter(input: $i) { __typename ... on Erreur { code message } } }`,
+      { i: { document: exempleDocumentImport() } }, lecture);
+    expect(importer.data.demandesImporter).toEqual(refus);
+    const ouvrir = await app.gql(`mutation($i: BrouillonOuvrirInput!) { brouillonOuvrir(input: $i) { __typename ... on Erreur { code message } } }`, { i: { numero } }, lecture);
+    expect(ouvrir.data.brouillonOuvrir).toEqual(refus);
+    expect(await app.prisma.brouillon.count()).toBe(0);
+    expect(await app.prisma.demande.count()).toBe(1);
+    // A read-write key of the same éditeur is unaffected.
+    const ecriture = await app.fournisseur("00001");
+    expect((await app.gql(`{ moi { lectureSeule } }`, {}, ecriture)).data.moi.lectureSeule).toBe(false);
   });
 
   it("refuses the list to anonymous callers with UNAUTHENTICATED", async () => {

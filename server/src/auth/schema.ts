@@ -12,6 +12,10 @@ const MoiRef = builder.objectRef<Acteur>("Moi").implement({
     email: t.exposeString("email", { nullable: true }),
     role: t.field({ type: RoleEnum, resolve: (a) => a.role }),
     numeroEditeur: t.exposeString("numeroEditeur", { nullable: true }),
+    lectureSeule: t.boolean({
+      description: "Vrai pour une clé API en lecture seule (ni import ni modification).",
+      resolve: (a) => a.type === "CLE_API" && a.lectureSeule,
+    }),
   }),
 });
 

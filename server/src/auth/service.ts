@@ -16,10 +16,10 @@ export async function creerUtilisateur(
   });
 }
 
-export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; libelle: string; expireLe?: Date | null }) {
+export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; libelle: string; expireLe?: Date | null; lectureSeule?: boolean }) {
   const { prefixe, secret, cle } = nouvelleCleApi();
   const row = await prisma.cleApi.create({
-    data: { prefixe, secretHash: sha256(secret), numeroEditeur: data.numeroEditeur, libelle: data.libelle, expireLe: data.expireLe ?? null },
+    data: { prefixe, secretHash: sha256(secret), numeroEditeur: data.numeroEditeur, libelle: data.libelle, expireLe: data.expireLe ?? null, lectureSeule: data.lectureSeule ?? false },
   });
   return { cle, id: row.id };
 }
@@ -87,7 +87,7 @@ export async function identifier(prisma: Db, request: Request): Promise<Acteur |
     const cle = await prisma.cleApi.findUnique({ where: { prefixe: parts.prefixe } });
     if (!cle || cle.revoqueeLe || (cle.expireLe && cle.expireLe < new Date())) return null;
     if (!egalConstant(cle.secretHash, sha256(parts.secret))) return null;
-    return { type: "CLE_API", id: cle.id, cle: `K:${cle.id}`, nom: cle.libelle, email: null, role: "FOURNISSEUR", numeroEditeur: cle.numeroEditeur };
+    return { type: "CLE_API", id: cle.id, cle: `K:${cle.id}`, nom: cle.libelle, email: null, role: "FOURNISSEUR", numeroEditeur: cle.numeroEditeur, lectureSeule: cle.lectureSeule };
   }
   const jeton = lireCookie(request.headers.get("cookie"), COOKIE_SESSION);
   if (!jeton) return null;

@@ -154,7 +154,7 @@ const CoordonneesInput = builder.inputType("CoordonneesBancairesInput", {
 });
 
 // ---- mutations -------------------------------------------------------------------------------
-const ecriture = { authScopes: { gestionnaire: true, fournisseur: true } } as const;
+const ecriture = { authScopes: { gestionnaire: true, fournisseurEcriture: true } } as const;
 const erreurs = { types: [...ERREURS_ECRITURE], dataField: { name: "brouillon" } };
 
 function mutationBrouillon<I extends InputFieldMap>(

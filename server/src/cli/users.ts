@@ -1,13 +1,13 @@
 // `pnpm --filter @segur/server users …`: create users and supplier API keys.
 //   utilisateur <email> <nom> <GESTIONNAIRE|AUDITEUR>   (password read from MOT_DE_PASSE or generated)
-//   cle <numeroEditeur> <libellé> [--expire AAAA-MM-JJ]
+//   cle <numeroEditeur> <libellé> [--expire AAAA-MM-JJ] [--lecture-seule]
 //   revoquer <prefixe>
 import { parseArgs } from "node:util";
 import { creerCleApi, creerUtilisateur } from "../auth/service.js";
 import { jetonAleatoire } from "../auth/secrets.js";
 import { echouer, ouvrir } from "./outils.js";
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { expire: { type: "string" } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { expire: { type: "string" }, "lecture-seule": { type: "boolean" } } });
 const [commande, ...args] = positionals.filter((a) => a !== "--");
 const { prisma } = ouvrir();
 
@@ -20,15 +20,16 @@ if (commande === "utilisateur") {
   console.log(`Utilisateur ${email} (${role}) créé.${process.env.MOT_DE_PASSE ? "" : ` Mot de passe : ${motDePasse}`}`);
 } else if (commande === "cle") {
   const [numeroEditeur, ...libelle] = args;
-  if (!numeroEditeur || !/^\d{5}$/.test(numeroEditeur) || !libelle.length) echouer("usage : cle <numeroEditeur à 5 chiffres> <libellé> [--expire AAAA-MM-JJ]");
+  if (!numeroEditeur || !/^\d{5}$/.test(numeroEditeur) || !libelle.length) echouer("usage : cle <numeroEditeur à 5 chiffres> <libellé> [--expire AAAA-MM-JJ] [--lecture-seule]");
   const expireLe = values.expire ? new Date(`${values.expire}T23:59:59.000Z`) : null;
-  const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: libelle.join(" "), expireLe });
-  console.log(`Clé API pour l'éditeur ${numeroEditeur} (affichée une seule fois) :\n${cle}`);
+  const lectureSeule = values["lecture-seule"] ?? false;
+  const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: libelle.join(" "), expireLe, lectureSeule });
+  console.log(`Clé API${lectureSeule ? " en lecture seule" : ""} pour l'éditeur ${numeroEditeur} (affichée une seule fois) :\n${cle}`);
 } else if (commande === "revoquer") {
   const [prefixe] = args;
   const { count } = await prisma.cleApi.updateMany({ where: { prefixe, revoqueeLe: null }, data: { revoqueeLe: new Date() } });
   console.log(count ? `Clé ${prefixe} révoquée.` : `Aucune clé active ${prefixe}.`);
 } else {
-  echouer("commandes : utilisateur <email> <nom> <GESTIONNAIRE|AUDITEUR> | cle <numeroEditeur> <libellé> [--expire AAAA-MM-JJ] | revoquer <prefixe>");
+  echouer("commandes : utilisateur <email> <nom> <GESTIONNAIRE|AUDITEUR> | cle <numeroEditeur> <libellé> [--expire AAAA-MM-JJ] [--lecture-seule] | revoquer <prefixe>");
 }
 await prisma.$disconnect();

@@ -1,3 +1,4 @@
+import { enLectureSeule } from "../auth/acteur.js";
 import { formatMontant, montantCsv, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
@@ -107,7 +108,7 @@ export const DemandeRef = builder.prismaObject("Demande", {
       resolve: (d, _a, ctx) => {
         const role = ctx.acteur?.role;
         return {
-          modifier: !!role && peutModifierDemande(role, d.statut as StatutDemande),
+          modifier: !!role && !enLectureSeule(ctx.acteur) && peutModifierDemande(role, d.statut as StatutDemande),
           valider: role === "GESTIONNAIRE" && d.statut !== "DECIDEE",
           changerStatut: role === "GESTIONNAIRE",
         };

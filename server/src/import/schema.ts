@@ -30,7 +30,7 @@ builder.mutationField("demandesImporter", (t) =>
     type: ResultatImportRef,
     description:
       "Importe un fichier de demandes. Tout le fichier est vérifié d'abord : la moindre erreur le refuse en entier (ErreurValidation listant chaque problème avec son chemin JSON) et rien n'est écrit.",
-    authScopes: { fournisseur: true, gestionnaire: true },
+    authScopes: { fournisseurEcriture: true, gestionnaire: true },
     errors: { types: [ErreurValidation, ErreurAutorisation], dataField: { name: "resultat" } },
     args: { input: t.arg({ type: ImportInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
