@@ -1,4 +1,4 @@
-import { commentaireSchema } from '@segur/shared'
+import { commentaireSchema, formatDateHeureParis } from '@segur/shared'
 import type { CombinedError } from '@urql/core'
 import { z } from 'zod'
 import { graphql } from '~/gql'
@@ -112,14 +112,8 @@ export function libelleTelechargement(numero: string, format: 'CSV' | 'JSON'): s
 
 /** « 25/11/2026 11:34 » in Paris time; '' when absent or malformed. */
 export function formatCreeLe(iso: string | null | undefined): string {
-  if (!iso)
-    return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime()))
-    return ''
-  const date = d.toLocaleDateString(FRANCAIS, { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' })
-  const heure = d.toLocaleTimeString(FRANCAIS, { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })
-  return `${date} ${heure}`
+  const d = iso ? new Date(iso) : null
+  return d && !Number.isNaN(d.getTime()) ? formatDateHeureParis(d) : ''
 }
 
 /** « Lots de transmission — 3 lots, page 1 sur 1 » (table caption and region name). */

@@ -21,6 +21,9 @@ export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: 
   await prisma.traceAcces.create({ data });
 }
 
+/** The name part of a trace's `acteur` (« U:3 Gaëlle Gestion » → « Gaëlle Gestion »). */
+export const nomActeurTrace = (acteur: string) => acteur.replace(/^[A-Z]:\d+ /, "");
+
 /** Deletes traces older than 12 months (the database refuses younger ones). */
 export async function purgerTraces(prisma: Context["prisma"], maintenant = new Date()) {
   const limite = new Date(maintenant);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { ErreurAuthentification, ErreurValidation } from "../commun/erreurs.js";
 import { RoleEnum } from "../commun/types.js";
-import type { Acteur } from "./acteur.js";
+import { enLectureSeule, type Acteur } from "./acteur.js";
 import { COOKIE_SESSION, cookieSession, fermerSession, lireCookie, ouvrirSession } from "./service.js";
 
 const MoiRef = builder.objectRef<Acteur>("Moi").implement({
@@ -14,7 +14,7 @@ const MoiRef = builder.objectRef<Acteur>("Moi").implement({
     numeroEditeur: t.exposeString("numeroEditeur", { nullable: true }),
     lectureSeule: t.boolean({
       description: "Vrai pour une clé API en lecture seule (ni import ni modification).",
-      resolve: (a) => a.type === "CLE_API" && a.lectureSeule,
+      resolve: (a) => enLectureSeule(a),
     }),
   }),
 });

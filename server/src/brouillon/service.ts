@@ -357,4 +357,4 @@ export async function rebaserBrouillon(ctx: Context, numero: string) {
   });
 }
 
-export { nouvelleCle, CLE_COORDONNEES, CLE_INFORMATIONS };
+export { nouvelleCle, CLE_COORDONNEES };

@@ -3,6 +3,7 @@ import {
   BLOCS, BLOCS_LABELS, ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS, ETATS_VALIDATION, ETATS_VALIDATION_LABELS, ROLES,
   ROLES_LABELS, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS,
   TYPES_DEMANDE, TYPES_PIECE, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS, type Probleme,
+  type Role,
 } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
@@ -67,6 +68,8 @@ export const TypePieceEnum = enumDepuis("TypePiece", TYPES_PIECE, TYPES_PIECE_LA
 export const BlocEnum = enumDepuis("Bloc", BLOCS, BLOCS_LABELS);
 export const EtatValidationEnum = enumDepuis("EtatValidation", ETATS_VALIDATION, ETATS_VALIDATION_LABELS);
 export const RoleEnum = enumDepuis("Role", ROLES, ROLES_LABELS);
+/** A stored role as the Role enum; null for the system's (import, seed). */
+export const roleConnu = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
 export const GraviteEnum = builder.enumType("Gravite", { values: ["ERREUR", "AVERTISSEMENT"] as const });
 
 // ---- problems and errors -------------------------------------------------------------------

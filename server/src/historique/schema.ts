@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { BlocEnum, RoleEnum } from "../commun/types.js";
+import { BlocEnum, roleConnu, RoleEnum } from "../commun/types.js";
 import { ErreurIntrouvable } from "../commun/erreurs.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import type { Context } from "../context.js";
@@ -48,7 +48,7 @@ export const EvenementRef = builder.prismaObject("EvenementAudit", {
   fields: (t) => ({
     type: t.exposeString("type"),
     auteur: t.exposeString("auteur"),
-    role: t.field({ type: RoleEnum, nullable: true, resolve: (e) => (["GESTIONNAIRE", "AUDITEUR", "FOURNISSEUR"].includes(e.role) ? (e.role as never) : null) }),
+    role: t.field({ type: RoleEnum, nullable: true, resolve: (e) => roleConnu(e.role) }),
     creeLe: t.expose("creeLe", { type: "DateTime" }),
     bloc: t.field({ type: BlocEnum, nullable: true, resolve: (e) => e.bloc as never }),
     cle: t.exposeString("cle", { nullable: true }),

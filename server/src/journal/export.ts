@@ -1,5 +1,5 @@
 import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, formatDateHeureParis, type OperationAcces, type Role } from "@segur/shared";
-import { tracerAcces } from "../acces/trace.js";
+import { nomActeurTrace, tracerAcces } from "../acces/trace.js";
 import { csvTableur, reponseCsv } from "../export/tableur.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
 import { evenementsWhere, filtreJournalDepuisUrl, tracesWhere } from "./filtre.js";
@@ -32,7 +32,7 @@ export async function exporterJournalCsv({ prisma, url, acteur }: RouteArgs): Pr
     const traces = await prisma.traceAcces.findMany({ where: tracesWhere(filtre), orderBy: { id: "desc" } });
     entetes = ["Date", "Personne", "Rôle", "Opération", "Cible"];
     lignes = traces.map((t) => [
-      formatDateHeureParis(t.creeLe), t.acteur.replace(/^[A-Z]:\d+ /, ""), role(t.role),
+      formatDateHeureParis(t.creeLe), nomActeurTrace(t.acteur), role(t.role),
       OPERATIONS_ACCES_LABELS[t.operation as OperationAcces] ?? t.operation, t.cible ?? "",
     ]);
   } else {

@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { OPERATIONS_ACCES, OPERATIONS_ACCES_LABELS } from "@segur/shared";
-import { enumDepuis, RoleEnum } from "../commun/types.js";
+import { nomActeurTrace } from "../acces/trace.js";
+import { enumDepuis, roleConnu, RoleEnum } from "../commun/types.js";
 import { EvenementRef } from "../historique/schema.js";
 import { evenementsWhere, tracesWhere } from "./filtre.js";
 
@@ -19,8 +20,8 @@ const TraceAccesRef = builder.prismaObject("TraceAcces", {
   description: "Trace d'accès aux données personnelles : qui, quand, quelle opération, quelle cible (gardée 12 mois).",
   fields: (t) => ({
     creeLe: t.expose("creeLe", { type: "DateTime" }),
-    acteur: t.string({ description: "Nom de la personne ou de la clé API.", resolve: (tr) => tr.acteur.replace(/^[A-Z]:\d+ /, "") }),
-    role: t.field({ type: RoleEnum, nullable: true, resolve: (tr) => (["GESTIONNAIRE", "AUDITEUR", "FOURNISSEUR"].includes(tr.role) ? (tr.role as never) : null) }),
+    acteur: t.string({ description: "Nom de la personne ou de la clé API.", resolve: (tr) => nomActeurTrace(tr.acteur) }),
+    role: t.field({ type: RoleEnum, nullable: true, resolve: (tr) => roleConnu(tr.role) }),
     operation: t.field({ type: OperationAccesEnum, resolve: (tr) => tr.operation as never }),
     cible: t.exposeString("cible", { nullable: true }),
   }),
