@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         skipTypename: false,
-        scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown', File: 'File' },
+        scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown', File: 'File', Montant: 'string' },
       },
     },
   },

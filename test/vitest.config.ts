@@ -19,6 +19,23 @@ export default defineConfig({
           root: racine,
           include: ["test/integration/**/*.test.ts"],
           testTimeout: 30_000,
+          // Some files seed dozens of demandes before their tests: generous on a loaded 2-core machine.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: aliasGraphql },
+        test: {
+          name: "preuves",
+          root: racine,
+          include: ["test/preuves/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // HTTP servers, child processes and one figures file: the suites run one after another,
+          // after every other project (their timings are not disturbed, nor do they disturb).
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -1,4 +1,4 @@
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener } from "node:http";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
@@ -8,9 +8,14 @@ import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import { identifier } from "./auth/service.js";
 import { schema } from "./schema.js";
-import { courrielleurBase, courrielleurSmtp, type Courrielleur } from "./courriel/transport.js";
+import { courrielleurDepuisConfig, type Courrielleur } from "./courriel/transport.js";
+import { creerBoiteEnvoi, type BoiteEnvoi } from "./courriel/boite-envoi.js";
+import { adresseClient } from "./auth/adresse.js";
+import { useIntrospection } from "./commun/introspection.js";
 import { routesHttp } from "./routes.js";
 import { erreursPagination } from "./commun/erreurs-pagination.js";
+import { erreursVariables } from "./commun/erreurs-variables.js";
+import { useLongueursArguments } from "./commun/longueurs-arguments.js";
 import { servirSpa } from "./spa.js";
 
 export interface App {
@@ -20,10 +25,13 @@ export interface App {
   handle: RequestListener;
   prisma: Db;
   config: Config;
+  /** This process's email outbox: main.ts starts its periodic passes, tests await it. */
+  boiteEnvoi: BoiteEnvoi;
 }
 
 export function createApp({ prisma, config, courrielleur }: { prisma: Db; config: Config; courrielleur?: Courrielleur }): App {
-  const mailer = courrielleur ?? (config.smtpUrl ? courrielleurSmtp(config.smtpUrl, config.courrielExpediteur) : courrielleurBase);
+  const mailer = courrielleur ?? courrielleurDepuisConfig(config);
+  const boiteEnvoi = creerBoiteEnvoi(prisma, mailer);
 
   // Non-GraphQL routes run inside yoga's pipeline so tests reach them through yoga.fetch too.
   const routes: Plugin<Context> = {
@@ -52,6 +60,8 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     plugins: [
       routes,
       erreursPagination,
+      erreursVariables,
+      useIntrospection(config.introspection),
       useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "authorization"] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
@@ -60,6 +70,7 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
         maxTokens: { n: 4000 },
         blockFieldSuggestion: { enabled: !config.developpement },
       }),
+      useLongueursArguments(),
       {
         // Login and logout set cookies: copy them onto the response.
         onResponse({ response, serverContext }) {
@@ -74,8 +85,10 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
         prisma,
         config,
         courrielleur: mailer,
+        boiteEnvoi,
         acteur: await identifier(prisma, request),
         request,
+        adresseClient: adresseClient(request, initial as { req?: IncomingMessage }, config.proxyDeConfiance),
         cookies: (initial as { cookies?: string[] }).cookies ?? [],
         memo: new Map(),
       };
@@ -83,5 +96,5 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     },
   });
 
-  return { fetch: yoga.fetch as App["fetch"], handle: yoga as unknown as RequestListener, prisma, config };
+  return { fetch: yoga.fetch as App["fetch"], handle: yoga as unknown as RequestListener, prisma, config, boiteEnvoi };
 }

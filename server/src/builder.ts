@@ -27,6 +27,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** Integer cents (bigint), written "2920.00". */
+    Montant: { Input: bigint; Output: bigint };
     File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;

@@ -1,4 +1,4 @@
-import { DATE_DEBUT_CERTIFICAT_DEFAUT } from "@segur/shared";
+import { DATE_DEBUT_CERTIFICAT_DEFAUT, MONTANT_MAX_CENTIMES_DEFAUT, montantDecimal, parseMontant } from "@segur/shared";
 
 /** Runtime configuration, read once from the environment (12-factor). */
 export interface Config {
@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Demandes déposées before this date have no certificate block (SPEC §3.1). */
   dateDebutCertificat: Date;
+  /** The import refuses an amount above this, in cents (SPEC §10; MONTANT_MAX_EUROS). */
+  montantMaxCentimes: bigint;
   /** SMTP URL (smtp://user:pass@host:587); unset = emails are only recorded in the database. */
   smtpUrl: string | undefined;
   courrielExpediteur: string;
@@ -15,7 +17,25 @@ export interface Config {
   developpement: boolean;
   /** Directory of the built SPA served on the same port; unset = no SPA. */
   adminDist: string | undefined;
+  /** Who may run `__schema` / `__type` queries: signed-in callers (default), everyone, nobody. */
+  introspection: ModeIntrospection;
+  /** Behind one reverse proxy: the client address is the last X-Forwarded-For entry. */
+  proxyDeConfiance: boolean;
 }
+
+export const MODES_INTROSPECTION = ["authentifie", "tous", "aucun"] as const;
+export type ModeIntrospection = (typeof MODES_INTROSPECTION)[number];
+
+function modeIntrospection(raw: string | undefined, developpement: boolean): ModeIntrospection {
+  // GraphiQL needs it in development.
+  if (!raw) return developpement ? "tous" : "authentifie";
+  if (!(MODES_INTROSPECTION as readonly string[]).includes(raw)) {
+    throw new Error(`INTROSPECTION doit valoir ${MODES_INTROSPECTION.join(", ")} (reçu « ${raw} »)`);
+  }
+  return raw as ModeIntrospection;
+}
+
+const vrai = (v: string | undefined) => v === "1" || v === "true";
 
 function dateConfig(name: string, fallback: string): Date {
   const raw = process.env[name] ?? fallback;
@@ -26,17 +46,29 @@ function dateConfig(name: string, fallback: string): Date {
   return d;
 }
 
+function montantConfig(name: string, env: NodeJS.ProcessEnv, fallback: bigint): bigint {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const centimes = parseMontant(raw);
+  if (centimes === null) throw new Error(`${name} doit être un montant en euros, ex. ${montantDecimal(fallback)} (reçu « ${raw} »)`);
+  return centimes;
+}
+
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const developpement = env.NODE_ENV === "development";
   return {
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL,
     dateDebutCertificat: dateConfig("DATE_DEBUT_CERTIFICAT", DATE_DEBUT_CERTIFICAT_DEFAUT),
+    montantMaxCentimes: montantConfig("MONTANT_MAX_EUROS", env, MONTANT_MAX_CENTIMES_DEFAUT),
     smtpUrl: env.SMTP_URL || undefined,
     courrielExpediteur: env.COURRIEL_EXPEDITEUR ?? "ne-pas-repondre@segur-backoffice.local",
-    cookieSecure: env.COOKIE_SECURE === "1" || env.COOKIE_SECURE === "true",
+    cookieSecure: vrai(env.COOKIE_SECURE),
     sessionDureeHeures: Number(env.SESSION_DUREE_HEURES ?? 12),
-    developpement: env.NODE_ENV === "development",
+    developpement,
     adminDist: env.ADMIN_DIST,
+    introspection: modeIntrospection(env.INTROSPECTION, developpement),
+    proxyDeConfiance: vrai(env.PROXY_DE_CONFIANCE),
   };
 }

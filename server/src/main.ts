@@ -12,12 +12,14 @@ const prisma = openDatabase(config.databaseUrl); // applies pending migrations f
 const app = createApp({ prisma, config });
 
 const server = http.createServer(app.handle);
+// Delivers recorded emails and retries failed ones, whether or not requests come in.
+app.boiteEnvoi.demarrer();
 server.listen(config.port, config.host, () => {
   console.log(`Ségur back office : http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`);
   console.log(`  API GraphQL : http://${config.host}:${config.port}/graphql${config.developpement ? " (GraphiQL)" : ""}`);
   if (!config.adminDist) console.log("  (SPA non construite : pnpm --filter @segur/admin build)");
 });
 
-const arreter = () => server.close(() => prisma.$disconnect().then(() => process.exit(0)));
+const arreter = () => server.close(() => app.boiteEnvoi.arreter().then(() => prisma.$disconnect()).then(() => process.exit(0)));
 process.on("SIGINT", arreter);
 process.on("SIGTERM", arreter);

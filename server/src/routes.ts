@@ -1,10 +1,12 @@
 import type { Db } from "@segur/prisma";
+import { depassementLongueur, messageTropLong } from "@segur/shared";
 import type { Acteur } from "./auth/acteur.js";
 import type { Config } from "./config.js";
 import { telechargerPiece } from "./piece/telechargement.js";
-import { exporterDemandesCsv } from "./export/csv.js";
-import { exporterJournalCsv } from "./journal/export.js";
-import { telechargerLot } from "./transmission/telechargement.js";
+import { exporterDemandes } from "./export/csv.js";
+import { exporterJournal } from "./journal/export.js";
+import { telechargerLot, type FormatLot } from "./transmission/telechargement.js";
+import type { FormatTableur } from "./export/tableur.js";
 
 export interface RouteArgs {
   prisma: Db;
@@ -17,15 +19,26 @@ export interface RouteArgs {
 export const reponseTexte = (status: number, texte: string) =>
   new Response(texte, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
+/** Query parameters obey the maxima of their GraphQL twins (shared/src/limites.ts): the French reason, or null. */
+function parametreTropLong(p: URLSearchParams): string | null {
+  for (const [nom, valeur] of p) {
+    const d = depassementLongueur(nom, valeur);
+    if (d) return messageTropLong("Paramètre", nom.slice(0, 50), d);
+  }
+  return null;
+}
+
 /** Plain HTTP routes beside GraphQL: file downloads and exports (same authentication). */
 export async function routesHttp(args: RouteArgs): Promise<Response | null> {
   const { url, request } = args;
   if (request.method !== "GET") return null;
+  const trop = parametreTropLong(url.searchParams);
+  if (trop) return reponseTexte(400, trop);
   let m: RegExpExecArray | null;
   if ((m = /^\/pieces\/(\d+)$/.exec(url.pathname))) return telechargerPiece(args, Number(m[1]));
-  if (url.pathname === "/export/demandes.csv") return exporterDemandesCsv(args);
-  if (url.pathname === "/export/journal.csv") return exporterJournalCsv(args);
-  if ((m = /^\/lots\/([A-Za-z0-9-]+)\.(csv|json)$/.exec(url.pathname))) return telechargerLot(args, m[1]!, m[2] as "csv" | "json");
+  if ((m = /^\/export\/demandes\.(csv|xlsx)$/.exec(url.pathname))) return exporterDemandes(args, m[1] as FormatTableur);
+  if ((m = /^\/export\/journal\.(csv|xlsx)$/.exec(url.pathname))) return exporterJournal(args, m[1] as FormatTableur);
+  if ((m = /^\/lots\/([A-Za-z0-9-]+)\.(csv|json|xlsx)$/.exec(url.pathname))) return telechargerLot(args, m[1]!, m[2] as FormatLot);
   if (url.pathname === "/sante") return reponseTexte(200, "ok");
   return null;
 }

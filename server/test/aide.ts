@@ -26,7 +26,7 @@ export interface AppTest extends App {
 export type Identite = { headers: Record<string, string> };
 
 /** A fresh app on its own SQLite file, with one gestionnaire and one auditeur logged in. */
-export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<AppTest> {
+export async function creerAppTest(surcharges: Partial<Config> = {}, options: { courrielleur?: Courrielleur } = {}): Promise<AppTest> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segur-test-"));
   const dbFile = path.join(dir, "test.db");
   const prisma: Db = openDatabase(`file:${dbFile}`, { journaliserRequetes: true });
@@ -34,7 +34,7 @@ export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<Ap
   (prisma as unknown as { $on: (e: "query", f: (e: { query: string }) => void) => void }).$on("query", (e) => void requetes.push(e.query));
   const config = { ...lireConfig({}), ...surcharges };
   const courriels: MessageCourriel[] = [];
-  const courrielleur: Courrielleur = { nom: "test", envoyer: async (m) => void courriels.push(m) };
+  const courrielleur: Courrielleur = options.courrielleur ?? { nom: "test", envoyer: async (m) => void courriels.push(m) };
   const app = createApp({ prisma, config, courrielleur });
 
   const gql: AppTest["gql"] = async (query, variables, as) => {
@@ -67,6 +67,7 @@ export async function creerAppTest(surcharges: Partial<Config> = {}): Promise<Ap
       return { headers: { authorization: `Bearer ${cle}` } };
     },
     fermer: async () => {
+      await app.boiteEnvoi.arreter();
       await prisma.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { differences, rejouer } from "../src/historique/changements.js";
-import { etatVide, enTexte, depuisTexte, type Etat } from "../src/historique/champs.js";
+import { etatVide, enTexte, depuisTexte, type Etat, type Ligne } from "../src/historique/champs.js";
 import { HASH_INITIAL, hashVersion } from "../src/historique/chaine.js";
 
-function etatAvec(admins: Etat["ADMINISTRATEURS"]): Etat {
+function etatAvec(admins: Record<string, Ligne>): Etat {
   const e = etatVide();
-  e.ADMINISTRATEURS = admins;
+  e.ADMINISTRATEURS = new Map(Object.entries(admins));
   return e;
 }
 const ligne = (finess: string, nom: string, cpx: string | null = null) => ({

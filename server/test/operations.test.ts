@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { appliquer, apercuBloc, OperationImpossible, replier, type OpNette } from "../src/brouillon/operations.js";
 import { etatVide, type Ligne } from "../src/historique/champs.js";
+import { differences, rejouer } from "../src/historique/changements.js";
 
 const A: Ligne = { finessJuridique: "330058066", nomAdminTechnique: "STU", numeroCarteCPX: "8001234567" };
 const B: Ligne = { finessJuridique: "330058067", nomAdminTechnique: "BOUVI", numeroCarteCPX: null };
 const etat = () => {
   const e = etatVide();
-  e.ADMINISTRATEURS = { "330058066": { ...A }, "330058067": { ...B } };
+  e.ADMINISTRATEURS = new Map([["330058066", { ...A }], ["330058067", { ...B }]]);
   return e;
 };
 const op = (nature: OpNette["nature"], cle: string, donnees: Ligne | null = null) => ({ bloc: "ADMINISTRATEURS" as const, nature, cle, donnees });
@@ -21,10 +22,10 @@ describe("folding staged operations (one net operation per row)", () => {
   it("folds a modification that sets only some fields (informations): the other fields stay as saved", () => {
     const infos: Ligne = { numero: "FINMS2007720M0", courrielContact: "contact@editeur.fr", scenarioInstallation: "SaaS" };
     const e = etatVide();
-    e.INFORMATIONS = { demande: infos };
+    e.INFORMATIONS = new Map([["demande", infos]]);
     const m = replier(undefined, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "support@editeur.fr" } }, infos);
     expect(m).toMatchObject({ nature: "MODIFICATION", donnees: { courrielContact: "support@editeur.fr" } });
-    expect(appliquer(e, [m!]).INFORMATIONS.demande).toEqual({ ...infos, courrielContact: "support@editeur.fr" });
+    expect(appliquer(e, [m!]).INFORMATIONS.get("demande")).toEqual({ ...infos, courrielContact: "support@editeur.fr" });
     expect(apercuBloc(e, [m!], "INFORMATIONS")[0]).toMatchObject({ etat: "MODIFIEE", champsModifies: ["courrielContact"] });
     expect(replier(m!, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "contact@editeur.fr" } }, infos)).toBeNull();
   });
@@ -60,8 +61,8 @@ describe("draft preview", () => {
       op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "DUPONT", numeroCarteCPX: null }),
     ];
     const apres = appliquer(etat(), ops);
-    expect(Object.keys(apres.ADMINISTRATEURS).sort()).toEqual(["330058066", "750712184"]);
-    expect(apres.ADMINISTRATEURS["330058066"]!.nomAdminTechnique).toBe("STUART");
+    expect([...apres.ADMINISTRATEURS.keys()].sort()).toEqual(["330058066", "750712184"]);
+    expect(apres.ADMINISTRATEURS.get("330058066")!.nomAdminTechnique).toBe("STUART");
     const lignes = apercuBloc(etat(), ops, "ADMINISTRATEURS");
     expect(lignes.map((l) => [l.cle, l.etat, l.champsModifies])).toEqual([
       ["330058066", "MODIFIEE", ["nomAdminTechnique"]],
@@ -69,6 +70,30 @@ describe("draft preview", () => {
       ["750712184", "AJOUTEE", ["finessJuridique", "nomAdminTechnique", "numeroCarteCPX"]],
     ]);
     // the saved state is not mutated
-    expect(etat().ADMINISTRATEURS["330058066"]!.nomAdminTechnique).toBe("STU");
+    expect(etat().ADMINISTRATEURS.get("330058066")!.nomAdminTechnique).toBe("STU");
+  });
+});
+
+// Row keys come from clients: names of Object.prototype's members are ordinary, unknown keys.
+describe.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"])("row key %s", (cle) => {
+  it("is unknown to the saved state: editing or deleting it is refused", () => {
+    const e = etat();
+    expect(e.ADMINISTRATEURS.get(cle)).toBeUndefined();
+    expect(() => replier(undefined, op("SUPPRESSION", cle), e.ADMINISTRATEURS.get(cle))).toThrow(expect.objectContaining({ code: "LIGNE_INCONNUE" }));
+    expect(() => replier(undefined, op("MODIFICATION", cle, { ...A }), e.ADMINISTRATEURS.get(cle))).toThrow(expect.objectContaining({ code: "LIGNE_INCONNUE" }));
+  });
+
+  it("is an ordinary row once added: applied, previewed and diffed like any other, without touching prototypes", () => {
+    const ajout = replier(undefined, op("AJOUT", cle, { ...B, nomAdminTechnique: "AJOUTE" }), undefined)!;
+    expect(ajout).toMatchObject({ nature: "AJOUT", cle });
+    const apres = appliquer(etat(), [ajout]);
+    expect(apres.ADMINISTRATEURS.get(cle)).toMatchObject({ nomAdminTechnique: "AJOUTE" });
+    expect(apres.ADMINISTRATEURS.size).toBe(3);
+    expect(apercuBloc(etat(), [ajout], "ADMINISTRATEURS").map((l) => [l.cle, l.etat])).toContainEqual([cle, "AJOUTEE"]);
+    const diff = differences(etat(), apres);
+    expect(diff.every((c) => c.cle === cle && c.nature === "AJOUT")).toBe(true);
+    expect(rejouer([{ changements: differences(etatVide(), apres) }]).ADMINISTRATEURS.get(cle)).toMatchObject({ nomAdminTechnique: "AJOUTE" });
+    expect(appliquer(apres, [op("SUPPRESSION", cle)]).ADMINISTRATEURS.has(cle)).toBe(false);
+    expect(({} as Record<string, unknown>).nomAdminTechnique).toBeUndefined();
   });
 });

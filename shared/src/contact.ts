@@ -1,5 +1,4 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
 
 /** Metropolitan France and the overseas départements and collectivités. */
 export const REGIONS_TELEPHONE_FR: readonly CountryCode[] = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC'];
@@ -13,9 +12,58 @@ export function telephoneFrancais(s: string): boolean {
   });
 }
 
-const email = z.string().email();
+export const ATTENDU_EMAIL = 'adresse email valide attendue (exemple : prenom.nom@domaine.fr)';
 
-/** Same rule as zod's `.email()`, so the SPA, the API and the import agree. */
+/** RFC 5321: 64 octets for the local part, 63 per domain label; 150 in all is our field limit. */
+export const EMAIL_LIMITES = { localMax: 64, labelMax: 63, domaineMax: 253, totalMax: 150 } as const;
+
+// Dot-atom of RFC 5322 (no quoted local parts). ASCII only: an accented local part needs
+// SMTPUTF8 on every relay on the way, which many servers lack; an accented domain does not
+// (it travels as punycode), so it is accepted.
+const LOCAL = /^[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+)*$/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/;
+// Characters a URL would read as port, path, credentials… rather than as part of a host name.
+const HORS_NOM_DE_DOMAINE = /[\s/?#@:[\]\\%]/;
+
+/** ASCII (punycode) form of a domain, or null when it is not a host name. Works in Node and browsers. */
+export function domaineAscii(domaine: string): string | null {
+  if (domaine === '' || HORS_NOM_DE_DOMAINE.test(domaine)) return null;
+  try {
+    return new URL(`http://${domaine}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is wrong with an email address (French, for « <label> : … »), or null when an SMTP
+ * server would accept it (SPEC §10).
+ */
+export function problemeEmail(s: string): string | null {
+  const at = s.lastIndexOf('@');
+  if (at <= 0 || at === s.length - 1) return ATTENDU_EMAIL;
+  const local = s.slice(0, at);
+  const domaine = s.slice(at + 1);
+  if ([...s].length > EMAIL_LIMITES.totalMax) return `adresse email de ${EMAIL_LIMITES.totalMax} caractères au maximum attendue`;
+  if (!LOCAL.test(local)) {
+    return /[^\x00-\x7f]/.test(local)
+      ? 'adresse email sans accent avant le « @ » attendue (le nom de domaine peut en avoir)'
+      : ATTENDU_EMAIL;
+  }
+  if (local.length > EMAIL_LIMITES.localMax) return `adresse email valide attendue : ${EMAIL_LIMITES.localMax} caractères au maximum avant le « @ »`;
+  const ascii = domaineAscii(domaine);
+  const labels = ascii?.split('.') ?? [];
+  if (ascii === null || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels.at(-1)!)) {
+    return 'adresse email valide attendue : nom de domaine invalide après le « @ » (exemple : prenom.nom@domaine.fr)';
+  }
+  if (labels.some((l) => l.length > EMAIL_LIMITES.labelMax) || ascii.length > EMAIL_LIMITES.domaineMax) {
+    return `adresse email valide attendue : ${EMAIL_LIMITES.labelMax} caractères au maximum entre deux points du nom de domaine`;
+  }
+  return null;
+}
+
+/** The one email rule of the SPA, the API and the import. */
 export function emailValide(s: string): boolean {
-  return email.safeParse(s).success;
+  return typeof s === 'string' && problemeEmail(s) === null;
 }

@@ -92,18 +92,23 @@ export const EVENEMENTS_LABELS: Record<string, string> = {
   LIGNE_VALIDEE: 'Ligne validée',
   LIGNE_REJETEE: 'Ligne rejetée',
   BLOC_VALIDE: 'Bloc validé',
+  REJET_LEVE: 'Rejet levé à la validation du bloc',
   BLOC_VERROUILLE: 'Bloc verrouillé',
   BLOC_DEVERROUILLE: 'Bloc déverrouillé',
   STATUT_MODIFIE: 'Statut modifié',
   COURRIEL_ENVOYE: 'Courriel envoyé',
+  COURRIEL_ECHEC: 'Échec d’envoi d’un courriel',
+  COURRIEL_RELANCE: 'Courriel relancé',
+  CONNEXION_LIMITEE: 'Connexion ralentie (trop d’échecs)',
   LOT_TRANSMISSION: 'Transmission des certificats',
 };
 
 /** Access traces (SPEC §9). */
-export const OPERATIONS_ACCES = ['CONSULTATION', 'EXPORT_CSV', 'TELECHARGEMENT_PIECE'] as const;
+export const OPERATIONS_ACCES = ['CONSULTATION', 'EXPORT_CSV', 'EXPORT_XLSX', 'TELECHARGEMENT_PIECE'] as const;
 export type OperationAcces = (typeof OPERATIONS_ACCES)[number];
 export const OPERATIONS_ACCES_LABELS: Record<OperationAcces, string> = {
   CONSULTATION: 'Consultation d’une demande',
   EXPORT_CSV: 'Export CSV',
+  EXPORT_XLSX: 'Export XLSX',
   TELECHARGEMENT_PIECE: 'Téléchargement d’une pièce',
 };

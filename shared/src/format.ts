@@ -1,39 +1,3 @@
-const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-
-/** '2 920,00 €' (French typography: Intl puts non-breaking spaces). */
-export function formatMontant(centimes: number): string {
-  // Dividing integer cents by 100 only feeds the display; amounts are never computed in floats.
-  return EUROS.format(centimes / 100);
-}
-
-/** '2920.00', for CSV exports. */
-export function montantCsv(centimes: number): string {
-  const signe = centimes < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(centimes));
-  return `${signe}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/**
- * Euros → integer cents, reading the decimal text (no float arithmetic).
- * Accepts '2920', '2920.5', '2920.00', '2920,00' or a number with at most 2 decimals;
- * negative, malformed or more than 2 decimals → null.
- */
-export function parseMontant(v: string | number): number | null {
-  let texte: string;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return null;
-    texte = String(v);
-  } else if (typeof v === 'string') {
-    texte = v.trim();
-  } else {
-    return null;
-  }
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(texte);
-  if (!m) return null;
-  const centimes = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(centimes) ? centimes : null;
-}
-
 /** 'dd/mm/yyyy'. Date-only values are stored at UTC midnight, so UTC parts are read. */
 export function formatDate(d: Date | string): string {
   if (typeof d === 'string') {
@@ -69,6 +33,21 @@ export function formatDateHeureParis(d: Date): string {
   const p = partiesParis(d);
   const deux = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
   return `${deux(p.day)}/${deux(p.month)}/${p.year} ${deux(p.hour)}:${deux(p.minute)}`;
+}
+
+/**
+ * The Paris wall-clock time of an instant, as a Date whose UTC parts are that time: a
+ * spreadsheet date has no time zone, so an XLSX cell must hold what the agency reads.
+ */
+export function heureMurParis(d: Date): Date {
+  const p = partiesParis(d);
+  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+}
+
+/** The 'yyyy-mm-dd' day of an instant, Paris time (what « today » means to the agency). */
+export function jourParis(d: Date): string {
+  const p = partiesParis(d);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /**

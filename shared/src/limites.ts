@@ -94,10 +94,46 @@ export type Champ = keyof typeof CHAMPS_LABELS;
 
 /** Label of a field, or the field name itself when it has none. */
 export function libelleChamp(champ: string): string {
-  return (CHAMPS_LABELS as Record<string, string>)[champ] ?? champ;
+  // Object.hasOwn: a field name may come from a client document (`constructor`, `__proto__`…).
+  return Object.hasOwn(CHAMPS_LABELS, champ) ? (CHAMPS_LABELS as Record<string, string>)[champ]! : champ;
 }
 
 /** Length as a person counts it: code points, not UTF-16 units. */
 export function longueur(s: string): number {
   return [...s].length;
+}
+
+/**
+ * Longest text an API argument or input field (GraphQL, export URL parameters) may carry,
+ * checked before anything runs. Above each field's own rule (LIMITES), which still answers
+ * its precise French error; far below what could strain a query (a LIKE pattern, an index).
+ */
+export const LONGUEUR_ARGUMENT_DEFAUT = 200;
+
+/** The free texts allowed beyond the default, by argument or input field name. */
+export const LONGUEURS_ARGUMENTS: Readonly<Record<string, number>> = {
+  scenarioInstallation: 5000,
+  motif: 5000,
+  /** a statut change's message to the supplier (LIMITES.messageFournisseur) */
+  message: 5000,
+  commentaire: 5000,
+};
+
+export function longueurMaxArgument(nom: string): number {
+  return Object.hasOwn(LONGUEURS_ARGUMENTS, nom) ? LONGUEURS_ARGUMENTS[nom]! : LONGUEUR_ARGUMENT_DEFAUT;
+}
+
+/** The length beyond the maximum, or null when the text fits (code points, as `longueur`). */
+export function depassementLongueur(nom: string, texte: string): { max: number; recu: number } | null {
+  const max = longueurMaxArgument(nom);
+  // UTF-16 units are never fewer than code points: count those only when it may matter.
+  if (texte.length <= max) return null;
+  const recu = longueur(texte);
+  return recu > max ? { max, recu } : null;
+}
+
+/** « Argument filtre.numero : 200 caractères au plus (reçu 1 048 576). » */
+export function messageTropLong(nature: 'Argument' | 'Paramètre', chemin: string, d: { max: number; recu: number }): string {
+  const n = (x: number) => x.toLocaleString('fr-FR');
+  return `${nature} ${chemin} : ${n(d.max)} caractères au plus (reçu ${n(d.recu)}).`;
 }

@@ -39,7 +39,7 @@ describe('telephone and email', () => {
     expect(telephoneFrancais(t)).toBe(false),
   );
 
-  it('email follows zod', () => {
+  it('email (details in email.test.ts)', () => {
     expect(emailValide('a.st@mail.com')).toBe(true);
     expect(emailValide('a.st@mail')).toBe(false);
     expect(emailValide('a st@mail.com')).toBe(false);

@@ -1,40 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debutJourParis, formatDate, formatDateHeureParis, formatMontant, montantCsv, parseMontant } from '../src/index.js';
-
-const espaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-
-describe('amounts', () => {
-  it('formats euros the French way', () => {
-    expect(espaces(formatMontant(292000))).toBe('2 920,00 €');
-    expect(espaces(formatMontant(120000))).toBe('1 200,00 €');
-    expect(espaces(formatMontant(5))).toBe('0,05 €');
-  });
-
-  it('formats CSV amounts', () => {
-    expect(montantCsv(292000)).toBe('2920.00');
-    expect(montantCsv(5)).toBe('0.05');
-    expect(montantCsv(0)).toBe('0.00');
-    expect(montantCsv(-150)).toBe('-1.50');
-  });
-
-  it('parses exactly, without float arithmetic', () => {
-    expect(parseMontant('2920.00')).toBe(292000);
-    expect(parseMontant('2920')).toBe(292000);
-    expect(parseMontant('2920.5')).toBe(292050);
-    expect(parseMontant('2920,05')).toBe(292005);
-    expect(parseMontant(2920.1)).toBe(292010);
-    expect(parseMontant('0.29')).toBe(29); // 0.29 * 100 = 28.999999999999996 in floats
-    expect(parseMontant(1.15)).toBe(115); // 1.15 * 100 = 114.99999999999999
-    expect(parseMontant(0)).toBe(0);
-  });
-
-  it.each(['-1', '1.234', 'abc', '', '1e3', '1 000', ' . '])('refuses %j', (v) => expect(parseMontant(v)).toBeNull());
-  it('refuses odd numbers', () => {
-    expect(parseMontant(-5)).toBeNull();
-    expect(parseMontant(Number.NaN)).toBeNull();
-    expect(parseMontant(0.1 + 0.2)).toBeNull();
-  });
-});
+import { debutJourParis, formatDate, formatDateHeureParis } from '../src/index.js';
 
 describe('dates', () => {
   it('formats dd/mm/yyyy from UTC parts', () => {

@@ -23,7 +23,7 @@ describe('import: the example document (SPEC §8)', () => {
     const d = r.demandes[0]!;
     expect(d).toMatchObject({
       type: 'AVANCE', couloir: 'MS2', numeroEditeur: '00001', logiciel: 'DUI-PDS', dateCommande: '2022-09-20',
-      montantCentimes: 292000, mandataire: false, courrielContact: 'contact@editeur-dui.fr',
+      montantCentimes: 292000n, mandataire: false, courrielContact: 'contact@editeur-dui.fr',
       coordonneesBancaires: { iban: 'FR7611808009101234567890147', bic: 'CMCIFRPA', titulaire: 'MAISON HELOISE', domiciliation: 'BFCM STRASBOURG SIEGE' },
     });
     expect(d.beneficiaires).toHaveLength(6);
@@ -246,7 +246,7 @@ describe('import: the rest of the document', () => {
       options,
     );
     expect(r.erreurs).toEqual([]);
-    expect(r.demandes[0]).toMatchObject({ montantCentimes: 120050, coordonneesBancaires: null, pieces: [], dateCommande: null, courrielContact: null });
+    expect(r.demandes[0]).toMatchObject({ montantCentimes: 120050n, coordonneesBancaires: null, pieces: [], dateCommande: null, courrielContact: null });
   });
 
   it('refuses malformed base64 and oversized pièces', () => {
@@ -264,10 +264,113 @@ describe('import: the rest of the document', () => {
   });
 
   it('refuses what is not a document', () => {
-    expect(validerDocumentImport([], options).erreurs).toMatchObject([{ code: 'FORMAT', path: [] }]);
+    // Named after the key a document holds: every problem points at a field.
+    for (const pasUnDocument of [[], [null], false, 'texte', 3]) {
+      expect(validerDocumentImport(pasUnDocument, options).erreurs).toMatchObject([{ code: 'FORMAT', path: ['demandes'] }]);
+    }
     expect(validerDocumentImport({ demandes: [] }, options).erreurs).toMatchObject([{ code: 'REQUIS', path: ['demandes'] }]);
     expect(validerDocumentImport({ demandes: [1] }, options).erreurs).toMatchObject([{ code: 'FORMAT', path: ['demandes', 0] }]);
     const sansBenef = validerDocumentImport(doc((d) => { d.beneficiaires = []; }), options);
     expect(sansBenef.erreurs).toMatchObject([{ code: 'REQUIS', path: ['demandes', 0, 'beneficiaires'] }]);
+  });
+});
+
+describe('import: every problem at once, and only true ones', () => {
+  it("a wrong numéro éditeur for the API key is reported with the demande's other errors", () => {
+    const r = validerDocumentImport(
+      doc((d) => {
+        d.numeroEditeur = '00002';
+        d.logiciel = '';
+        benef(d, 0).nomResponsable = null as unknown as string;
+      }),
+      { ...options, numeroEditeur: '00001' },
+    );
+    expect(r.erreurs.map((e) => [e.code, e.path.join('.')])).toEqual([
+      ['REQUIS', 'demandes.0.logiciel'],
+      ['EDITEUR', 'demandes.0.numeroEditeur'],
+      ['REQUIS', 'demandes.0.beneficiaires.0.nomResponsable'],
+    ]);
+    expect(r.erreurs[1]?.message).toBe("Numéro éditeur : votre clé API est rattachée à l'éditeur 00001, la demande indique « 00002 ».");
+    expect(validerDocumentImport(exempleDocumentImport(), { ...options, numeroEditeur: '00001' }).erreurs).toEqual([]);
+  });
+
+  it('each demande of the file is checked against the key, at its own path', () => {
+    const document = exempleDocumentImport();
+    document.demandes.push({ ...document.demandes[0]!, numeroEditeur: '00003' });
+    const r = validerDocumentImport(document, { ...options, numeroEditeur: '00001' });
+    expect(r.erreurs.map((e) => [e.code, e.path.join('.')])).toEqual([['EDITEUR', 'demandes.1.numeroEditeur']]);
+    expect(r.demandes.map((d) => d.chemin)).toEqual([['demandes', 0]]);
+  });
+
+  it('demandeCertificatServeur "true" (a string): one error, a boolean is expected, and nothing else', () => {
+    const r = validerDocumentImport(doc((d) => { benef(d, 0).demandeCertificatServeur = 'true' as unknown as boolean; }), options);
+    expect(r.erreurs).toEqual([
+      {
+        code: 'FORMAT', champ: 'demandeCertificatServeur', gravite: 'ERREUR', path: chemin(0, 'demandeCertificatServeur'),
+        message: 'Demande de certificat serveur : un booléen (true ou false) est attendu.',
+      },
+    ]);
+  });
+
+  it('a string for another boolean gets the same message', () => {
+    const r = validerDocumentImport(doc((d) => { d.mandataire = 'false' as unknown as boolean; }), options);
+    expect(r.erreurs.map((e) => e.message)).toEqual([
+      'La commande est portée par un mandataire pour plusieurs établissements : un booléen (true ou false) est attendu.',
+    ]);
+  });
+});
+
+describe('import: date de commande within the programme (SPEC §10)', () => {
+  const avec = (dateCommande: string, dateDepot = options.dateDepot) =>
+    validerDocumentImport(doc((d) => { d.dateCommande = dateCommande; }), { ...options, dateDepot }).erreurs;
+
+  it('after the import date → error naming demandes[i].dateCommande', () => {
+    expect(avec('9999-12-31')).toEqual([
+      {
+        code: 'VALEUR', champ: 'dateCommande', gravite: 'ERREUR', path: ['demandes', 0, 'dateCommande'],
+        message: "Date de la commande : date passée attendue, au plus tard le jour de l'import (01/03/2024).",
+      },
+    ]);
+    expect(avec('2024-03-02')).toHaveLength(1);
+  });
+
+  it('the import day itself is fine, Paris time', () => {
+    expect(avec('2024-03-01')).toEqual([]);
+    // 23:30 UTC on 31 March 2024 is already 1 April in Paris.
+    expect(avec('2024-04-01', new Date('2024-03-31T22:30:00Z'))).toEqual([]);
+    expect(avec('2024-04-01', new Date('2024-03-31T21:30:00Z'))).toHaveLength(1);
+  });
+
+  it('before 2020 → error', () => {
+    expect(avec('2019-12-31').map((e) => [e.path.join('.'), e.message])).toEqual([
+      ['demandes.0.dateCommande', 'Date de la commande : date à partir du 01/01/2020 attendue (début du programme).'],
+    ]);
+    expect(avec('2020-01-01')).toEqual([]);
+  });
+
+  it('is reported with the other errors of the demande', () => {
+    const r = validerDocumentImport(doc((d) => { d.dateCommande = '2019-01-01'; d.logiciel = ' '; }), options);
+    expect(r.erreurs.map((e) => [e.code, e.champ])).toEqual([['REQUIS', 'logiciel'], ['VALEUR', 'dateCommande']]);
+  });
+});
+
+describe('import: text hygiene', () => {
+  it('NUL and terminal escapes in names and free texts are refused at their JSON paths; texts are stored in NFC', () => {
+    const r = validerDocumentImport(
+      doc((d) => {
+        d.logiciel = 'DUI\u0000PDS';
+        d.scenarioInstallation = 'Déploiement\u001b[2J';
+        benef(d, 1).nomResponsable = 'Jean\uD800';
+      }),
+      options,
+    );
+    expect(r.erreurs.map((e) => [e.code, e.path.join('.'), e.message])).toEqual([
+      ['CARACTERE_INTERDIT', 'demandes.0.logiciel', 'Logiciel : caractère de contrôle interdit (U+0000).'],
+      ['CARACTERE_INTERDIT', 'demandes.0.scenarioInstallation', "Scénario d'installation : caractère de contrôle interdit (U+001B)."],
+      ['CARACTERE_INTERDIT', 'demandes.0.beneficiaires.1.nomResponsable', "Nom du responsable : caractère invalide (U+D800, moitié isolée d'une paire UTF-16)."],
+    ]);
+    const nfc = validerDocumentImport(doc((d) => { d.logiciel = 'Me\u0301dilogiciel'; d.scenarioInstallation = 'Ligne 1\r\nLigne 2'; }), options);
+    expect(nfc.erreurs).toEqual([]);
+    expect(nfc.demandes[0]).toMatchObject({ logiciel: 'Médilogiciel', scenarioInstallation: 'Ligne 1\nLigne 2' });
   });
 });

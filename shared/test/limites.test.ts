@@ -23,14 +23,17 @@ const demande = (champ: string) => (v: string): Probleme[] => {
   return validerDocumentImport(doc, options).erreurs;
 };
 
+/** A valid address of n characters (about 150): 64 before the « @ », labels of at most 63. */
+const email = (n: number) => `${'a'.repeat(64)}@${'d'.repeat(60)}.${'e'.repeat(n - 129)}.fr`;
+
 /** Builds a valid value of exactly n characters for each field. */
 const VALEURS: Record<ChampLimite, [(n: number) => string, (v: string) => Probleme[]]> = {
   numeroCarteCPX: [(n) => '8'.repeat(n), (v) => validerAdministrateur(adminValide({ numeroCarteCPX: v })).erreurs],
   nomAdminTechnique: [(n) => 'É'.repeat(n), (v) => validerAdministrateur(adminValide({ nomAdminTechnique: v })).erreurs],
   telAdminTechnique: [(n) => '0'.repeat(n), (v) => validerAdministrateur(adminValide({ telAdminTechnique: v })).erreurs],
-  emailAdminTechnique: [(n) => `${'a'.repeat(n - 9)}@mail.com`, (v) => validerAdministrateur(adminValide({ emailAdminTechnique: v })).erreurs],
+  emailAdminTechnique: [email, (v) => validerAdministrateur(adminValide({ emailAdminTechnique: v })).erreurs],
   nomResponsable: [(n) => 'a'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, nomResponsable: v }).erreurs],
-  emailResponsable: [(n) => `${'a'.repeat(n - 9)}@mail.com`, (v) => validerBeneficiaire({ ...beneficiaire, emailResponsable: v }).erreurs],
+  emailResponsable: [email, (v) => validerBeneficiaire({ ...beneficiaire, emailResponsable: v }).erreurs],
   telResponsable: [(n) => '0'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, telResponsable: v }).erreurs],
   ancienneVersion: [(n) => 'v'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, ancienneVersion: v }).erreurs],
   maitreIdentite: [(n) => 'm'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, maitreIdentite: v }).erreurs],
@@ -40,7 +43,7 @@ const VALEURS: Record<ChampLimite, [(n: number) => string, (v: string) => Proble
   titulaire: [(n) => 't'.repeat(n), (v) => validerCoordonnees({ ...coordonnees, titulaire: v }).erreurs],
   domiciliation: [(n) => 'd'.repeat(n), (v) => validerCoordonnees({ ...coordonnees, domiciliation: v }).erreurs],
   logiciel: [(n) => 'l'.repeat(n), demande('logiciel')],
-  courrielContact: [(n) => `${'a'.repeat(n - 9)}@mail.com`, demande('courrielContact')],
+  courrielContact: [email, demande('courrielContact')],
   referenceFournisseur: [(n) => 'R'.repeat(n), demande('referenceFournisseur')],
   nomFichier: [(n) => `${'f'.repeat(n - 4)}.pdf`, (v) => zod(pieceSchema)({ nomFichier: v, type: 'VA' } as unknown as string)],
   motif: [(n) => 'm'.repeat(n), zod(motifSchema)],

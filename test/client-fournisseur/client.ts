@@ -200,7 +200,8 @@ export interface Demande extends ResumeDemande {
     finessJuridique: string; validation: Validation; transmisLe: string | null; avertissements: Probleme[];
   })[];
   pieces: { cle: string; nomFichier: string; type: "VA" | "FACTURE"; taille: number; deposeLe: string; url: string; validation: Validation }[];
-  courriels: { destinataire: string; sujet: string; corps: string; envoyeLe: string }[];
+  /** `etat`: EN_ATTENTE, ENVOYE or ECHEC; `dateEnvoi` is null until the mail server accepted it. */
+  courriels: { destinataire: string; sujet: string; corps: string; creeLe: string; etat: "EN_ATTENTE" | "ENVOYE" | "ECHEC"; dateEnvoi: string | null }[];
   versions: { numero: number; auteur: string; role: string; creeLe: string; commentaire: string | null; nombreChangements: number }[];
 }
 
@@ -317,7 +318,7 @@ export const OPERATIONS = {
       validation { etat motif } avertissements { code message path champ gravite }
     }
     pieces { cle nomFichier type taille deposeLe url validation { etat motif } }
-    courriels { destinataire sujet corps envoyeLe }
+    courriels { destinataire sujet corps creeLe etat dateEnvoi }
     versions { numero auteur role creeLe commentaire nombreChangements }
   }
 }`,

@@ -121,6 +121,8 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     const lignes = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lignes[0]).toBe("Date;Personne;Rôle;Opération;Cible");
     expect(lignes.slice(1).every((l) => l.endsWith(`;${NUMERO}`))).toBe(true);
+    // Its XLSX twin, same tab and filters.
+    expect(await page.getByRole("link", { name: /^Exporter en XLSX/ }).getAttribute("href")).toBe(`/export/journal.xlsx?onglet=acces&numero=${NUMERO}`);
   });
 });
 

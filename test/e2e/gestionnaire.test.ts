@@ -546,6 +546,20 @@ describe("parcours du gestionnaire", () => {
     await cache(rejeter);
     await visible(bloc.locator("tr", { hasText: "330058066" }).getByText("Rejetée"));
 
+    // « Valider le bloc » with a rejected row asks first; the default leaves it rejected (SPEC §10).
+    await bloc.getByRole("button", { name: `Valider le bloc ${BLOC_ADMIN}` }).click();
+    const confirmation = page.getByRole("dialog", { name: `Valider le bloc « ${BLOC_ADMIN} »` });
+    await visible(confirmation.getByText("FINESS juridique 330058066"));
+    await visible(confirmation.getByText(/CPX inconnu de l’ANS/));
+    expect(await violationsAxe(page)).toEqual([]);
+    // Once the modal has settled, the safe choice has the focus (not the close button).
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Valider les autres lignes");
+    await confirmation.getByRole("button", { name: "Valider les autres lignes" }).click();
+    await cache(confirmation);
+    await visible(page.getByText(/1 ligne reste rejetée, le bloc n’est pas verrouillé/));
+    await visible(bloc.locator("tr", { hasText: "330058066" }).getByText("Rejetée"));
+    expect(await bloc.getByRole("button", { name: `Déverrouiller le bloc ${BLOC_ADMIN}` }).count()).toBe(0);
+
     // Statut « A modifier »: a message to the supplier, mailed to the demande's contact.
     await page.getByRole("button", { name: "Changer le statut" }).click();
     const statut = page.getByRole("dialog", { name: "Changer le statut" });

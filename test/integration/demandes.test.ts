@@ -12,7 +12,7 @@ afterAll(() => app.fermer());
 const LISTE = `query($f: FiltreDemandes, $t: TriDemandes, $o: Ordre, $first: Int, $after: String) {
   demandes(filtre: $f, tri: $t, ordre: $o, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { numero type statut etatPaiement logiciel numeroEditeur dateDepot montantCentimes
+    edges { node { numero type statut etatPaiement logiciel numeroEditeur dateDepot montant
       administrateurs { finessJuridique validation { etat } } blocs { bloc verrouille } } } } }`;
 
 describe("demandes list", () => {
@@ -45,8 +45,9 @@ describe("demandes list", () => {
 
   it("sorts by the requested column", async () => {
     const r = await app.gql(LISTE, { t: "MONTANT", o: "DESC", first: 20 }, app.gestionnaire);
-    const montants = r.data.demandes.edges.map((e: any) => e.node.montantCentimes);
-    expect(montants).toEqual([...montants].sort((a, b) => b - a));
+    // "2920.00" → cents, compared exactly (no float)
+    const montants: bigint[] = r.data.demandes.edges.map((e: any) => BigInt(e.node.montant.replace(".", "")));
+    expect(montants).toEqual([...montants].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
   });
 
   it("filters by partial numéro, type, statut, payment, logiciel and deposit dates", async () => {
@@ -88,7 +89,7 @@ describe("demandes list", () => {
     expect([...octets.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lignes = new TextDecoder().decode(octets).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lignes[0]).toBe("Numéro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré");
-    expect(lignes[1]).toBe("FINMS2007720M0;AVANCE;00001;DUI-PDS;08/12/2022;20/09/2022;En cours;Aucun paiement en cours;2920.00");
+    expect(lignes[1]).toBe("FINMS2007720M0;AVANCE;00001;DUI-PDS;08/12/2022;20/09/2022;En cours;Aucun paiement en cours;2920,00");
     expect(lignes).toHaveLength(2);
     const f = await app.fournisseur("00099");
     const vide = await (await app.fetch("http://test/export/demandes.csv", { headers: f.headers })).text();

@@ -109,5 +109,9 @@ describe("global journal", () => {
     const r = await app.fetch("http://test/export/journal.csv?onglet=acces", { headers: app.auditeur.headers });
     expect(r.status).toBe(422);
     expect(await r.text()).toBe("Export refusé : 50\u202F001 lignes pour ces filtres, 50\u202F000 au plus. Resserrez la période ou les filtres.");
+    // The XLSX twin goes through the same limit.
+    const x = await app.fetch("http://test/export/journal.xlsx?onglet=acces", { headers: app.auditeur.headers });
+    expect(x.status).toBe(422);
+    expect(await x.text()).toMatch(/^Export refusé : 50\u202F001 lignes/);
   });
 });

@@ -7,7 +7,7 @@ import { ErreurEtat, ErreurValidation } from "../../server/src/commun/erreurs.js
 
 const ERREUR = `... on Erreur { __typename code message path }`;
 const CHANGER = `mutation($i: DemandeChangerStatutInput!) { demandeChangerStatut(input: $i) {
-  __typename ... on DemandeChangerStatutSucces { demande { numero statut courriels { destinataire sujet corps transport envoyeLe } } } ${ERREUR} } }`;
+  __typename ... on DemandeChangerStatutSucces { demande { numero statut courriels { destinataire sujet corps transport etat creeLe } } } ${ERREUR} } }`;
 const BLOC_VALIDER = `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename ${ERREUR} } }`;
 const ADMIN_MODIFIER = `mutation($i: AdministrateurModifierInput!) { administrateurModifier(input: $i) { __typename ... on AdministrateurModifierSucces { brouillon { versionBase } } ${ERREUR} } }`;
 const CONFIRMER = `mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename ... on BrouillonConfirmerSucces { confirmation { demande { statut versionCourante } } } ${ERREUR} } }`;
@@ -113,7 +113,7 @@ describe("demandeChangerStatut", () => {
     expect(app.courriels).toHaveLength(0);
   });
 
-  it("A modifier records the email on the demande, hands it to the transport and logs the change", async () => {
+  it("A modifier records the email on the demande, the outbox hands it to the transport, and both are logged", async () => {
     const r = await changer("A_MODIFIER", "Merci de corriger le numéro de carte CPX de 330058068.");
     expect(r.__typename).toBe("DemandeChangerStatutSucces");
     expect(r.demande.statut).toBe("A_MODIFIER");
@@ -121,7 +121,9 @@ describe("demandeChangerStatut", () => {
     const c = r.demande.courriels[0];
     expect(c).toMatchObject({ destinataire: "contact@editeur-dui.fr", sujet: `Demande ${numero} : modifications demandées`, transport: "test" });
     expect(c.corps).toContain("Merci de corriger le numéro de carte CPX de 330058068.");
+    await app.boiteEnvoi.inactive();
     expect(app.courriels).toEqual([{ destinataire: "contact@editeur-dui.fr", sujet: c.sujet, corps: c.corps }]);
+    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({ etat: "ENVOYE", tentatives: 1, derniereErreur: null, prochainEssaiLe: null });
 
     const ev = (await evenements()).evenements;
     expect(ev[0]).toMatchObject({ type: "COURRIEL_ENVOYE", details: { envoye: true, transport: "test" } });
@@ -131,7 +133,7 @@ describe("demandeChangerStatut", () => {
     });
   });
 
-  it("a transport failure does not undo the statut: it is recorded as an event", async () => {
+  it("a transport failure does not undo the statut: the email stays in the outbox and the failure is an event", async () => {
     // The test transport pushes onto app.courriels: make it fail like an SMTP refusal.
     app.courriels.push = () => {
       throw new Error("550 <contact@editeur-dui.fr>: boîte inconnue");
@@ -144,11 +146,13 @@ describe("demandeChangerStatut", () => {
       expect(r.__typename).toBe("DemandeChangerStatutSucces");
       expect(r.demande.statut).toBe("EN_ATTENTE_PIECE");
       expect(r.demande.courriels).toHaveLength(1);
+      await app.boiteEnvoi.inactive();
     } finally {
       console.error = consoleError;
     }
     const ev = (await evenements()).evenements;
-    expect(ev[0]).toMatchObject({ type: "COURRIEL_ENVOYE", details: { envoye: false, erreur: "550 <[adresse masquée]>: boîte inconnue" } });
+    expect(ev[0]).toMatchObject({ type: "COURRIEL_ECHEC", auteur: "Système", details: { tentative: 1, abandon: false, erreur: "550 <[adresse masquée]>: boîte inconnue" } });
+    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({ etat: "EN_ATTENTE", tentatives: 1, derniereErreur: "550 <[adresse masquée]>: boîte inconnue" });
     expect(erreurs.join("\n")).not.toContain("contact@editeur-dui.fr");
   });
 
@@ -180,6 +184,7 @@ describe("demandeChangerStatut", () => {
     const r = await changer("DECIDEE");
     expect(r.demande.statut).toBe("DECIDEE");
     expect(r.demande.courriels[0].sujet).toBe(`Demande ${numero} : décision`);
+    await app.boiteEnvoi.inactive();
     expect(app.courriels.map((c) => c.sujet)).toEqual([`Demande ${numero} : décision`]);
 
     expect(await changer("EN_COURS")).toMatchObject({ __typename: "ErreurEtat", code: "TRANSITION_INTERDITE" });

@@ -8,6 +8,7 @@ const CREER = `mutation($i: LotTransmissionCreerInput!) { lotTransmissionCreer(i
 const LOTS = `{ certificatsATransmettre lotsTransmission { totalCount edges { node { numero nombre auteur urlCsv urlJson } } } }`;
 const LIGNE_VALIDER = `mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename ${ERREUR} } }`;
 const LIGNE_REJETER = `mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename ${ERREUR} } }`;
+const BLOC_VALIDER = `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename ... on BlocValiderSucces { lignesRejetees { cle motif } demande { blocs { bloc verrouille } } } ${ERREUR} } }`;
 
 let app: AppTest;
 let numero: string;
@@ -38,7 +39,7 @@ describe("batch files (pure)", () => {
     const csv = csvLot([LIGNE, { ...LIGNE, finessJuridique: "330058070", statutAdminTechnique: "S", contractualisationOG: null, utiliteCertificat: "INS" }]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lignes = csv.slice(1).split("\r\n");
-    expect(lignes[0]).toBe(COLONNES_LOT.join(";"));
+    expect(lignes[0]).toBe(COLONNES_LOT.map((c) => c.entete).join(";"));
     expect(lignes[1]).toBe("FINMS2007720M0;00001;330058069;Oui;Editeur;Non;;LU;0613438174;s.lu@mail.com;DMP, INS");
     expect(lignes[2]).toBe("FINMS2007720M0;00001;330058070;;Structure;Non;;LU;0613438174;s.lu@mail.com;INS");
   });
@@ -128,6 +129,95 @@ describe("transmission batches", () => {
     // The download route is for agents only.
     const r = await creer(null);
     expect((await app.fetch(`http://test${r.lot.urlCsv}`, { headers: fournisseur.headers })).status).toBe(403);
+  });
+});
+
+/** The FINESS juridiques of a batch, from its stored JSON and CSV (the files the agency receives). */
+async function contenuLot(numeroLot: string) {
+  const lot = await app.prisma.lotTransmission.findUniqueOrThrow({ where: { numero: numeroLot } });
+  const json = (JSON.parse(lot.json) as LigneLot[]).map((l) => l.finessJuridique);
+  const csv = lot.csv.slice(1).trim().split("\r\n").slice(1).map((l) => l.split(";")[2]);
+  return { lot, json, csv };
+}
+
+describe("a batch holds only validated, not rejected, not yet sent requests (SPEC §10)", () => {
+  it("a row rejected before « Valider le bloc » stays out of the batch; lifting the rejection explicitly sends it next", async () => {
+    await app.gql(LIGNE_REJETER, { i: { numero, bloc: "ADMINISTRATEURS", cle: "330058067", motif: "CPX inconnu" } }, app.gestionnaire);
+    const v = (await app.gql(BLOC_VALIDER, { i: { numero, bloc: "ADMINISTRATEURS" } }, app.gestionnaire)).data.blocValider;
+    expect(v.lignesRejetees).toEqual([{ cle: "330058067", motif: "CPX inconnu" }]);
+    expect(v.demande.blocs.find((b: any) => b.bloc === "ADMINISTRATEURS").verrouille).toBe(false);
+
+    const r = await creer("Envoi");
+    expect(r.lot.nombre).toBe(4);
+    const { json, csv } = await contenuLot(r.lot.numero);
+    expect(json).toEqual(["330058066", "330058068", "330058069", "330058070"]);
+    expect(csv).toEqual(json);
+    expect(await app.prisma.administrateurTechnique.findFirstOrThrow({ where: { finessJuridique: "330058067" } }))
+      .toMatchObject({ validation: "REJETEE", lotTransmissionId: null });
+
+    const leve = (await app.gql(BLOC_VALIDER, { i: { numero, bloc: "ADMINISTRATEURS", inclureRejetees: true } }, app.gestionnaire)).data.blocValider;
+    expect(leve.lignesRejetees).toEqual([]);
+    const r2 = await creer(null);
+    expect((await contenuLot(r2.lot.numero)).json).toEqual(["330058067"]);
+  });
+
+  it("never takes a rejected, « à valider », already sent or not-requested row, whatever their state in the database", async () => {
+    const ancien = await app.prisma.lotTransmission.create({ data: { numero: "LOT-20200101-001", auteur: "x", nombre: 1, csv: "", json: "[]" } });
+    const etat = (finessJuridique: string, data: object) => app.prisma.administrateurTechnique.updateMany({ where: { finessJuridique }, data });
+    await etat("330058066", { validation: "REJETEE", validationMotif: "CPX inconnu" });
+    await etat("330058067", { validation: "A_VALIDER" });
+    await etat("330058068", { validation: "VALIDEE", lotTransmissionId: ancien.id, transmisLe: new Date("2020-01-01") });
+    await etat("330058069", { validation: "VALIDEE" });
+    await etat("330058070", { validation: "VALIDEE" });
+    // 750712184 asks no certificate: even marked validated, it is not a request.
+    await etat("750712184", { validation: "VALIDEE" });
+    expect((await app.gql(LOTS, {}, app.gestionnaire)).data.certificatsATransmettre).toBe(2);
+
+    const r = await creer(null);
+    const { lot, json, csv } = await contenuLot(r.lot.numero);
+    expect(json).toEqual(["330058069", "330058070"]);
+    expect(csv).toEqual(json);
+    expect(lot.nombre).toBe(2);
+    for (const f of ["330058066", "330058067", "330058068", "750712184"]) {
+      expect(lot.json).not.toContain(f);
+      expect(lot.csv).not.toContain(f);
+    }
+    expect(await app.prisma.administrateurTechnique.count({ where: { lotTransmissionId: ancien.id } })).toBe(1);
+    // Nothing ready is left: the next attempt creates nothing.
+    expect(await creer(null)).toMatchObject({ __typename: "ErreurEtat", code: "LOT_VIDE" });
+    expect(await app.prisma.lotTransmission.count()).toBe(2);
+  });
+
+  it("sends more requests than SQLite's 999 bound parameters in one batch", async () => {
+    const N = 1_050;
+    const modele = await app.prisma.demande.findUniqueOrThrow({ where: { numero } });
+    await app.prisma.demande.createMany({
+      data: Array.from({ length: N }, (_, i) => ({
+        numero: `FINMS2${String(900000 + i)}M0`, type: modele.type, couloir: modele.couloir, numeroEditeur: modele.numeroEditeur,
+        logiciel: modele.logiciel, dateDepot: modele.dateDepot, montantCentimes: modele.montantCentimes,
+      })),
+    });
+    const demandes = await app.prisma.demande.findMany({ where: { numero: { startsWith: "FINMS29" } }, select: { id: true } });
+    expect(demandes).toHaveLength(N);
+    await app.prisma.administrateurTechnique.createMany({
+      data: demandes.map((d, i) => ({
+        demandeId: d.id, finessJuridique: String(100000000 + i), validation: "VALIDEE", nomAdminTechnique: "LOT", utiliteCertificat: "DMP",
+      })),
+    });
+    expect((await app.gql(LOTS, {}, app.gestionnaire)).data.certificatsATransmettre).toBe(N);
+
+    const debut = app.requetes.length;
+    const r = await creer("Gros lot");
+    expect(r.__typename).toBe("LotTransmissionCreerSucces");
+    // No statement binds one parameter per request (SQLite's limit; Prisma would otherwise split it silently).
+    const parametres = app.requetes.slice(debut).map((q) => q.split("?").length - 1);
+    expect(Math.max(...parametres)).toBeLessThan(50);
+    expect(r.lot.nombre).toBe(N);
+    const { json, csv } = await contenuLot(r.lot.numero);
+    expect(json).toHaveLength(N);
+    expect(csv).toHaveLength(N);
+    expect(await app.prisma.administrateurTechnique.count({ where: { lotTransmission: { numero: r.lot.numero } } })).toBe(N);
+    expect((await app.gql(LOTS, {}, app.gestionnaire)).data.certificatsATransmettre).toBe(0);
   });
 });
 

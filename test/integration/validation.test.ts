@@ -15,11 +15,11 @@ const ERREUR = `... on Erreur { __typename code message path } ... on ErreurVerr
 
 const LIGNE_VALIDER = `mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename ... on LigneValiderSucces { demande { ...D } } ${ERREUR} } } ${DEMANDE}`;
 const LIGNE_REJETER = `mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename ... on LigneRejeterSucces { demande { ...D } } ${ERREUR} } } ${DEMANDE}`;
-const BLOC_VALIDER = `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename ... on BlocValiderSucces { demande { ...D } } ${ERREUR} } } ${DEMANDE}`;
+const BLOC_VALIDER = `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename ... on BlocValiderSucces { demande { ...D } lignesRejetees { cle motif } } ${ERREUR} } } ${DEMANDE}`;
 const BLOC_DEVERROUILLER = `mutation($i: BlocDeverrouillerInput!) { blocDeverrouiller(input: $i) { __typename ... on BlocDeverrouillerSucces { demande { ...D } } ${ERREUR} } } ${DEMANDE}`;
 const ADMIN_MODIFIER = `mutation($i: AdministrateurModifierInput!) { administrateurModifier(input: $i) { __typename ... on AdministrateurModifierSucces { brouillon { versionBase nombreModifications } } ${ERREUR} } }`;
 const CONFIRMER = `mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ${ERREUR} } }`;
-const EVENEMENTS = `query($n: String!) { demande(numero: $n) { evenements { type bloc cle motif auteur } } }`;
+const EVENEMENTS = `query($n: String!) { demande(numero: $n) { evenements { type bloc cle motif auteur details } } }`;
 
 let app: AppTest;
 let numero: string;
@@ -194,6 +194,68 @@ describe("validating rows and blocks", () => {
     expect(await app.prisma.evenementAudit.count({ where: { type: { in: ["LIGNE_VALIDEE", "LIGNE_REJETEE", "BLOC_VALIDE"] } } })).toBe(0);
     const inconnu = await mutation(LIGNE_VALIDER, { numero: "FINMS2999999M9", bloc: "ADMINISTRATEURS", cle: FINESS[0] });
     expect(inconnu).toMatchObject({ __typename: "ErreurIntrouvable", path: ["input", "numero"] });
+  });
+});
+
+describe("validating a block that has rejected rows (SPEC §10)", () => {
+  const MOTIF = "Numéro de carte CPX inconnu";
+  const evenements = async () => (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements as any[];
+  const details = (e: any) => (typeof e.details === "string" ? JSON.parse(e.details) : e.details);
+
+  it("without the flag, the rejected row stays rejected, the block stays open and the answer lists it", async () => {
+    expect((await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: MOTIF })).__typename).toBe("LigneRejeterSucces");
+    const r = await mutation(BLOC_VALIDER, { bloc: "ADMINISTRATEURS" });
+    expect(r.__typename).toBe("BlocValiderSucces");
+    expect(r.lignesRejetees).toEqual([{ cle: FINESS[1], motif: MOTIF }]);
+    expect(blocAdmin(r.demande)).toMatchObject({ verrouille: false, nombreLignes: 5, nombreValidees: 4, nombreRejetees: 1 });
+    const rejetee = r.demande.administrateurs.find((a: any) => a.finessJuridique === FINESS[1]);
+    expect(rejetee.validation).toMatchObject({ etat: "REJETEE", motif: MOTIF });
+    expect(await app.prisma.administrateurTechnique.count({ where: { validation: "VALIDEE" } })).toBe(4);
+
+    const ev = await evenements();
+    expect(ev[0]).toMatchObject({ type: "BLOC_VALIDE", bloc: "ADMINISTRATEURS" });
+    expect(details(ev[0])).toMatchObject({ lignes: 5, validees: 4, restentRejetees: 1, rejetsLeves: 0 });
+    expect(ev.map((e) => e.type)).not.toContain("BLOC_VERROUILLE");
+    expect(ev.map((e) => e.type)).not.toContain("REJET_LEVE");
+
+    // Still open: the rejected row can be validated on its own, which then locks the block.
+    expect(blocAdmin((await valider(FINESS[1]!)).demande).verrouille).toBe(true);
+  });
+
+  it("again without the flag when only the rejected row is left: nothing changes, nothing is journaled", async () => {
+    await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: MOTIF });
+    await mutation(BLOC_VALIDER, { bloc: "ADMINISTRATEURS" });
+    const avant = await app.prisma.evenementAudit.count();
+    const r = await mutation(BLOC_VALIDER, { bloc: "ADMINISTRATEURS", inclureRejetees: false });
+    expect(r.lignesRejetees).toEqual([{ cle: FINESS[1], motif: MOTIF }]);
+    expect(blocAdmin(r.demande)).toMatchObject({ verrouille: false, nombreRejetees: 1 });
+    expect(await app.prisma.evenementAudit.count()).toBe(avant);
+  });
+
+  it("with the flag, the rejection is lifted and journaled per row with its former reason, and the block locks", async () => {
+    await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: MOTIF });
+    await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[3], motif: "Téléphone injoignable" });
+    const r = await mutation(BLOC_VALIDER, { bloc: "ADMINISTRATEURS", inclureRejetees: true });
+    expect(r.__typename).toBe("BlocValiderSucces");
+    expect(r.lignesRejetees).toEqual([]);
+    expect(blocAdmin(r.demande)).toMatchObject({ verrouille: true, nombreValidees: 5, nombreRejetees: 0 });
+    expect(r.demande.administrateurs.find((a: any) => a.finessJuridique === FINESS[1]).validation).toMatchObject({ etat: "VALIDEE", motif: null, par: "Gaëlle Gestion" });
+
+    const ev = await evenements();
+    const leves = ev.filter((e) => e.type === "REJET_LEVE");
+    expect(leves.map((e) => [e.cle, e.motif]).sort()).toEqual([[FINESS[1], MOTIF], [FINESS[3], "Téléphone injoignable"]]);
+    expect(leves.every((e) => e.bloc === "ADMINISTRATEURS" && e.auteur === "Gaëlle Gestion")).toBe(true);
+    const blocValide = ev.find((e) => e.type === "BLOC_VALIDE");
+    expect(details(blocValide)).toMatchObject({ lignes: 5, validees: 5, restentRejetees: 0, rejetsLeves: 2 });
+    expect(ev[0]).toMatchObject({ type: "BLOC_VERROUILLE", bloc: "ADMINISTRATEURS" });
+  });
+
+  it("other blocks follow the same rule (a rejected pièce is not validated by « Valider le bloc »)", async () => {
+    const pieces = (await app.gql(`query($n: String!) { demande(numero: $n) { pieces { cle } } }`, { n: numero }, app.gestionnaire)).data.demande.pieces;
+    await mutation(LIGNE_REJETER, { bloc: "PIECES", cle: pieces[0].cle, motif: "Illisible" });
+    const r = await mutation(BLOC_VALIDER, { bloc: "PIECES" });
+    expect(r.lignesRejetees).toEqual([{ cle: pieces[0].cle, motif: "Illisible" }]);
+    expect(r.demande.blocs.find((b: any) => b.bloc === "PIECES")).toMatchObject({ verrouille: false, nombreRejetees: 1 });
   });
 });
 

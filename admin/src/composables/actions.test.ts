@@ -1,6 +1,16 @@
 import { CombinedError } from '@urql/core'
 import { describe, expect, it } from 'vitest'
-import { issueAction, MESSAGES_STATUT, messageRequis, motifFormulaireSchema, optionsStatut, statutFormulaireSchema } from './actions'
+import {
+  issueAction,
+  issueValidationBloc,
+  lignesRejeteesDuBloc,
+  MESSAGES_STATUT,
+  messageRequis,
+  messageValidationBloc,
+  motifFormulaireSchema,
+  optionsStatut,
+  statutFormulaireSchema,
+} from './actions'
 
 describe('motif form', () => {
   it('requires a reason, with the shared French message', () => {
@@ -47,5 +57,24 @@ describe('mutation answers', () => {
       .toEqual({ ok: false, message: 'Statut : tous les blocs doivent être validés.', champs: { statut: 'Statut : tous les blocs doivent être validés.' } })
     expect(issueAction(null, new CombinedError({ networkError: new Error('down') })).ok).toBe(false)
     expect(issueAction(undefined, new CombinedError({ graphQLErrors: ['Interdit'] }))).toEqual({ ok: false, message: 'Interdit', champs: {} })
+  })
+})
+
+describe('validating a block with rejected rows', () => {
+  it('lists only the rejected rows, with their name and reason', () => {
+    expect(lignesRejeteesDuBloc([
+      { cle: 'a', libelle: 'FINESS juridique a', validation: { etat: 'VALIDEE', motif: null } },
+      { cle: 'b', libelle: 'FINESS juridique b', validation: { etat: 'REJETEE', motif: 'CPX inconnu' } },
+      { cle: 'c', libelle: 'FINESS juridique c', validation: { etat: 'A_VALIDER' } },
+      { cle: 'd', libelle: 'FINESS juridique d', validation: null },
+    ])).toEqual([{ cle: 'b', libelle: 'FINESS juridique b', motif: 'CPX inconnu' }])
+  })
+
+  it('reads the rows the server left rejected, and says whether the block locked', () => {
+    expect(issueValidationBloc({ __typename: 'BlocValiderSucces', lignesRejetees: [{ cle: 'b', motif: 'CPX inconnu' }] }))
+      .toEqual({ ok: true, lignesRejetees: [{ cle: 'b', motif: 'CPX inconnu' }] })
+    expect(issueValidationBloc({ __typename: 'ErreurVerrouillage', code: 'BLOC_VERROUILLE', message: 'Bloc verrouillé.' })).toMatchObject({ ok: false, message: 'Bloc verrouillé.' })
+    expect(messageValidationBloc('PIECES', 0)).toBe('Bloc « Pièces justificatives » validé et verrouillé.')
+    expect(messageValidationBloc('PIECES', 2)).toBe('Bloc « Pièces justificatives » : les autres lignes sont validées ; 2 lignes restent rejetées, le bloc n’est pas verrouillé.')
   })
 })

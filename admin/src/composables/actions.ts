@@ -3,6 +3,7 @@ import {
   libelleChamp,
   messageFournisseurSchema,
   motifSchema,
+  planValidationBloc,
   STATUTS_AVEC_MESSAGE,
   STATUTS_DEMANDE,
   STATUTS_DEMANDE_LABELS,
@@ -103,6 +104,49 @@ export function issueAction(resultat: ResultatUnion | null | undefined, erreur?:
   if (champ && resultat.message && !resultat.problemes?.length)
     champs[champ] ??= resultat.message
   return { ok: false, message: resultat.message || ECHEC, champs }
+}
+
+// ——— validating a whole block (SPEC §10: a rejected row is never validated silently)
+
+/** A row the server left rejected, as the block validation answers it. */
+export interface LigneRejeteeBloc {
+  cle: string
+  motif?: string | null
+}
+
+export type IssueValidationBloc =
+  | { ok: true, lignesRejetees: LigneRejeteeBloc[] }
+  | Extract<IssueAction, { ok: false }>
+
+/** Reads « Valider le bloc »'s answer: like issueAction, with the rows left rejected. */
+export function issueValidationBloc(
+  resultat: (ResultatUnion & { lignesRejetees?: readonly LigneRejeteeBloc[] }) | null | undefined,
+  erreur?: CombinedError | null,
+): IssueValidationBloc {
+  const issue = issueAction(resultat, erreur)
+  return issue.ok ? { ok: true, lignesRejetees: [...(resultat?.lignesRejetees ?? [])] } : issue
+}
+
+/** A row of the block as the confirmation lists it: its name and its rejection reason. */
+export interface LigneRejeteeVue {
+  cle: string
+  libelle: string
+  motif: string | null
+}
+
+/** The block's rejected rows, the ones « Valider le bloc » must ask about (shared rule). */
+export function lignesRejeteesDuBloc(lignes: readonly { cle: string, libelle: string, validation?: { etat: string, motif?: string | null } | null }[]): LigneRejeteeVue[] {
+  const etats = lignes.map(l => ({ cle: l.cle, libelle: l.libelle, motif: l.validation?.motif ?? null, validation: l.validation?.etat ?? 'A_VALIDER' }))
+  return planValidationBloc(etats, false).restentRejetees.map(({ cle, libelle, motif }) => ({ cle, libelle, motif }))
+}
+
+const pluriel = (n: number, un: string, plusieurs: string) => (n > 1 ? plusieurs : un)
+
+/** The success message: locked, or which rows stay rejected (then the block stays open). */
+export function messageValidationBloc(bloc: BlocValidable, restentRejetees: number): string {
+  if (restentRejetees === 0)
+    return `Bloc « ${BLOCS_LABELS[bloc]} » validé et verrouillé.`
+  return `Bloc « ${BLOCS_LABELS[bloc]} » : les autres lignes sont validées ; ${restentRejetees} ${pluriel(restentRejetees, 'ligne reste rejetée', 'lignes restent rejetées')}, le bloc n’est pas verrouillé.`
 }
 
 // ——— texts

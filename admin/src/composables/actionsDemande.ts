@@ -2,7 +2,7 @@ import type { BlocValidable, StatutDemande } from '@segur/shared'
 import { useMutation } from '@urql/vue'
 import { inject, type InjectionKey } from 'vue'
 import { graphql } from '~/gql'
-import { type IssueAction, issueAction } from './actions'
+import { type IssueAction, issueAction, type IssueValidationBloc, issueValidationBloc } from './actions'
 
 /*
  * The gestionnaire's mutations on a demande. Each answers a union: `…Succes { demande }`
@@ -36,7 +36,7 @@ export const BLOC_VALIDER_MUTATION = graphql(`
   mutation BlocValider($input: BlocValiderInput!) {
     blocValider(input: $input) {
       __typename
-      ... on BlocValiderSucces { demande { numero } }
+      ... on BlocValiderSucces { demande { numero } lignesRejetees { cle motif } }
       ... on Erreur { code message path }
       ... on ErreurValidation { problemes { champ message path } }
     }
@@ -82,9 +82,10 @@ export function useActionsDemande() {
       const r = await ligneRejeter.executeMutation({ input: { numero, bloc, cle, motif } })
       return issueAction(r.data?.ligneRejeter, r.error)
     },
-    async validerBloc(numero: string, bloc: BlocValidable): Promise<IssueAction> {
-      const r = await blocValider.executeMutation({ input: { numero, bloc } })
-      return issueAction(r.data?.blocValider, r.error)
+    /** `inclureRejetees`: also validate the rejected rows (the gestionnaire said so). */
+    async validerBloc(numero: string, bloc: BlocValidable, inclureRejetees: boolean): Promise<IssueValidationBloc> {
+      const r = await blocValider.executeMutation({ input: { numero, bloc, inclureRejetees } })
+      return issueValidationBloc(r.data?.blocValider, r.error)
     },
     async deverrouillerBloc(numero: string, bloc: BlocValidable, motif: string): Promise<IssueAction> {
       const r = await blocDeverrouiller.executeMutation({ input: { numero, bloc, motif } })

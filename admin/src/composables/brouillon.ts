@@ -65,8 +65,8 @@ export const DEMANDE_QUERY = graphql(`
   query ModificationDemande($numero: String!) {
     demande(numero: $numero) {
       numero type couloir statut versionCourante blocCertificatVisible scenarioInstallation
-      numeroEditeur logiciel dateDepot dateCommande etatPaiement montantCentimes mandataire courrielContact
-      courriels { destinataire sujet envoyeLe }
+      numeroEditeur logiciel dateDepot dateCommande etatPaiement montant mandataire courrielContact
+      courriels { id destinataire sujet etat tentatives derniereErreur creeLe dateEnvoi prochainEssaiLe }
       droits { modifier }
       blocs { bloc verrouille }
       coordonneesBancaires { iban bic titulaire domiciliation }

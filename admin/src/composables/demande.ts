@@ -33,7 +33,7 @@ export const DEMANDE_QUERY = graphql(`
       dateCommande
       statut
       etatPaiement
-      montantCentimes
+      montant
       mandataire
       courrielContact
       scenarioInstallation
@@ -63,7 +63,7 @@ export const DEMANDE_QUERY = graphql(`
         cle nomFichier type taille url
         validation { etat motif par le }
       }
-      courriels { destinataire sujet envoyeLe }
+      courriels { id destinataire sujet etat tentatives derniereErreur creeLe dateEnvoi prochainEssaiLe }
     }
   }
 `)
@@ -160,7 +160,7 @@ export function pagesDe<T>(lignes: readonly T[], parPage: number): T[][] {
 
 /** The fields of the « Informations de la demande » block (consultation and modification queries). */
 type SourceInformations = Pick<DemandeConsultee, 'numero' | 'type' | 'couloir' | 'numeroEditeur' | 'logiciel' | 'dateDepot'
-  | 'dateCommande' | 'statut' | 'etatPaiement' | 'montantCentimes' | 'mandataire' | 'courrielContact'>
+  | 'dateCommande' | 'statut' | 'etatPaiement' | 'montant' | 'mandataire' | 'courrielContact'>
 
 export function informationsVue(d: SourceInformations): ValeursInformationsVue {
   return {
@@ -173,7 +173,7 @@ export function informationsVue(d: SourceInformations): ValeursInformationsVue {
     dateCommande: texteDate(d.dateCommande),
     statut: d.statut,
     etatPaiement: d.etatPaiement,
-    montantCentimes: d.montantCentimes,
+    montant: d.montant,
     mandataire: d.mandataire,
     courrielContact: d.courrielContact,
   }

@@ -11,7 +11,7 @@ import {
   nombrePages,
   pagePrecedente,
   pageSuivante,
-  urlExportCsv,
+  urlExportDemandes,
   variables,
 } from './demandes'
 
@@ -81,8 +81,9 @@ describe('texts and export', () => {
     expect(libelleNombre(62)).toBe('62 demandes')
   })
 
-  it('exports the same filters and order as CSV', () => {
+  it('exports the same filters and order as CSV and as XLSX', () => {
     const etat = avecTri(avecFiltres(DEFAUT, { ...FILTRES_VIDES, type: 'SOLDE', logiciel: 'DUI PDS' }), 'MONTANT')
-    expect(urlExportCsv(pageSuivante(etat, 'c'))).toBe('/export/demandes.csv?type=SOLDE&logiciel=DUI+PDS&tri=MONTANT&ordre=ASC')
+    expect(urlExportDemandes(pageSuivante(etat, 'c'), 'csv')).toBe('/export/demandes.csv?type=SOLDE&logiciel=DUI+PDS&tri=MONTANT&ordre=ASC')
+    expect(urlExportDemandes(pageSuivante(etat, 'c'), 'xlsx')).toBe('/export/demandes.xlsx?type=SOLDE&logiciel=DUI+PDS&tri=MONTANT&ordre=ASC')
   })
 })

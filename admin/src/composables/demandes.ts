@@ -11,6 +11,7 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
 import type { DemandesQueryVariables, FiltreDemandes, Ordre, TriDemandes } from '~/gql/graphql'
 import { premier } from './pagination'
+import type { FormatExport } from './export'
 
 /*
  * The demandes list: its state lives in the URL query (filters, sort, page size, cursor),
@@ -33,7 +34,7 @@ export const DEMANDES_QUERY = graphql(`
           dateCommande
           statut
           etatPaiement
-          montantCentimes
+          montant
         }
       }
     }
@@ -224,8 +225,8 @@ export function ariaSort(etat: Pick<EtatListe, 'tri' | 'ordre'>, tri: TriDemande
   return etat.ordre === 'ASC' ? 'ascending' : 'descending'
 }
 
-/** The CSV export of the filtered list, in the list's order (the server checks the session cookie). */
-export function urlExportCsv(etat: EtatListe): string {
+/** The export of the filtered list, in the list's order, as CSV or XLSX (the server checks the session cookie). */
+export function urlExportDemandes(etat: EtatListe, format: FormatExport): string {
   const params = new URLSearchParams({ ...parametresFiltres(etat.filtres), tri: etat.tri, ordre: etat.ordre })
-  return `/export/demandes.csv?${params.toString()}`
+  return `/export/demandes.${format}?${params.toString()}`
 }

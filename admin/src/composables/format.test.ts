@@ -8,6 +8,9 @@ describe('history values', () => {
     expect(valeurHistorique('ADMINISTRATEURS', 'statutAdminTechnique', 'S')).toBe('Structure')
     expect(valeurHistorique('ADMINISTRATEURS', 'utiliteCertificat', 'DMP_INS')).toBe('DMP, INS')
     expect(valeurHistorique('INFORMATIONS', 'montantCentimes', '292000')).toBe(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(2920))
+    // History keeps cents as text: beyond 32 bits (and 2^53) they are shown exactly.
+    expect(valeurHistorique('INFORMATIONS', 'montantCentimes', '10000000000').replace(/[\u00a0\u202f]/g, ' ')).toBe('100 000 000,00 €')
+    expect(valeurHistorique('INFORMATIONS', 'montantCentimes', '9007199254740993').replace(/[\u00a0\u202f]/g, ' ')).toBe('90 071 992 547 409,93 €')
     expect(valeurHistorique('INFORMATIONS', 'dateCommande', '2022-09-20')).toBe('20/09/2022')
     expect(valeurHistorique('INFORMATIONS', 'type', 'AVANCE')).toBe('Avance')
     expect(valeurHistorique('PIECES', 'type', 'FACTURE')).toBe('Facture')

@@ -118,7 +118,8 @@ export function valeurHistorique(bloc: string, champ: string, valeur: string | n
     case 'type':
       return bloc === 'PIECES' ? libelle(TYPES_PIECE_LABELS, valeur) : libelle(TYPES_DEMANDE_LABELS, valeur)
     case 'montantCentimes':
-      return /^-?\d+$/.test(valeur) ? formatMontant(Number(valeur)) : valeur
+      // Cents as text, read as a bigint: exact beyond 32 and 53 bits.
+      return /^-?\d+$/.test(valeur) ? formatMontant(BigInt(valeur)) : valeur
     case 'dateDepot':
     case 'dateCommande':
       return formatDate(valeur) || valeur

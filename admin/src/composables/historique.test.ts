@@ -38,6 +38,30 @@ describe('timeline', () => {
     expect(descriptionEvenement(evenement('LIGNE_VALIDEE', '', { bloc: 'COORDONNEES_BANCAIRES', cle: 'coordonnees' })))
       .toEqual(['Bloc : Coordonnées bancaires'])
   })
+
+  it('counts what « Valider le bloc » did, and names a lifted rejection with its former reason', () => {
+    expect(descriptionEvenement(evenement('BLOC_VALIDE', '', { bloc: 'ADMINISTRATEURS', details: { lignes: 6, validees: 5, restentRejetees: 1, rejetsLeves: 0 } })))
+      .toEqual(['Bloc : Informations sur le(s) administrateur(s) technique(s)', '6 lignes : 5 validées, 1 restée rejetée'])
+    expect(descriptionEvenement(evenement('BLOC_VALIDE', '', { details: { lignes: 6, validees: 2, restentRejetees: 0, rejetsLeves: 2 } })))
+      .toEqual(['6 lignes : 2 validées, 2 rejets levés'])
+    // Events written before the counts existed.
+    expect(descriptionEvenement(evenement('BLOC_VALIDE', '', { details: { lignes: 6, nouvellementValidees: 6 } }))).toEqual(['6 lignes'])
+    expect(libelleEvenement('REJET_LEVE')).toBe('Rejet levé à la validation du bloc')
+    expect(descriptionEvenement(evenement('REJET_LEVE', '', { bloc: 'ADMINISTRATEURS', cle: '330058067', motif: 'CPX inconnu' })))
+      .toEqual(['Bloc : Informations sur le(s) administrateur(s) technique(s) — FINESS juridique 330058067', 'Motif du rejet levé : CPX inconnu'])
+  })
+
+  it('describes the outbox and login-throttling events', () => {
+    expect(libelleEvenement('COURRIEL_ECHEC')).toBe('Échec d’envoi d’un courriel')
+    expect(descriptionEvenement(evenement('COURRIEL_ECHEC', '', { details: { tentative: 2, erreur: 'ECONNREFUSED', abandon: false, prochainEssaiLe: '2026-11-25T10:40:00.000Z' } })))
+      .toEqual(['Essai 2 sans succès : ECONNREFUSED', 'Nouvel essai le 25/11/2026 à 11:40'])
+    expect(descriptionEvenement(evenement('COURRIEL_ECHEC', '', { details: { tentative: 8, erreur: 'ECONNREFUSED', abandon: true } })))
+      .toEqual(['Essai 8 sans succès : ECONNREFUSED', 'Abandonné : à relancer (courriels:relancer).'])
+    expect(descriptionEvenement(evenement('COURRIEL_RELANCE', '', { details: { tentativesPrecedentes: 8 } })))
+      .toEqual(['Remis en attente d\'envoi après 8 essais'])
+    expect(descriptionEvenement(evenement('CONNEXION_LIMITEE', '', { details: { compte: 'gestionnaire@test.fr', echecs: 4 } })))
+      .toEqual(['Compte gestionnaire@test.fr : 4 échecs de connexion, tentatives ralenties'])
+  })
 })
 
 describe('changes', () => {

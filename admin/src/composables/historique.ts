@@ -9,7 +9,7 @@ import {
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
 import type { HistoriqueQuery } from '~/gql/graphql'
-import { libelle, libelleChampHistorique, valeurHistorique } from './format'
+import { formatDateHeure, libelle, libelleChampHistorique, valeurHistorique } from './format'
 
 /*
  * The « Historique » tab: versions and audit events in one timeline, changes grouped by
@@ -38,7 +38,7 @@ export const VERSION_QUERY = graphql(`
       version { numero auteur role creeLe commentaire }
       informations {
         numero type couloir numeroEditeur logiciel dateDepot dateCommande etatPaiement
-        montantCentimes mandataire courrielContact scenarioInstallation
+        montant mandataire courrielContact scenarioInstallation
       }
       coordonneesBancaires { iban bic titulaire domiciliation }
       beneficiaires {
@@ -154,19 +154,48 @@ export function descriptionEvenement(e: Pick<EvenementHistorique, 'type' | 'bloc
     lignes.push(`Bloc : ${libelle(BLOCS_LABELS, e.bloc)}${ligne}`)
   }
   if (e.type === 'BLOC_VALIDE' && typeof d.lignes === 'number')
-    lignes.push(`${d.lignes} ligne${d.lignes > 1 ? 's' : ''}`)
+    lignes.push(compteBlocValide(d.lignes, d))
   if (e.type === 'IMPORT' && typeof d.avertissements === 'number' && d.avertissements > 0)
     lignes.push(`${d.avertissements} avertissement${d.avertissements > 1 ? 's' : ''} à l'import`)
   if (e.type === 'COURRIEL_ENVOYE' && d.envoye === false)
     lignes.push(`Échec de l'envoi${texte(d.erreur) ? ` : ${texte(d.erreur)}` : ''}`)
+  if (e.type === 'COURRIEL_ECHEC') {
+    const essai = typeof d.tentative === 'number' ? `Essai ${d.tentative}` : 'Essai'
+    lignes.push(`${essai} sans succès${texte(d.erreur) ? ` : ${texte(d.erreur)}` : ''}`)
+    lignes.push(d.abandon === true
+      ? 'Abandonné : à relancer (courriels:relancer).'
+      : `Nouvel essai le ${formatDateHeure(texte(d.prochainEssaiLe))}`)
+  }
+  if (e.type === 'COURRIEL_RELANCE' && typeof d.tentativesPrecedentes === 'number')
+    lignes.push(`Remis en attente d'envoi après ${d.tentativesPrecedentes} essai${d.tentativesPrecedentes > 1 ? 's' : ''}`)
+  if (e.type === 'CONNEXION_LIMITEE') {
+    const cible = texte(d.compte) ? `Compte ${texte(d.compte)}` : texte(d.adresse) ? `Adresse ${texte(d.adresse)}` : null
+    if (cible && typeof d.echecs === 'number')
+      lignes.push(`${cible} : ${d.echecs} échecs de connexion, tentatives ralenties`)
+  }
   if (e.type === 'LOT_TRANSMISSION' && texte(d.lot))
     lignes.push(`Lot ${texte(d.lot)}`)
   const raisonVerrou = e.type === 'BLOC_VERROUILLE' ? texte(d.raison) : null
   if (raisonVerrou)
     lignes.push(raisonVerrou)
   if (e.motif)
-    lignes.push(`${libelleChamp('motif')} : ${e.motif}`)
+    lignes.push(`${e.type === 'REJET_LEVE' ? 'Motif du rejet levé' : libelleChamp('motif')} : ${e.motif}`)
   return lignes
+}
+
+const nombre = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? plusieurs : un}`
+
+/** « 6 lignes : 5 validées, 1 restée rejetée » (older events only counted the rows). */
+function compteBlocValide(total: number, d: Record<string, unknown>): string {
+  const texte = nombre(total, 'ligne', 'lignes')
+  if (typeof d.validees !== 'number')
+    return texte
+  const parties = [nombre(d.validees, 'validée', 'validées')]
+  if (typeof d.restentRejetees === 'number' && d.restentRejetees > 0)
+    parties.push(nombre(d.restentRejetees, 'restée rejetée', 'restées rejetées'))
+  if (typeof d.rejetsLeves === 'number' && d.rejetsLeves > 0)
+    parties.push(nombre(d.rejetsLeves, 'rejet levé', 'rejets levés'))
+  return `${texte} : ${parties.join(', ')}`
 }
 
 // ——— timeline

@@ -20,9 +20,12 @@ describe('journal state in the URL', () => {
   })
 
   it('exports the tab and filters shown, not the page', () => {
-    expect(urlExportJournal(lireEtatJournal({}))).toBe('/export/journal.csv')
-    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' })))
+    expect(urlExportJournal(lireEtatJournal({}), 'csv')).toBe('/export/journal.csv')
+    expect(urlExportJournal(lireEtatJournal({}), 'xlsx')).toBe('/export/journal.xlsx')
+    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' }), 'csv'))
       .toBe('/export/journal.csv?onglet=acces&numero=FINMS2007720M0&du=2026-11-01')
+    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' }), 'xlsx'))
+      .toBe('/export/journal.xlsx?onglet=acces&numero=FINMS2007720M0&du=2026-11-01')
   })
 
   it('asks the server for whole days, Paris time, the last one included', () => {
@@ -37,7 +40,7 @@ describe('journal state in the URL', () => {
 
 describe('journal texts', () => {
   it('offers the types of the current tab', () => {
-    expect(typesJournal('acces').map(t => t.value)).toEqual(['CONSULTATION', 'EXPORT_CSV', 'TELECHARGEMENT_PIECE'])
+    expect(typesJournal('acces').map(t => t.value)).toEqual(['CONSULTATION', 'EXPORT_CSV', 'EXPORT_XLSX', 'TELECHARGEMENT_PIECE'])
     expect(typesJournal('evenements').map(t => t.value)).toContain('STATUT_MODIFIE')
   })
 

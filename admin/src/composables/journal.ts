@@ -3,6 +3,7 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
 import type { FiltreJournal, JournalEvenementsQuery, TracesAccesQuery } from '~/gql/graphql'
 import { ecrirePage, type EtatPage, lirePage, premier, variablesPage } from './pagination'
+import type { FormatExport } from './export'
 
 /*
  * The audit journal (SPEC §1, §6, §9): every demande's events and the transmission batches,
@@ -113,8 +114,8 @@ export function numeroDeCible(cible: string | null | undefined): string | null {
   return m ? m[1]! : null
 }
 
-/** The CSV export of the tab and filters shown (all pages). */
-export function urlExportJournal(etat: EtatJournal): string {
+/** The export of the tab and filters shown (all pages), as CSV or XLSX. */
+export function urlExportJournal(etat: EtatJournal, format: FormatExport): string {
   const params = new URLSearchParams()
   if (etat.onglet === 'acces')
     params.set('onglet', 'acces')
@@ -123,5 +124,5 @@ export function urlExportJournal(etat: EtatJournal): string {
       params.set(cle, valeur)
   }
   const query = params.toString()
-  return `/export/journal.csv${query ? `?${query}` : ''}`
+  return `/export/journal.${format}${query ? `?${query}` : ''}`
 }

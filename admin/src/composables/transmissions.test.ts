@@ -21,6 +21,7 @@ const LOT = {
   commentaire: null,
   nombre: 3,
   urlCsv: '/lots/LOT-20261125-001.csv',
+  urlXlsx: '/lots/LOT-20261125-001.xlsx',
   urlJson: '/lots/LOT-20261125-001.json',
 }
 

@@ -8,7 +8,7 @@ import { type EtatPage, variablesPage } from './pagination'
 
 /*
  * Transmission of certificate orders (SPEC §7): the validated certificate requests not yet
- * sent go out as one batch (CSV and JSON) for the health agency. The list of batches keeps its
+ * sent go out as one batch (CSV, XLSX and JSON) for the health agency. The list of batches keeps its
  * page in the URL, like the demandes list. Everything here is pure except the documents.
  */
 
@@ -20,7 +20,7 @@ export const LOTS_TRANSMISSION_QUERY = graphql(`
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
         cursor
-        node { numero creeLe auteur commentaire nombre urlCsv urlJson }
+        node { numero creeLe auteur commentaire nombre urlCsv urlXlsx urlJson }
       }
     }
   }
@@ -30,7 +30,7 @@ export const LOT_TRANSMISSION_CREER_MUTATION = graphql(`
   mutation LotTransmissionCreer($input: LotTransmissionCreerInput!) {
     lotTransmissionCreer(input: $input) {
       __typename
-      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlJson } }
+      ... on LotTransmissionCreerSucces { lot { numero creeLe auteur commentaire nombre urlCsv urlXlsx urlJson } }
       ... on Erreur { code message path }
       ... on ErreurValidation { problemes { champ message path } }
     }
@@ -106,7 +106,7 @@ export function messageLotCree(lot: Pick<Lot, 'numero' | 'nombre'>): string {
 }
 
 /** Accessible name of a download link: « Télécharger le lot LOT-20261125-001 en CSV ». */
-export function libelleTelechargement(numero: string, format: 'CSV' | 'JSON'): string {
+export function libelleTelechargement(numero: string, format: 'CSV' | 'XLSX' | 'JSON'): string {
   return `Télécharger le lot ${numero} en ${format}`
 }
 

@@ -2,7 +2,7 @@ import type { Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import type { Context } from "../context.js";
 
-export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "TELECHARGEMENT_PIECE";
+export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "EXPORT_XLSX" | "TELECHARGEMENT_PIECE";
 
 /** Re-reading the same demande within this window (its tabs, its history) is one consultation. */
 export const FENETRE_CONSULTATION_MS = 5 * 60_000;

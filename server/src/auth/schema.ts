@@ -50,7 +50,9 @@ builder.mutationField("connexion", (t) =>
           })),
         );
       }
-      const { jeton, utilisateur: u } = await ouvrirSession(ctx.prisma, parsed.data.email, parsed.data.motDePasse, ctx.config.sessionDureeHeures);
+      const { jeton, utilisateur: u } = await ouvrirSession(ctx.prisma, parsed.data.email, parsed.data.motDePasse, ctx.config.sessionDureeHeures, {
+        adresse: ctx.adresseClient,
+      });
       ctx.cookies.push(cookieSession(jeton, ctx.config.sessionDureeHeures * 3600, ctx.config.cookieSecure));
       const acteur: Acteur = { type: "UTILISATEUR", id: u.id, cle: `U:${u.id}`, nom: u.nom, email: u.email, role: u.role as "GESTIONNAIRE", numeroEditeur: null };
       ctx.acteur = acteur;

@@ -4,6 +4,8 @@ import {
   decomposerCleApi, egalConstant, hacherMotDePasse, jetonAleatoire, nouvelleCleApi, sha256, verifierMotDePasse,
 } from "./secrets.js";
 import { ErreurAuthentification } from "../commun/erreurs.js";
+import { messageTropDeTentatives } from "@segur/shared";
+import { attenteConnexion, clesLimite, noterEchecConnexion, oublierEchecsCompte } from "./limitation.js";
 
 export const COOKIE_SESSION = "segur_session";
 
@@ -24,40 +26,32 @@ export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; lib
   return { cle, id: row.id };
 }
 
-/** Failed logins per account in the current window: slows down password guessing. */
-const ECHECS_MAX = 5;
-const FENETRE_MS = 15 * 60_000;
-const echecs = new Map<string, { nombre: number; depuis: number }>();
-
-export function tentativesRestantes(email: string, maintenant = Date.now()): number {
-  const e = echecs.get(email);
-  if (!e || maintenant - e.depuis > FENETRE_MS) return ECHECS_MAX;
-  return Math.max(0, ECHECS_MAX - e.nombre);
-}
-
-function noterEchec(email: string, maintenant = Date.now()) {
-  const e = echecs.get(email);
-  if (!e || maintenant - e.depuis > FENETRE_MS) echecs.set(email, { nombre: 1, depuis: maintenant });
-  else e.nombre++;
-}
-
-/** Checks the password and opens a session; the same message whatever was wrong. */
-export async function ouvrirSession(prisma: Db, emailSaisi: string, motDePasse: string, dureeHeures: number) {
+/**
+ * Checks the password and opens a session; the same message whatever was wrong. Failures are
+ * throttled per account and per client address (auth/limitation.ts): while a key is delayed
+ * the password is not even checked. Known and unknown accounts take the same path (a dummy
+ * hash is verified for unknown ones), so neither the answer nor its timing reveals accounts.
+ */
+export async function ouvrirSession(
+  prisma: Db, emailSaisi: string, motDePasse: string, dureeHeures: number, options: { adresse?: string | null; maintenant?: Date } = {},
+) {
   const email = emailSaisi.trim().toLowerCase();
-  if (tentativesRestantes(email) === 0) {
-    throw new ErreurAuthentification("Trop de tentatives de connexion pour ce compte : réessayez dans 15 minutes.");
-  }
+  const factice = HASH_FACTICE(); // made on the first login of any account, so no path pays it alone
+  const maintenant = options.maintenant ?? new Date();
+  const cles = clesLimite(email, options.adresse ?? null);
+  const attente = await attenteConnexion(prisma, cles, maintenant);
+  if (attente > 0) throw new ErreurAuthentification(messageTropDeTentatives(attente), "TROP_DE_TENTATIVES");
+
   const u = await prisma.utilisateur.findUnique({ where: { email } });
-  // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
-  const ok = u ? await verifierMotDePasse(u.motDePasseHash, motDePasse) : (await verifierMotDePasse(await HASH_FACTICE(), motDePasse), false);
+  const ok = await verifierMotDePasse(u?.motDePasseHash ?? (await factice), motDePasse);
   if (!u || !ok || !u.actif) {
-    noterEchec(email);
+    await noterEchecConnexion(prisma, cles, maintenant);
     throw new ErreurAuthentification("Adresse électronique ou mot de passe incorrect.");
   }
-  echecs.delete(email);
+  await oublierEchecsCompte(prisma, email);
   const jeton = jetonAleatoire();
   await prisma.session.create({
-    data: { jetonHash: sha256(jeton), utilisateurId: u.id, expireLe: new Date(Date.now() + dureeHeures * 3600_000) },
+    data: { jetonHash: sha256(jeton), utilisateurId: u.id, expireLe: new Date(maintenant.getTime() + dureeHeures * 3600_000) },
   });
   return { jeton, utilisateur: u };
 }

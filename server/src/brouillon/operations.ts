@@ -1,4 +1,4 @@
-import type { BlocEditable, Etat, Ligne } from "../historique/champs.js";
+import { copierEtat, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
 import type { Nature } from "../historique/changements.js";
 
 /** A draft holds at most one net operation per row. */
@@ -53,12 +53,17 @@ export function replier(
   return existante?.nature === "AJOUT" ? null : { bloc, cle, nature: "SUPPRESSION", donnees: null };
 }
 
+/** Operations that no longer apply to the saved state: an addition of a row that exists, a change of one that does not. */
+export function inapplicable(etat: Etat, op: OpNette): boolean {
+  return etat[op.bloc].has(op.cle) === (op.nature === "AJOUT");
+}
+
 /** The demande as it would be once the draft is confirmed. */
 export function appliquer(etat: Etat, ops: OpNette[]): Etat {
-  const out = structuredClone(etat);
+  const out = copierEtat(etat);
   for (const op of ops) {
-    if (op.nature === "SUPPRESSION") delete out[op.bloc][op.cle];
-    else out[op.bloc][op.cle] = { ...(out[op.bloc][op.cle] ?? {}), ...op.donnees };
+    if (op.nature === "SUPPRESSION") out[op.bloc].delete(op.cle);
+    else out[op.bloc].set(op.cle, { ...out[op.bloc].get(op.cle), ...op.donnees });
   }
   return out;
 }
@@ -67,7 +72,7 @@ export function appliquer(etat: Etat, ops: OpNette[]): Etat {
 export function apercuBloc(etat: Etat, ops: OpNette[], bloc: BlocEditable): LigneApercu[] {
   const parCle = new Map(ops.filter((o) => o.bloc === bloc).map((o) => [o.cle, o]));
   const lignes: LigneApercu[] = [];
-  for (const [cle, original] of Object.entries(etat[bloc])) {
+  for (const [cle, original] of etat[bloc]) {
     const op = parCle.get(cle);
     if (op?.nature === "SUPPRESSION") lignes.push({ cle, etat: "SUPPRIMEE", champsModifies: [], valeurs: original, original });
     else if (op) {
@@ -77,7 +82,7 @@ export function apercuBloc(etat: Etat, ops: OpNette[], bloc: BlocEditable): Lign
     } else lignes.push({ cle, etat: "INCHANGEE", champsModifies: [], valeurs: original, original });
   }
   for (const op of parCle.values()) {
-    if (op.nature === "AJOUT" && !(op.cle in etat[bloc])) {
+    if (op.nature === "AJOUT" && !etat[bloc].has(op.cle)) {
       lignes.push({ cle: op.cle, etat: "AJOUTEE", champsModifies: Object.keys(op.donnees ?? {}), valeurs: op.donnees ?? {}, original: null });
     }
   }

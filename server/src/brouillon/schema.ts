@@ -54,7 +54,7 @@ function ligneApercu(name: string, valeurs: ReturnType<typeof builder.objectRef<
   });
 }
 
-const finessDe = (v: VueBrouillon) => Object.values(v.etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
+const finessDe = (v: VueBrouillon) => [...v.etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
 const LigneAdministrateurRef = ligneApercu("LigneApercuAdministrateur", ValeursAdministrateurRef, (l, v) =>
   avertissementsAdministrateur(l.valeurs, { finessBeneficiaires: finessDe(v) }),
 );

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import {
-  CHAMPS_INFORMATIONS_MODIFIABLES, COULOIRS_CERTIFICAT, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire,
+  CHAMPS_INFORMATIONS_MODIFIABLES, COULOIRS_CERTIFICAT, caractereInterdit, normaliserNfc, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire,
   validerCoordonnees, validerInformations, type Probleme, type StatutDemande,
 } from "@segur/shared";
 import type { Context } from "../context.js";
@@ -14,7 +14,7 @@ import { CLE_COORDONNEES, CLE_INFORMATIONS, enTexte, ligneDepuis, ligneTypee, ty
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
 import { nouvelleCle } from "../import/service.js";
-import { appliquer, OperationImpossible, replier, type OpNette } from "./operations.js";
+import { appliquer, inapplicable, OperationImpossible, replier, type OpNette } from "./operations.js";
 
 type DemandeRow = Awaited<ReturnType<Tx["demande"]["findFirstOrThrow"]>>;
 
@@ -91,7 +91,7 @@ const cheminValeurs = (champ: string) => ["input", "valeurs", champ];
 /** Checks one row's values with the shared rules; answers field errors, or the row as text. */
 function verifierLigne(bloc: BlocEditable, valeurs: Record<string, unknown>, etat: Etat): { ligne: Ligne; avertissements: Probleme[] } {
   if (bloc === "INFORMATIONS") return { ligne: verifierInformations(valeurs), avertissements: [] };
-  const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
+  const finessBeneficiaires = [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
   const r =
     bloc === "ADMINISTRATEURS" ? validerAdministrateur(valeurs, { finessBeneficiaires })
       : bloc === "BENEFICIAIRES" ? validerBeneficiaire(valeurs)
@@ -140,9 +140,11 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
         const pb = problemeContenuPdf(f.contenu);
         if (pb) throw erreurChamp(["input", "fichier"], "FORMAT", `Fichier : ${pb}.`);
         if (!/\.pdf$/i.test(f.nomFichier)) throw erreurChamp(["input", "fichier"], "FORMAT", "Fichier : un fichier PDF (.pdf) est attendu.");
+        const interdit = caractereInterdit(f.nomFichier);
+        if (interdit) throw erreurChamp(["input", "fichier"], "CARACTERE_INTERDIT", `Nom du fichier : ${interdit}.`);
         contenu = new Uint8Array(f.contenu);
         donnees = ligneDepuis("PIECES", {
-          nomFichier: f.nomFichier.replace(/^.*[\\/]/, "").slice(0, 255), type: f.type, taille: f.contenu.byteLength,
+          nomFichier: [...normaliserNfc(f.nomFichier.replace(/^.*[\\/]/, ""))].slice(0, 255).join(""), type: f.type, taille: f.contenu.byteLength,
           sha256: createHash("sha256").update(f.contenu).digest("hex"),
         });
       } else {
@@ -151,7 +153,7 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
         if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "MODIFICATION") valeurs = { ...valeurs, finessJuridique: cle };
         donnees = verifierLigne(demandee.bloc, valeurs, apercu).ligne;
         if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT") {
-          if (apercu.ADMINISTRATEURS[donnees.finessJuridique!]) {
+          if (apercu.ADMINISTRATEURS.has(donnees.finessJuridique!)) {
             throw erreurChamp(cheminValeurs("finessJuridique"), "DOUBLON_FINESS",
               `FINESS juridique : une demande de certificat existe déjà pour ${donnees.finessJuridique} dans cette demande (un seul certificat par FINESS juridique).`);
           }
@@ -162,14 +164,14 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
     const existante = ops.find((o) => o.bloc === demandee.bloc && o.cle === cleFinale);
     // The informations block's operation gathers the fields set so far, minus those back as saved.
     if (demandee.bloc === "INFORMATIONS") {
-      const sauvee = etat.INFORMATIONS[CLE_INFORMATIONS] ?? {};
+      const sauvee = etat.INFORMATIONS.get(CLE_INFORMATIONS) ?? {};
       // Only a real change meets the lock: putting a field back as saved is always allowed.
       refuserSiVerrouille(verrous, blocDuVerrou("INFORMATIONS", Object.keys(donnees!).filter((c) => (sauvee[c] ?? null) !== donnees![c])));
       donnees = Object.fromEntries(Object.entries({ ...existante?.donnees, ...donnees }).filter(([c, v]) => (sauvee[c] ?? null) !== v));
     }
     let nette: OpNette | null;
     try {
-      nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc][cleFinale]);
+      nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc].get(cleFinale));
     } catch (e) {
       if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", demandee.bloc === "ADMINISTRATEURS" ? "finessJuridique" : "cle"]);
       throw e;
@@ -211,18 +213,18 @@ export async function abandonnerBrouillon(ctx: Context, numero: string): Promise
 /** Errors of the whole demande as the draft would leave it (paths: bloc, row key, field). */
 export function verifierEtat(etat: Etat): Probleme[] {
   const erreurs: Probleme[] = [];
-  for (const [cle, l] of Object.entries(etat.INFORMATIONS)) {
+  for (const [cle, l] of etat.INFORMATIONS) {
     const champs = Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.map((c) => [c, l[c] ?? null]));
     for (const p of validerInformations(champs).erreurs) erreurs.push({ ...p, path: ["INFORMATIONS", cle, p.champ] });
   }
-  const finessBeneficiaires = Object.values(etat.BENEFICIAIRES).map((b) => b.finessJuridique ?? "");
-  for (const [cle, l] of Object.entries(etat.ADMINISTRATEURS)) {
+  const finessBeneficiaires = [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
+  for (const [cle, l] of etat.ADMINISTRATEURS) {
     for (const p of validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
   }
-  for (const [cle, l] of Object.entries(etat.BENEFICIAIRES)) {
+  for (const [cle, l] of etat.BENEFICIAIRES) {
     for (const p of validerBeneficiaire(ligneTypee("BENEFICIAIRES", l)).erreurs) erreurs.push({ ...p, path: ["BENEFICIAIRES", cle, p.champ] });
   }
-  for (const [cle, l] of Object.entries(etat.COORDONNEES_BANCAIRES)) {
+  for (const [cle, l] of etat.COORDONNEES_BANCAIRES) {
     for (const p of validerCoordonnees(ligneTypee("COORDONNEES_BANCAIRES", l)).erreurs) erreurs.push({ ...p, path: ["COORDONNEES_BANCAIRES", cle, p.champ] });
   }
   return erreurs;
@@ -241,9 +243,17 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
       include: { operations: { orderBy: { ordre: "asc" } } },
     });
     if (!brouillon) throw new ErreurEtat("AUCUN_BROUILLON", "Aucune modification en cours sur cette demande.");
+    // A base the demande never had is a client error, not someone else's change.
+    if (!Number.isInteger(versionBase) || versionBase < 1 || versionBase > d.versionCourante) {
+      throw new ErreurEtat(
+        "VERSION_INCONNUE",
+        `Version de base ${versionBase} inconnue : la demande est à la version ${d.versionCourante}.`,
+        ["input", "versionBase"],
+      );
+    }
     if (versionBase !== d.versionCourante || brouillon.versionBase !== d.versionCourante) {
       throw new ErreurConflit(
-        `La demande a été modifiée par quelqu'un d'autre (version ${d.versionCourante}) depuis le début de vos modifications (version ${brouillon.versionBase}). Vos modifications sont conservées : mettez-les à jour sur la dernière version avant de confirmer.`,
+        `La demande a été modifiée par quelqu'un d'autre (version ${d.versionCourante}) depuis le début de vos modifications (version ${Math.min(versionBase, brouillon.versionBase)}). Vos modifications sont conservées : mettez-les à jour sur la dernière version avant de confirmer.`,
         d.versionCourante,
       );
     }
@@ -253,6 +263,14 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
     for (const op of ops) refuserSiVerrouille(verrous, blocDuVerrou(op.bloc, Object.keys(op.donnees ?? {})));
 
     const avant = await etatActuel(tx, d.id);
+    // Drafts staged before row keys were checked may name a missing row: refuse, never crash.
+    const perimee = ops.find((op) => inapplicable(avant, op));
+    if (perimee) {
+      throw new ErreurEtat(
+        "LIGNE_INCONNUE",
+        `La ligne « ${perimee.cle.slice(0, 40)} » du bloc « ${BLOCS_LABELS[perimee.bloc as keyof typeof BLOCS_LABELS] ?? perimee.bloc} » ${perimee.nature === "AJOUT" ? "existe déjà" : "n'existe pas (ou plus)"} : annulez cette modification ou reprenez le brouillon sur la dernière version (brouillonRebaser).`,
+      );
+    }
     const apres = appliquer(avant, ops);
     const erreurs = verifierEtat(apres);
     if (erreurs.length) throw new ErreurValidation(erreurs, `La demande ne peut pas être enregistrée : ${erreurs.length} erreur(s) à corriger.`);
@@ -345,9 +363,7 @@ export async function rebaserBrouillon(ctx: Context, numero: string) {
     const etat = await etatActuel(tx, d.id);
     const abandonnees: string[] = [];
     for (const [i, op] of opsDepuis(rows).entries()) {
-      const existe = op.cle in etat[op.bloc];
-      const valide = op.nature === "AJOUT" ? !existe : existe;
-      if (!valide) {
+      if (inapplicable(etat, op)) {
         abandonnees.push(`${op.bloc}:${op.cle}`);
         await tx.operationBrouillon.delete({ where: { id: rows[i]!.id } });
       }

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { creerCleApi, creerUtilisateur } from "../auth/service.js";
 import { jetonAleatoire } from "../auth/secrets.js";
 import { echouer, ouvrir } from "./outils.js";
+import { lireExpiration } from "./expiration.js";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { expire: { type: "string" }, "lecture-seule": { type: "boolean" } } });
 const [commande, ...args] = positionals.filter((a) => a !== "--");
@@ -21,7 +22,12 @@ if (commande === "utilisateur") {
 } else if (commande === "cle") {
   const [numeroEditeur, ...libelle] = args;
   if (!numeroEditeur || !/^\d{5}$/.test(numeroEditeur) || !libelle.length) echouer("usage : cle <numeroEditeur à 5 chiffres> <libellé> [--expire AAAA-MM-JJ] [--lecture-seule]");
-  const expireLe = values.expire ? new Date(`${values.expire}T23:59:59.000Z`) : null;
+  let expireLe: Date | null = null;
+  try {
+    expireLe = lireExpiration(values.expire);
+  } catch (e) {
+    echouer((e as Error).message);
+  }
   const lectureSeule = values["lecture-seule"] ?? false;
   const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: libelle.join(" "), expireLe, lectureSeule });
   console.log(`Clé API${lectureSeule ? " en lecture seule" : ""} pour l'éditeur ${numeroEditeur} (affichée une seule fois) :\n${cle}`);

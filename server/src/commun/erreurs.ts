@@ -30,8 +30,9 @@ export class ErreurValidation extends ErreurMetier {
 }
 
 export class ErreurAuthentification extends ErreurMetier {
-  constructor(message = "Identifiants incorrects.") {
-    super("AUTHENTIFICATION", message);
+  /** code TROP_DE_TENTATIVES: login attempts on this account or address are being slowed down. */
+  constructor(message = "Identifiants incorrects.", code: "AUTHENTIFICATION" | "TROP_DE_TENTATIVES" = "AUTHENTIFICATION") {
+    super(code, message);
   }
 }
 

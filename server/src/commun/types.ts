@@ -2,8 +2,8 @@ import { GraphQLError } from "graphql";
 import {
   BLOCS, BLOCS_LABELS, ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS, ETATS_VALIDATION, ETATS_VALIDATION_LABELS, ROLES,
   ROLES_LABELS, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS,
-  TYPES_DEMANDE, TYPES_PIECE, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS, type Probleme,
-  type Role,
+  TYPES_DEMANDE, TYPES_PIECE, dateIsoValide, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS, montantDecimal,
+  parseMontant, type Probleme, type Role,
 } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
@@ -28,12 +28,35 @@ builder.scalarType("Date", {
   parseValue: (v) => {
     const s = String(v);
     const d = new Date(`${s}T00:00:00.000Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) throw new GraphQLError(`Date invalide « ${s} » : format AAAA-MM-JJ attendu.`);
+    // dateIsoValide: JavaScript would read 2024-02-30 as 1 March.
+    if (!dateIsoValide(s)) throw new GraphQLError(`Date invalide « ${s} » : format AAAA-MM-JJ attendu.`);
     return d;
   },
 });
 
 builder.scalarType("JSON", { serialize: (v) => v, parseValue: (v) => v });
+
+builder.scalarType("Montant", {
+  description: "Montant en euros : texte décimal à 2 décimales, ex. « 2920.00 ». Exact, sans limite de taille (jamais un flottant ni un entier 32 bits).",
+  serialize: (centimes) => montantDecimal(centimes),
+  parseValue: (v) => {
+    const centimes = typeof v === "string" || typeof v === "number" ? parseMontant(v) : null;
+    if (centimes === null) throw new GraphQLError(`Montant invalide « ${String(v)} » : montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00").`);
+    return centimes;
+  },
+});
+
+/** Largest value of a GraphQL Int (32-bit signed): 21 474 836,47 € in cents. */
+const INT32_MAX = 2_147_483_647n;
+
+/** Cents for the deprecated `montantCentimes: Int` fields: null when a 32-bit Int cannot hold them (never an error). */
+export function centimesInt32(centimes: bigint | null | undefined): number | null {
+  if (centimes === null || centimes === undefined || centimes > INT32_MAX || centimes < -INT32_MAX - 1n) return null;
+  return Number(centimes);
+}
+
+export const RAISON_MONTANT_CENTIMES =
+  "Entier 32 bits : vaut null au-delà de 21 474 836,47 €. Utiliser `montant` (type Montant, texte décimal exact).";
 
 builder.scalarType("File", {
   description: "Fichier envoyé en multipart (GraphQL multipart request).",

@@ -1,7 +1,6 @@
 import { STATUTS_AVEC_COURRIEL, STATUTS_DEMANDE_LABELS, TYPES_DEMANDE_LABELS, type StatutDemande, type TypeDemande } from "@segur/shared";
-import type { Db } from "@segur/prisma";
 import type { Courrielleur } from "./transport.js";
-import { enregistrerEvenement, type Auteur } from "../historique/service.js";
+import { enregistrerEvenement, type Auteur, type Tx } from "../historique/service.js";
 
 /** Subject and body of an automatic email. */
 export interface ContenuCourriel {
@@ -57,8 +56,7 @@ export function sansAdresses(texte: string): string {
   return texte.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, "[adresse masquée]").slice(0, 500);
 }
 
-export interface CourrielEnregistre {
-  id: number;
+export interface NouveauCourriel {
   demandeId: number;
   destinataire: string;
   sujet: string;
@@ -66,26 +64,26 @@ export interface CourrielEnregistre {
 }
 
 /**
- * Hands an email already recorded on the demande to the transport. Runs after the statut
- * change committed: a transport failure is logged and recorded as an event, never rolled back.
+ * Records an email on the demande inside the caller's transaction: EN_ATTENTE for the outbox,
+ * or already ENVOYE when the transport only records (the caller then journals it with
+ * `journaliserEnvoi`, after its own event). Nothing is sent here, so the caller's change
+ * never waits for, nor fails with, the mail server.
  */
-export async function transmettreCourriel(prisma: Db, courrielleur: Courrielleur, courriel: CourrielEnregistre, auteur: Auteur): Promise<boolean> {
-  let erreur: string | null = null;
-  try {
-    await courrielleur.envoyer({ destinataire: courriel.destinataire, sujet: courriel.sujet, corps: courriel.corps });
-  } catch (e) {
-    erreur = sansAdresses(e instanceof Error ? e.message : String(e));
-    console.error(`Courriel ${courriel.id} (demande ${courriel.demandeId}) non envoyé par le transport « ${courrielleur.nom} » : ${erreur}`);
-  }
-  try {
-    await prisma.$transaction((tx) =>
-      enregistrerEvenement(tx, {
-        demandeId: courriel.demandeId, type: "COURRIEL_ENVOYE", auteur,
-        details: erreur === null ? { courrielId: courriel.id, transport: courrielleur.nom, envoye: true } : { courrielId: courriel.id, transport: courrielleur.nom, envoye: false, erreur },
-      }),
-    );
-  } catch (e) {
-    console.error(`Événement d'envoi du courriel ${courriel.id} non enregistré : ${sansAdresses(e instanceof Error ? e.message : String(e))}`);
-  }
-  return erreur === null;
+export async function enregistrerCourriel(tx: Tx, courrielleur: Courrielleur, c: NouveauCourriel) {
+  const maintenant = new Date();
+  const envoye = courrielleur.enregistrementSeul === true;
+  return tx.courriel.create({
+    data: {
+      ...c, transport: courrielleur.nom, creeLe: maintenant,
+      ...(envoye ? { etat: "ENVOYE", envoyeLe: maintenant, prochainEssaiLe: null } : { etat: "EN_ATTENTE", prochainEssaiLe: maintenant }),
+    },
+  });
+}
+
+/** The audit event of a delivered email (one definition for the outbox and the record-only transport). */
+export function journaliserEnvoi(tx: Tx, e: { courrielId: number; demandeId: number; transport: string; tentative: number }, auteur: Auteur) {
+  return enregistrerEvenement(tx, {
+    demandeId: e.demandeId, type: "COURRIEL_ENVOYE", auteur,
+    details: { courrielId: e.courrielId, transport: e.transport, envoye: true, tentative: e.tentative },
+  });
 }

@@ -1,6 +1,8 @@
 import type { Prisma } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
+import { verifierTextesFiltre } from "../commun/filtre-valeurs.js";
+import { verifierLongueursFiltre } from "../commun/longueurs-arguments.js";
 
 export interface FiltreDemandes {
   numero?: string | null;
@@ -31,6 +33,8 @@ export type Tri = keyof typeof TRIS;
 
 /** The list's filters as a Prisma where clause, always within the actor's perimeter. */
 export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Acteur | null): Prisma.DemandeWhereInput {
+  verifierLongueursFiltre(f);
+  verifierTextesFiltre(f);
   const and: Prisma.DemandeWhereInput[] = [perimetreDemandes(acteur)];
   if (f?.numero?.trim()) and.push({ numero: { contains: f.numero.trim().toUpperCase() } });
   if (f?.type) and.push({ type: f.type });

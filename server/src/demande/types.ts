@@ -1,8 +1,8 @@
 import { enLectureSeule } from "../auth/acteur.js";
-import { formatMontant, montantCsv, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
+import { formatMontant, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
-  BlocEnum, EtatPaiementEnum, ProblemeRef, StatutDemandeEnum, TypeDemandeEnum,
+  BlocEnum, EtatPaiementEnum, ProblemeRef, RAISON_MONTANT_CENTIMES, StatutDemandeEnum, TypeDemandeEnum, centimesInt32,
 } from "../commun/types.js";
 import { AdministrateurTechniqueRef } from "../administrateur/types.js";
 import { BeneficiaireRef } from "../beneficiaire/types.js";
@@ -51,8 +51,13 @@ export const DemandeRef = builder.prismaObject("Demande", {
     dateCommande: t.expose("dateCommande", { type: "Date", nullable: true }),
     statut: t.field({ type: StatutDemandeEnum, resolve: (d) => d.statut as never }),
     etatPaiement: t.field({ type: EtatPaiementEnum, resolve: (d) => d.etatPaiement as never }),
-    montantCentimes: t.exposeInt("montantCentimes", { description: "Montant Ségur déclaré, en centimes d'euro." }),
-    montant: t.string({ description: "Montant Ségur déclaré, ex. « 2920.00 ».", resolve: (d) => montantCsv(d.montantCentimes) }),
+    montantCentimes: t.int({
+      nullable: true,
+      description: "Montant Ségur déclaré, en centimes d'euro ; null au-delà de 21 474 836,47 €.",
+      deprecationReason: RAISON_MONTANT_CENTIMES,
+      resolve: (d) => centimesInt32(d.montantCentimes),
+    }),
+    montant: t.expose("montantCentimes", { type: "Montant", description: "Montant Ségur déclaré, ex. « 2920.00 »." }),
     montantFormate: t.string({ description: "Montant affiché, ex. « 2 920,00 € ».", resolve: (d) => formatMontant(d.montantCentimes) }),
     mandataire: t.exposeBoolean("mandataire"),
     courrielContact: t.exposeString("courrielContact", { nullable: true }),
@@ -91,7 +96,7 @@ export const DemandeRef = builder.prismaObject("Demande", {
       query: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] },
     }),
     pieces: t.relation("pieces", { query: { orderBy: { id: "asc" } } }),
-    courriels: t.relation("courriels", { query: { orderBy: { envoyeLe: "desc" } } }),
+    courriels: t.relation("courriels", { query: { orderBy: [{ creeLe: "desc" }, { id: "desc" }] } }),
     blocs: t.field({
       type: [EtatBlocRef],
       select: {

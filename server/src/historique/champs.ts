@@ -1,10 +1,11 @@
 /** Versioned blocks, their row key and fields (what a version records). */
-export type TypeChamp = "texte" | "booleen" | "entier" | "date";
+/** "centimes": an amount in integer cents, read back as a bigint (it may exceed 32 and 53 bits). */
+export type TypeChamp = "texte" | "booleen" | "entier" | "centimes" | "date";
 
 export const CHAMPS_VERSIONNES = {
   INFORMATIONS: {
     numero: "texte", type: "texte", couloir: "texte", numeroEditeur: "texte", logiciel: "texte", dateDepot: "date",
-    dateCommande: "date", etatPaiement: "texte", montantCentimes: "entier", mandataire: "booleen", courrielContact: "texte",
+    dateCommande: "date", etatPaiement: "texte", montantCentimes: "centimes", mandataire: "booleen", courrielContact: "texte",
     scenarioInstallation: "texte", referenceFournisseur: "texte",
   },
   COORDONNEES_BANCAIRES: { iban: "texte", bic: "texte", titulaire: "texte", domiciliation: "texte" },
@@ -32,9 +33,19 @@ export const CLE_INFORMATIONS = "demande";
 /** Field values are kept as text in history ("true"/"false", digits, yyyy-mm-dd), null as null. */
 export type Valeur = string | null;
 export type Ligne = Record<string, Valeur>;
-export type Etat = Record<BlocVersionne, Record<string, Ligne>>;
+/**
+ * Rows by key in a Map: keys come from clients (`__proto__`, `constructor`… are ordinary keys
+ * here, never a plain object's inherited members).
+ */
+export type Etat = Record<BlocVersionne, Map<string, Ligne>>;
 
-export const etatVide = (): Etat => ({ INFORMATIONS: {}, COORDONNEES_BANCAIRES: {}, BENEFICIAIRES: {}, ADMINISTRATEURS: {}, PIECES: {} });
+export const etatVide = (): Etat => ({
+  INFORMATIONS: new Map(), COORDONNEES_BANCAIRES: new Map(), BENEFICIAIRES: new Map(), ADMINISTRATEURS: new Map(), PIECES: new Map(),
+});
+
+/** A copy whose rows can be changed without touching the original. */
+export const copierEtat = (etat: Etat): Etat =>
+  Object.fromEntries(BLOCS_VERSIONNES.map((b) => [b, new Map([...etat[b]].map(([cle, l]) => [cle, { ...l }]))])) as Etat;
 
 export function enTexte(v: unknown): Valeur {
   if (v === null || v === undefined || v === "") return null;
@@ -43,16 +54,17 @@ export function enTexte(v: unknown): Valeur {
 }
 
 /** Typed value of a history text, for writing back to a row. */
-export function depuisTexte(type: TypeChamp, v: Valeur): string | number | boolean | Date | null {
+export function depuisTexte(type: TypeChamp, v: Valeur): string | number | bigint | boolean | Date | null {
   if (v === null) return null;
   if (type === "booleen") return v === "true";
   if (type === "entier") return Number(v);
+  if (type === "centimes") return /^-?\d+$/.test(v) ? BigInt(v) : null;
   if (type === "date") return new Date(`${v}T00:00:00.000Z`);
   return v;
 }
 
 /** A row's text values typed back per field (for validators and database writes). */
-export function ligneTypee(bloc: BlocVersionne, l: Ligne): Record<string, string | number | boolean | Date | null> {
+export function ligneTypee(bloc: BlocVersionne, l: Ligne): Record<string, string | number | bigint | boolean | Date | null> {
   return Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
 }
 

@@ -16,10 +16,10 @@ export function differences(avant: Etat, apres: Etat): Changement[] {
   const out: Changement[] = [];
   for (const bloc of BLOCS_VERSIONNES) {
     const champs = Object.keys(CHAMPS_VERSIONNES[bloc]);
-    const cles = [...new Set([...Object.keys(avant[bloc]), ...Object.keys(apres[bloc])])].sort();
+    const cles = [...new Set([...avant[bloc].keys(), ...apres[bloc].keys()])].sort();
     for (const cle of cles) {
-      const a = avant[bloc][cle];
-      const b = apres[bloc][cle];
+      const a = avant[bloc].get(cle);
+      const b = apres[bloc].get(cle);
       if (!a && b) {
         for (const champ of champs) if (b[champ] !== null && b[champ] !== undefined) out.push({ bloc, cle, nature: "AJOUT", champ, ancienneValeur: null, nouvelleValeur: b[champ] ?? null });
       } else if (a && !b) {
@@ -51,17 +51,18 @@ export function rejouer(versions: { changements: ChangementStocke[] }[]): Etat {
     const supprimees = new Set<string>();
     for (const c of v.changements) {
       const bloc = c.bloc as BlocVersionne;
-      if (!(bloc in etat)) continue;
+      if (!Object.hasOwn(etat, bloc)) continue;
       if (c.nature === "SUPPRESSION") {
         supprimees.add(`${bloc}\u0000${c.cle}`);
         continue;
       }
-      const ligne: Ligne = (etat[bloc][c.cle] ??= videPour(bloc));
+      let ligne = etat[bloc].get(c.cle);
+      if (!ligne) etat[bloc].set(c.cle, (ligne = videPour(bloc)));
       ligne[c.champ] = c.nouvelleValeur;
     }
     for (const k of supprimees) {
       const [bloc, cle] = k.split("\u0000") as [BlocVersionne, string];
-      delete etat[bloc][cle];
+      etat[bloc].delete(cle);
     }
   }
   return etat;

@@ -3,6 +3,7 @@ import { BlocEnum, roleConnu, RoleEnum } from "../commun/types.js";
 import { ErreurIntrouvable } from "../commun/erreurs.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import type { Context } from "../context.js";
+import { charger } from "../commun/chargeur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, type Etat, type Ligne } from "./champs.js";
 import { differences, type Changement } from "./changements.js";
 import { etatALaVersion } from "./service.js";
@@ -22,6 +23,18 @@ export const ChangementRef = builder.objectRef<Changement>("Changement").impleme
   }),
 });
 
+/** Changes of the given versions, grouped by version, in their order. */
+const changementsDesVersions = (ctx: Context) => async (ids: number[]): Promise<[number, Changement[]][]> => {
+  const rows = await ctx.prisma.changementVersion.findMany({ where: { versionId: { in: ids } }, orderBy: [{ versionId: "asc" }, { ordre: "asc" }] });
+  const parVersion = new Map<number, Changement[]>();
+  for (const r of rows) {
+    const liste = parVersion.get(r.versionId) ?? [];
+    liste.push(r as Changement);
+    parVersion.set(r.versionId, liste);
+  }
+  return [...parVersion];
+};
+
 export const VersionRef = builder.prismaObject("Version", {
   description: "Version immuable d'une demande : une par confirmation (la version 1 est l'import).",
   fields: (t) => ({
@@ -36,8 +49,8 @@ export const VersionRef = builder.prismaObject("Version", {
     hash: t.exposeString("hash", { description: "SHA-256 chaîné à la version précédente." }),
     changements: t.field({
       type: [ChangementRef],
-      select: { changements: { orderBy: { ordre: "asc" } } },
-      resolve: (v) => v.changements as Changement[],
+      // Batched per request in bounded slices, not a Prisma include (one parameter per version).
+      resolve: async (v, _a, ctx) => (await charger(ctx, "changements", v.id, changementsDesVersions(ctx))) ?? [],
     }),
     nombreChangements: t.relationCount("changements"),
   }),
@@ -76,7 +89,7 @@ interface Instantane {
   versionId: number;
   etat: Etat;
 }
-const lignes = (etat: Etat, bloc: keyof Etat) => Object.entries(etat[bloc]).map(([cle, valeurs]) => ({ cle, valeurs }));
+const lignes = (etat: Etat, bloc: keyof Etat) => [...etat[bloc]].map(([cle, valeurs]) => ({ cle, valeurs }));
 const LigneInstantaneRef = (name: string, valeurs: typeof ValeursAdministrateurRef) =>
   builder.objectRef<{ cle: string; valeurs: Ligne }>(name).implement({
     fields: (t) => ({ cle: t.exposeString("cle"), valeurs: t.field({ type: valeurs, resolve: (l) => l.valeurs }) }),
@@ -89,8 +102,8 @@ const InstantaneRef = builder.objectRef<Instantane>("DemandeALaVersion").impleme
   description: "La demande telle qu'elle était juste après une version.",
   fields: (t) => ({
     version: t.prismaField({ type: VersionRef, resolve: (q, i, _a, ctx) => ctx.prisma.version.findUniqueOrThrow({ ...q, where: { id: i.versionId } }) }),
-    informations: t.field({ type: ValeursInformationsRef, resolve: (i) => i.etat.INFORMATIONS[CLE_INFORMATIONS] ?? {} }),
-    coordonneesBancaires: t.field({ type: ValeursCoordonneesRef, nullable: true, resolve: (i) => i.etat.COORDONNEES_BANCAIRES[CLE_COORDONNEES] ?? null }),
+    informations: t.field({ type: ValeursInformationsRef, resolve: (i) => i.etat.INFORMATIONS.get(CLE_INFORMATIONS) ?? {} }),
+    coordonneesBancaires: t.field({ type: ValeursCoordonneesRef, nullable: true, resolve: (i) => i.etat.COORDONNEES_BANCAIRES.get(CLE_COORDONNEES) ?? null }),
     beneficiaires: t.field({ type: [LigneBenefRef], resolve: (i) => lignes(i.etat, "BENEFICIAIRES") }),
     administrateurs: t.field({ type: [LigneAdminRef], resolve: (i) => lignes(i.etat, "ADMINISTRATEURS") }),
     pieces: t.field({ type: [LignePieceRef], resolve: (i) => lignes(i.etat, "PIECES") }),

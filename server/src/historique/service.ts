@@ -1,7 +1,7 @@
 import type { Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "./champs.js";
-import { rejouer, type Changement } from "./changements.js";
+import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
 
 /** A Prisma client or an interactive transaction: services run inside the caller's transaction. */
@@ -27,11 +27,11 @@ export async function etatActuel(tx: Tx, demandeId: number): Promise<Etat> {
     },
   });
   const etat = etatVide();
-  etat.INFORMATIONS[CLE_INFORMATIONS] = ligneDepuis("INFORMATIONS", d);
-  if (d.coordonneesBancaires) etat.COORDONNEES_BANCAIRES[CLE_COORDONNEES] = ligneDepuis("COORDONNEES_BANCAIRES", d.coordonneesBancaires);
-  for (const b of d.beneficiaires) etat.BENEFICIAIRES[b.cle] = ligneDepuis("BENEFICIAIRES", b);
-  for (const a of d.administrateurs) etat.ADMINISTRATEURS[a.finessJuridique] = ligneDepuis("ADMINISTRATEURS", a);
-  for (const p of d.pieces) etat.PIECES[p.cle] = ligneDepuis("PIECES", p);
+  etat.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", d));
+  if (d.coordonneesBancaires) etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", d.coordonneesBancaires));
+  for (const b of d.beneficiaires) etat.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
+  for (const a of d.administrateurs) etat.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
+  for (const p of d.pieces) etat.PIECES.set(p.cle, ligneDepuis("PIECES", p));
   return etat;
 }
 
@@ -57,8 +57,8 @@ export async function enregistrerVersion(
 }
 
 export type TypeEvenement =
-  | "IMPORT" | "VERSION" | "LIGNE_VALIDEE" | "LIGNE_REJETEE" | "BLOC_VALIDE" | "BLOC_VERROUILLE" | "BLOC_DEVERROUILLE"
-  | "STATUT_MODIFIE" | "COURRIEL_ENVOYE" | "LOT_TRANSMISSION";
+  | "IMPORT" | "VERSION" | "LIGNE_VALIDEE" | "LIGNE_REJETEE" | "BLOC_VALIDE" | "REJET_LEVE" | "BLOC_VERROUILLE" | "BLOC_DEVERROUILLE"
+  | "STATUT_MODIFIE" | "COURRIEL_ENVOYE" | "COURRIEL_ECHEC" | "COURRIEL_RELANCE" | "LOT_TRANSMISSION" | "CONNEXION_LIMITEE";
 
 /** Appends an audit event, hash-chained per demande (or globally for events without demande). */
 export async function enregistrerEvenement(
@@ -78,12 +78,26 @@ export async function enregistrerEvenement(
 
 /** The demande as it was right after version k (replaying versions 1..k). */
 export async function etatALaVersion(prisma: Tx, demandeId: number, k: number): Promise<Etat> {
-  const versions = await prisma.version.findMany({
-    where: { demandeId, numero: { lte: k } },
-    orderBy: { numero: "asc" },
-    include: { changements: { orderBy: { ordre: "asc" } } },
+  return rejouer([...(await changementsDesVersions(prisma, demandeId, k)).values()].map((changements) => ({ changements })));
+}
+
+/**
+ * Changes of a demande's versions 1..k by version id, in version order: one query filtered
+ * through the version (a join), never a Prisma include binding one parameter per version.
+ */
+async function changementsDesVersions(prisma: Tx, demandeId: number, k?: number): Promise<Map<number, ChangementStocke[]>> {
+  const rows = await prisma.changementVersion.findMany({
+    where: { version: { demandeId, ...(k === undefined ? {} : { numero: { lte: k } }) } },
+    orderBy: [{ version: { numero: "asc" } }, { ordre: "asc" }],
+    select: { versionId: true, bloc: true, cle: true, nature: true, champ: true, ancienneValeur: true, nouvelleValeur: true },
   });
-  return rejouer(versions);
+  const parVersion = new Map<number, ChangementStocke[]>();
+  for (const { versionId, ...c } of rows) {
+    const liste = parVersion.get(versionId) ?? [];
+    liste.push(c);
+    parVersion.set(versionId, liste);
+  }
+  return parVersion;
 }
 
 export interface RuptureChaine {
@@ -101,13 +115,15 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
   const demandes = await prisma.demande.findMany({ select: { id: true, numero: true }, orderBy: { id: "asc" } });
   for (const d of [...demandes, { id: null, numero: null }]) {
     if (d.id !== null) {
-      const versions = await prisma.version.findMany({
-        where: { demandeId: d.id }, orderBy: { numero: "asc" }, include: { changements: { orderBy: { ordre: "asc" } } },
-      });
+      const versions = await prisma.version.findMany({ where: { demandeId: d.id }, orderBy: { numero: "asc" } });
+      const changements = await changementsDesVersions(prisma, d.id);
       let prev = HASH_INITIAL;
       for (const v of versions) {
         nbVersions++;
-        const attendu = hashVersion(prev, { demandeNumero: d.numero!, numero: v.numero, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire, changements: v.changements });
+        const attendu = hashVersion(prev, {
+          demandeNumero: d.numero!, numero: v.numero, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
+          changements: changements.get(v.id) ?? [],
+        });
         if (v.hashPrecedent !== prev) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "maillon précédent différent" });
         if (v.hash !== attendu) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "contenu modifié" });
         prev = v.hash;

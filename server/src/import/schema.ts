@@ -4,6 +4,7 @@ import { ProblemeRef } from "../commun/types.js";
 import { DemandeRef } from "../demande/types.js";
 import { auteurDe } from "../historique/service.js";
 import { importerDocument } from "./service.js";
+import { chercherParLots } from "../commun/lots.js";
 
 const ImportInput = builder.inputType("DemandesImporterInput", {
   fields: (t) => ({
@@ -19,7 +20,9 @@ const ResultatImportRef = builder.objectRef<{ ids: number[]; avertissements: nev
   fields: (t) => ({
     demandes: t.prismaField({
       type: [DemandeRef],
-      resolve: (query, r, _a, ctx) => ctx.prisma.demande.findMany({ ...query, where: { id: { in: r.ids } }, orderBy: { id: "asc" } }),
+      // A file may hold thousands of demandes: slices keep every query (and its includes) under SQLite's parameter limit.
+      resolve: (query, r, _a, ctx) =>
+        chercherParLots(r.ids, (lot) => ctx.prisma.demande.findMany({ ...query, where: { id: { in: lot } }, orderBy: { id: "asc" } }), 100),
     }),
     avertissements: t.field({ type: [ProblemeRef], description: "Avertissements non bloquants (clé FINESS, téléphone…).", resolve: (r) => r.avertissements }),
   }),

@@ -3,6 +3,8 @@ import { validerDocumentImport, type DemandeImportee, type Probleme } from "@seg
 import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { ErreurValidation } from "../commun/erreurs.js";
+import { chercherParLots } from "../commun/lots.js";
+import { certificatsAilleurs } from "../administrateur/doublons.js";
 import { differences } from "../historique/changements.js";
 import { etatVide } from "../historique/champs.js";
 import { enregistrerEvenement, enregistrerVersion, etatActuel, type Auteur, type Tx } from "../historique/service.js";
@@ -25,28 +27,23 @@ export interface OptionsImport {
  */
 export async function importerDocument(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
   const dateDepot = options.dateDepot ?? new Date();
-  const resultat = validerDocumentImport(json, { dateDebutCertificat: config.dateDebutCertificat, dateDepot });
+  const resultat = validerDocumentImport(json, {
+    dateDebutCertificat: config.dateDebutCertificat, dateDepot, montantMaxCentimes: config.montantMaxCentimes,
+    numeroEditeur: options.numeroEditeur ?? null,
+  });
   const erreurs: Probleme[] = [...resultat.erreurs];
-  if (options.numeroEditeur) {
-    resultat.demandes.forEach((d, i) => {
-      if (d.numeroEditeur !== options.numeroEditeur) {
-        erreurs.push({
-          code: "EDITEUR", gravite: "ERREUR", champ: "numeroEditeur", path: cheminDemande(json, i, "numeroEditeur"),
-          message: `Numéro éditeur : votre clé API est rattachée à l'éditeur ${options.numeroEditeur}, la demande indique « ${d.numeroEditeur} ».`,
-        });
-      }
-    });
-  }
   erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes, json)));
   if (erreurs.length) throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
 
   return prisma.$transaction(async (tx) => {
     const creees = [];
+    const numeros = numeroteur(tx);
     for (const [i, d] of resultat.demandes.entries()) {
       const avertissements = [...d.avertissements, ...(await doublonsAutresDemandes(tx, d, i, json))];
+      const numero = options.numeros?.[i];
       creees.push(
         await creerDemande(tx, d, {
-          auteur: options.auteur, dateDepot, avertissements, numero: options.numeros?.[i], ...options.statuts?.[i],
+          auteur: options.auteur, dateDepot, avertissements, numero: numero ? numeros.garder(numero) : await numeros.suivant(d.couloir), ...options.statuts?.[i],
         }),
       );
     }
@@ -58,15 +55,23 @@ export async function importerDocument(prisma: Db, config: Config, json: unknown
 async function referencesDejaImportees(prisma: Db, demandes: DemandeImportee[], json: unknown): Promise<Probleme[]> {
   const avecRef = demandes.map((d, i) => ({ d, i })).filter(({ d }) => d.referenceFournisseur);
   if (!avecRef.length) return [];
-  const existantes = await prisma.demande.findMany({
-    where: { OR: avecRef.map(({ d }) => ({ numeroEditeur: d.numeroEditeur, referenceFournisseur: d.referenceFournisseur })) },
-    select: { numero: true, numeroEditeur: true, referenceFournisseur: true },
-  });
+  const cle = (numeroEditeur: string, ref: string | null) => `${numeroEditeur}\u0000${ref}`;
+  const existantes = new Map<string, string>();
+  // One query per éditeur and slice of references (a file may hold thousands).
+  const parEditeur = new Map<string, Set<string>>();
+  for (const { d } of avecRef) parEditeur.set(d.numeroEditeur, (parEditeur.get(d.numeroEditeur) ?? new Set()).add(d.referenceFournisseur!));
+  for (const [numeroEditeur, refs] of parEditeur) {
+    const trouvees = await chercherParLots([...refs], (lot) =>
+      prisma.demande.findMany({ where: { numeroEditeur, referenceFournisseur: { in: lot } }, select: { numero: true, referenceFournisseur: true } }),
+    );
+    for (const t of trouvees) existantes.set(cle(numeroEditeur, t.referenceFournisseur), t.numero);
+  }
   return avecRef.flatMap(({ d, i }) => {
-    const e = existantes.find((x) => x.numeroEditeur === d.numeroEditeur && x.referenceFournisseur === d.referenceFournisseur);
+    const numero = existantes.get(cle(d.numeroEditeur, d.referenceFournisseur));
+    const e = numero === undefined ? null : { numero };
     return e
       ? [{
-          code: "DEJA_IMPORTEE", gravite: "ERREUR" as const, champ: "referenceFournisseur", path: cheminDemande(json, i, "referenceFournisseur"),
+          code: "DEJA_IMPORTEE", gravite: "ERREUR" as const, champ: "referenceFournisseur", path: [...d.chemin, "referenceFournisseur"],
           message: `Référence fournisseur : « ${d.referenceFournisseur} » a déjà été importée (demande ${e.numero}).`,
         }]
       : [];
@@ -80,24 +85,41 @@ function cheminDemande(json: unknown, i: number, champ: string): (string | numbe
 /** Cross-demande duplicates: kept as gestionnaire-only warnings, never told to the supplier. */
 async function doublonsAutresDemandes(tx: Tx, d: DemandeImportee, i: number, json: unknown): Promise<Probleme[]> {
   if (!d.administrateurs.length) return [];
-  const existants = await tx.administrateurTechnique.findMany({
-    where: { finessJuridique: { in: d.administrateurs.map((a) => a.finessJuridique) }, demandeCertificatServeur: true, validation: { not: "REJETEE" } },
-    select: { finessJuridique: true, demande: { select: { numero: true } } },
-  });
+  const existants = await certificatsAilleurs(tx, d.administrateurs.map((a) => a.finessJuridique), null);
   return existants.map((e) => ({
     code: "DOUBLON_AUTRE_DEMANDE", gravite: "AVERTISSEMENT" as const, champ: "finessJuridique",
     path: [...cheminDemande(json, i, "administrateurs"), e.finessJuridique],
-    message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.demande.numero}.`,
+    message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.numero}.`,
   }));
 }
 
-async function prochainNumero(tx: Tx, couloir: string): Promise<string> {
-  const prefixe = `FIN${couloir}`;
-  const dernier = await tx.demande.findFirst({
-    where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true },
-  });
-  const seq = dernier ? Number(/^FIN[A-Z0-9]+?(\d{6})M\d$/.exec(dernier.numero)?.[1] ?? 0) + 1 : 1;
-  return `${prefixe}${String(seq).padStart(6, "0")}M0`;
+const NUMERO = /^FIN([A-Z0-9]+?)(\d{6})M\d$/;
+
+/**
+ * Numbers of one import's demandes: each couloir's last number is read once per transaction,
+ * then counted on (a file may hold thousands of demandes).
+ */
+function numeroteur(tx: Tx) {
+  const derniers = new Map<string, number>();
+  return {
+    async suivant(couloir: string): Promise<string> {
+      const prefixe = `FIN${couloir}`;
+      let seq = derniers.get(couloir);
+      if (seq === undefined) {
+        const dernier = await tx.demande.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
+        seq = dernier ? Number(NUMERO.exec(dernier.numero)?.[2] ?? 0) : 0;
+      }
+      derniers.set(couloir, seq + 1);
+      return `${prefixe}${String(seq + 1).padStart(6, "0")}M0`;
+    },
+    /** A number given by the caller (seed, historic data): later ones are counted above it. */
+    garder(numero: string): string {
+      const m = NUMERO.exec(numero);
+      const seq = derniers.get(m?.[1] ?? "");
+      if (m && seq !== undefined) derniers.set(m[1]!, Math.max(seq, Number(m[2])));
+      return numero;
+    },
+  };
 }
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -105,9 +127,9 @@ const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 export async function creerDemande(
   tx: Tx,
   d: DemandeImportee,
-  o: { auteur: Auteur; dateDepot: Date; avertissements: Probleme[]; numero?: string | undefined; statut?: string; etatPaiement?: string },
+  o: { auteur: Auteur; dateDepot: Date; avertissements: Probleme[]; numero: string; statut?: string; etatPaiement?: string },
 ) {
-  const numero = o.numero ?? (await prochainNumero(tx, d.couloir));
+  const numero = o.numero;
   const demande = await tx.demande.create({
     data: {
       numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot: o.dateDepot,

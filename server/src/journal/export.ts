@@ -1,52 +1,87 @@
-import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, formatDateHeureParis, type OperationAcces, type Role } from "@segur/shared";
+import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, type OperationAcces, type Role } from "@segur/shared";
 import { nomActeurTrace, tracerAcces } from "../acces/trace.js";
-import { csvTableur, reponseCsv } from "../export/tableur.js";
+import { instant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "../export/tableur.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
 import { evenementsWhere, filtreJournalDepuisUrl, tracesWhere } from "./filtre.js";
+import { ParametreInvalide, reponseParametreInvalide } from "../commun/parametres-url.js";
+import { chercherParLots } from "../commun/lots.js";
 
 /** Beyond this, narrow the filters: a journal export is for a control, not a backup. */
 export const LIGNES_EXPORT_JOURNAL_MAX = 50_000;
 
 const role = (r: string) => ROLES_LABELS[r as Role] ?? (r === "SYSTEME" ? "Système" : r);
 
+type Trace = { creeLe: Date; acteur: string; role: string; operation: string; cible: string | null };
+type Evenement = {
+  creeLe: Date; type: string; auteur: string; role: string; bloc: string | null; cle: string | null; motif: string | null; details: string;
+  demande: { numero: string } | null;
+};
+
+/** Columns of the « Accès aux données » tab, for both formats (docs/exports.md). */
+export const COLONNES_ACCES: readonly Colonne<Trace>[] = [
+  instant("Date", (t) => t.creeLe),
+  texte("Personne", (t) => nomActeurTrace(t.acteur), 24),
+  texte("Rôle", (t) => role(t.role)),
+  texte("Opération", (t) => OPERATIONS_ACCES_LABELS[t.operation as OperationAcces] ?? t.operation, 24),
+  texte("Cible", (t) => t.cible, 40),
+];
+
+/** Columns of the « Événements » tab, for both formats. */
+export const COLONNES_EVENEMENTS: readonly Colonne<Evenement>[] = [
+  instant("Date", (e) => e.creeLe),
+  texte("Événement", (e) => EVENEMENTS_LABELS[e.type] ?? e.type, 28),
+  texte("Demande", (e) => e.demande?.numero, 18),
+  texte("Auteur", (e) => e.auteur, 24),
+  texte("Rôle", (e) => role(e.role)),
+  texte("Bloc", (e) => e.bloc),
+  texte("Ligne", (e) => e.cle),
+  texte("Motif", (e) => e.motif, 30),
+  texte("Détails", (e) => (e.details === "{}" ? "" : e.details), 40),
+];
+
 /**
- * The journal's current tab and filters as CSV for a French spreadsheet (UTF-8 with BOM, `;`,
- * Paris time). Events for gestionnaires and auditeurs; access traces for auditeurs only, and
- * the export itself is traced.
+ * The journal's current tab and filters as CSV or XLSX (`/export/journal.csv|xlsx`, Paris time).
+ * Events for gestionnaires and auditeurs; access traces for auditeurs only, and the export
+ * itself is traced.
  */
-export async function exporterJournalCsv({ prisma, url, acteur }: RouteArgs): Promise<Response> {
+export async function exporterJournal({ prisma, url, acteur }: RouteArgs, format: FormatTableur): Promise<Response> {
   const a = await acteur();
   if (!a) return reponseTexte(401, "Authentification requise.");
   const p = url.searchParams;
-  const acces = p.get("onglet") === "acces";
-  if (a.role !== "AUDITEUR" && (acces || a.role !== "GESTIONNAIRE")) return reponseTexte(403, "Vous n'avez pas les droits pour cet export.");
-  const filtre = filtreJournalDepuisUrl(p);
+  const refus = () => reponseTexte(403, "Vous n'avez pas les droits pour cet export.");
+  if (a.role !== "AUDITEUR" && a.role !== "GESTIONNAIRE") return refus();
+  let lu: ReturnType<typeof filtreJournalDepuisUrl>;
+  try {
+    lu = filtreJournalDepuisUrl(p);
+  } catch (e) {
+    if (e instanceof ParametreInvalide) return reponseParametreInvalide(e);
+    throw e;
+  }
+  const { filtre } = lu;
+  const acces = lu.onglet === "acces";
+  if (acces && a.role !== "AUDITEUR") return refus();
 
-  let entetes: string[];
-  let lignes: string[][];
   const nombre = acces ? await prisma.traceAcces.count({ where: tracesWhere(filtre) }) : await prisma.evenementAudit.count({ where: evenementsWhere(filtre) });
   if (nombre > LIGNES_EXPORT_JOURNAL_MAX) {
     return reponseTexte(422, `Export refusé : ${nombre.toLocaleString("fr-FR")} lignes pour ces filtres, ${LIGNES_EXPORT_JOURNAL_MAX.toLocaleString("fr-FR")} au plus. Resserrez la période ou les filtres.`);
   }
+  let contenu: string | Uint8Array;
   if (acces) {
     const traces = await prisma.traceAcces.findMany({ where: tracesWhere(filtre), orderBy: { id: "desc" } });
-    entetes = ["Date", "Personne", "Rôle", "Opération", "Cible"];
-    lignes = traces.map((t) => [
-      formatDateHeureParis(t.creeLe), nomActeurTrace(t.acteur), role(t.role),
-      OPERATIONS_ACCES_LABELS[t.operation as OperationAcces] ?? t.operation, t.cible ?? "",
-    ]);
+    contenu = await tableur(format, "Accès aux données", COLONNES_ACCES, traces);
   } else {
-    const evenements = await prisma.evenementAudit.findMany({
+    const lignes = await prisma.evenementAudit.findMany({
       where: evenementsWhere(filtre), orderBy: { id: "desc" },
-      select: { creeLe: true, type: true, auteur: true, role: true, bloc: true, cle: true, motif: true, details: true, demande: { select: { numero: true } } },
+      select: { creeLe: true, type: true, auteur: true, role: true, bloc: true, cle: true, motif: true, details: true, demandeId: true },
     });
-    entetes = ["Date", "Événement", "Demande", "Auteur", "Rôle", "Bloc", "Ligne", "Motif", "Détails"];
-    lignes = evenements.map((e) => [
-      formatDateHeureParis(e.creeLe), EVENEMENTS_LABELS[e.type] ?? e.type, e.demande?.numero ?? "", e.auteur, role(e.role),
-      e.bloc ?? "", e.cle ?? "", e.motif ?? "", e.details === "{}" ? "" : e.details,
-    ]);
+    // Numéros by bounded slices, not a Prisma include (one bound parameter per demande).
+    const ids = [...new Set(lignes.flatMap((e) => (e.demandeId === null ? [] : [e.demandeId])))];
+    const numeros = new Map(
+      (await chercherParLots(ids, (lot) => prisma.demande.findMany({ where: { id: { in: lot } }, select: { id: true, numero: true } }))).map((d) => [d.id, d.numero]),
+    );
+    const evenements = lignes.map(({ demandeId, ...e }) => ({ ...e, demande: demandeId === null ? null : { numero: numeros.get(demandeId) ?? "" } }));
+    contenu = await tableur(format, "Événements", COLONNES_EVENEMENTS, evenements);
   }
-  const csv = csvTableur(entetes, lignes);
-  if (acces) await tracerAcces(prisma, a, "EXPORT_CSV", `journal?${p.toString()}`);
-  return reponseCsv(`journal-${acces ? "acces" : "evenements"}`, csv);
+  if (acces) await tracerAcces(prisma, a, format === "csv" ? "EXPORT_CSV" : "EXPORT_XLSX", `journal?${p.toString()}`);
+  return reponseTableur(`journal-${acces ? "acces" : "evenements"}`, format, contenu);
 }

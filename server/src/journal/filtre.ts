@@ -1,4 +1,7 @@
-import { dateIsoValide, debutJourParis } from "@segur/shared";
+import { EVENEMENTS_LABELS, OPERATIONS_ACCES, debutJourParis } from "@segur/shared";
+import { LecteurParametres } from "../commun/parametres-url.js";
+import { verifierChoixFiltre, verifierTextesFiltre } from "../commun/filtre-valeurs.js";
+import { verifierLongueursFiltre } from "../commun/longueurs-arguments.js";
 import type { Prisma } from "@segur/prisma";
 
 /** Filters of the global journal (events and access traces). */
@@ -21,6 +24,9 @@ function periode(f: FiltreJournal | null | undefined): { gte?: Date; lt?: Date }
 }
 
 export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.EvenementAuditWhereInput {
+  verifierLongueursFiltre(f);
+  verifierTextesFiltre(f);
+  verifierChoixFiltre("type", f?.type, typesJournal("evenements"));
   const and: Prisma.EvenementAuditWhereInput[] = [];
   const creeLe = periode(f);
   if (creeLe) and.push({ creeLe });
@@ -31,6 +37,9 @@ export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.Eve
 }
 
 export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAccesWhereInput {
+  verifierLongueursFiltre(f);
+  verifierTextesFiltre(f);
+  verifierChoixFiltre("type", f?.type, typesJournal("acces"));
   const and: Prisma.TraceAccesWhereInput[] = [];
   const creeLe = periode(f);
   if (creeLe) and.push({ creeLe });
@@ -44,20 +53,31 @@ export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAc
   return { AND: and };
 }
 
+export const ONGLETS_JOURNAL = ["evenements", "acces"] as const;
+export type OngletJournal = (typeof ONGLETS_JOURNAL)[number];
+const PARAMETRES_JOURNAL = ["onglet", "numero", "acteur", "type", "du", "au"] as const;
+
+/** What `type` may be on each tab: an event type, or an access operation. */
+export function typesJournal(onglet: OngletJournal): readonly string[] {
+  return onglet === "acces" ? OPERATIONS_ACCES : Object.keys(EVENEMENTS_LABELS);
+}
+
 /**
- * The SPA's journal URL as filters: `numero`, `acteur`, `type`, and whole days `du` / `au`
- * (yyyy-mm-dd, Paris time, `au` included).
+ * The SPA's journal URL: the tab (`onglet`: evenements or acces), and as filters `numero`,
+ * `acteur`, `type`, and whole days `du` / `au` (yyyy-mm-dd, Paris time, `au` included).
+ * Throws ParametreInvalide on an unknown tab, type, parameter or a malformed day.
  */
-export function filtreJournalDepuisUrl(p: URLSearchParams): FiltreJournal {
-  const jour = (k: string) => {
-    const v = p.get(k);
-    return v && dateIsoValide(v) ? v : null;
-  };
-  const du = jour("du");
-  const au = jour("au");
+export function filtreJournalDepuisUrl(p: URLSearchParams): { onglet: OngletJournal; filtre: FiltreJournal } {
+  const l = new LecteurParametres(p, PARAMETRES_JOURNAL);
+  const onglet = l.choix("onglet", ONGLETS_JOURNAL) ?? "evenements";
+  const du = l.jour("du");
+  const au = l.jour("au");
   return {
-    numero: p.get("numero"), acteur: p.get("acteur"), type: p.get("type"),
-    depuis: du ? debutJourParis(du) : null,
-    jusqua: au ? debutJourParis(au, 1) : null,
+    onglet,
+    filtre: {
+      numero: l.texte("numero"), acteur: l.texte("acteur"), type: l.choix("type", typesJournal(onglet)),
+      depuis: du ? debutJourParis(du) : null,
+      jusqua: au ? debutJourParis(au, 1) : null,
+    },
   };
 }

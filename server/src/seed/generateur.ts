@@ -42,7 +42,7 @@ function personne(r: Aleatoire) {
 }
 
 /** A realistic demande d'import; certificates only where the scope allows them. */
-export function demandeAleatoire(r: Aleatoire, i: number, avecCertificats: boolean, type: "AVANCE" | "SOLDE", couloir: string): DemandeJson {
+export function demandeAleatoire(r: Aleatoire, i: number, avecCertificats: boolean, type: "AVANCE" | "SOLDE", couloir: string, dateDepot: Date): DemandeJson {
   const numeroEditeur = String(r.choix([1, 17, 40, 52, 108])).padStart(5, "0");
   const nb = r.entier(1, 5);
   const beneficiaires: BeneficiaireJson[] = [];
@@ -78,7 +78,8 @@ export function demandeAleatoire(r: Aleatoire, i: number, avecCertificats: boole
   const structure = r.choix(STRUCTURES);
   return {
     type, couloir, numeroEditeur, logiciel: r.choix(LOGICIELS),
-    dateCommande: `20${r.entier(22, 25)}-${String(r.entier(1, 12)).padStart(2, "0")}-${String(r.entier(1, 28)).padStart(2, "0")}`,
+    // Ordered up to about 13 months before the deposit: a commande never follows its demande.
+    dateCommande: new Date(dateDepot.getTime() - ((r.entier(0, 3) * 336 + r.entier(0, 11) * 28 + r.entier(0, 27)) % 400) * 86_400_000).toISOString().slice(0, 10),
     montantSegurDeclare: `${r.entier(800, 48000)}.${String(r.entier(0, 99)).padStart(2, "0")}`,
     mandataire: nb > 2 && r.suivant() < 0.3,
     courrielContact: `contact@editeur-${numeroEditeur}.fr`,

@@ -77,7 +77,7 @@ export async function semer(prisma: Db, config: Config, { count = 40, graine = 2
     const couloir = r.suivant() < 0.9 ? r.choix(["MS1", "MS2"]) : "PH1";
     const avecCertificats = type === "AVANCE" && couloir !== "PH1" && dateDepot >= config.dateDebutCertificat;
     const statut = r.choix(STATUTS);
-    await importerDocument(prisma, config, { demandes: [demandeAleatoire(r, existantes + i, avecCertificats, type, couloir)] }, {
+    await importerDocument(prisma, config, { demandes: [demandeAleatoire(r, existantes + i, avecCertificats, type, couloir, dateDepot)] }, {
       auteur: AUTEUR_SEED, dateDepot,
       statuts: [{ statut, etatPaiement: statut === "REGULARISATION_EN_COURS" ? "EN_COURS" : r.choix(["AUCUN", "AUCUN", "EN_COURS", "PAYE"]) }],
     });

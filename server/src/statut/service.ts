@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { ErreurEtat, ErreurValidation, erreurChamp } from "../commun/erreurs.js";
 import type { EtatBlocVue } from "../demande/blocs.js";
 import { auteurDe, enregistrerEvenement } from "../historique/service.js";
-import { courrielChangementStatut, transmettreCourriel, type CourrielEnregistre } from "../courriel/service.js";
+import { courrielChangementStatut, enregistrerCourriel, journaliserEnvoi } from "../courriel/service.js";
 import { blocsNonValides, demandeAvecBlocs, libelleBloc } from "../validation/service.js";
 
 const libelle = (s: string) => STATUTS_DEMANDE_LABELS[s as StatutDemande] ?? s;
@@ -47,13 +47,13 @@ export function verifierChangementStatut(args: { de: StatutDemande; vers: Statut
 }
 
 /**
- * Changes the statut in one transaction (statut, audit event, email recorded on the demande),
- * then hands the email to the transport once committed. Returns the demande id.
+ * Changes the statut in one transaction (statut, audit event, email recorded EN_ATTENTE on the
+ * demande), then signals the outbox once committed. Returns the demande id.
  */
 export async function changerStatut(ctx: Context, input: { numero: string; statut: StatutDemande; message?: string | null }): Promise<number> {
   const acteur = ctx.acteur!;
   const auteur = auteurDe(acteur);
-  const { demandeId, courriel } = await ctx.prisma.$transaction(async (tx) => {
+  const { demandeId, aEnvoyer } = await ctx.prisma.$transaction(async (tx) => {
     const { demande: d, etats } = await demandeAvecBlocs(tx, acteur, input.numero);
     const de = d.statut as StatutDemande;
     const vers = input.statut;
@@ -63,13 +63,9 @@ export async function changerStatut(ctx: Context, input: { numero: string; statu
     if (count !== 1) throw new ErreurEtat("STATUT_CONCURRENT", "Statut : la demande vient de changer de statut ; rechargez-la puis recommencez.", ["input", "statut"]);
 
     const contenu = courrielChangementStatut({ numero: d.numero, type: d.type, logiciel: d.logiciel, vers, message });
-    let courriel: CourrielEnregistre | null = null;
-    if (contenu && d.courrielContact) {
-      const c = await tx.courriel.create({
-        data: { demandeId: d.id, destinataire: d.courrielContact, sujet: contenu.sujet, corps: contenu.corps, transport: ctx.courrielleur.nom },
-      });
-      courriel = { id: c.id, demandeId: d.id, destinataire: c.destinataire, sujet: c.sujet, corps: c.corps };
-    }
+    const courriel = contenu && d.courrielContact
+      ? await enregistrerCourriel(tx, ctx.courrielleur, { demandeId: d.id, destinataire: d.courrielContact, ...contenu })
+      : null;
     await enregistrerEvenement(tx, {
       demandeId: d.id, type: "STATUT_MODIFIE", auteur,
       details: {
@@ -78,8 +74,12 @@ export async function changerStatut(ctx: Context, input: { numero: string; statu
         ...(contenu && !courriel ? { courriel: "Aucun courriel de contact sur la demande : le fournisseur n'a pas été prévenu par courriel." } : {}),
       },
     });
-    return { demandeId: d.id, courriel };
+    if (courriel?.etat === "ENVOYE") {
+      await journaliserEnvoi(tx, { courrielId: courriel.id, demandeId: d.id, transport: courriel.transport, tentative: 0 }, auteur);
+    }
+    return { demandeId: d.id, aEnvoyer: courriel?.etat === "EN_ATTENTE" };
   });
-  if (courriel) await transmettreCourriel(ctx.prisma, ctx.courrielleur, courriel, auteur);
+  // After the commit, without waiting: the outbox delivers (and retries) on its own.
+  if (aEnvoyer) ctx.boiteEnvoi.signaler();
   return demandeId;
 }

@@ -3,7 +3,7 @@ import { ERREURS_COMMUNES } from "../commun/types.js";
 import { compterATransmettre, creerLot } from "./service.js";
 
 export const LotTransmissionRef = builder.prismaObject("LotTransmission", {
-  description: "Lot de demandes de certificat serveur transmis à l'agence (fichiers CSV et JSON).",
+  description: "Lot de demandes de certificat serveur transmis à l'agence (fichiers CSV, JSON et XLSX).",
   // The CSV and JSON contents are only loaded by the download route.
   select: { id: true },
   fields: (t) => ({
@@ -14,6 +14,10 @@ export const LotTransmissionRef = builder.prismaObject("LotTransmission", {
     nombre: t.exposeInt("nombre", { description: "Nombre de demandes de certificat du lot." }),
     urlCsv: t.string({ select: { numero: true }, description: "Téléchargement CSV (UTF-8 avec BOM, séparateur « ; »).", resolve: (l) => `/lots/${l.numero}.csv` }),
     urlJson: t.string({ select: { numero: true }, description: "Téléchargement JSON.", resolve: (l) => `/lots/${l.numero}.json` }),
+    urlXlsx: t.string({
+      select: { numero: true }, description: "Téléchargement XLSX pour un tableur : identifiants en texte (zéros en tête conservés).",
+      resolve: (l) => `/lots/${l.numero}.xlsx`,
+    }),
   }),
 });
 

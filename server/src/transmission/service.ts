@@ -1,4 +1,4 @@
-import { csvTableur } from "../export/tableur.js";
+import { csvTableur, texte, xlsxTableur, type Colonne } from "../export/tableur.js";
 import {
   STATUTS_ADMIN_TECHNIQUE_LABELS, UTILITES_CERTIFICAT_LABELS, commentaireSchema, ouiNon, problemesDepuisZod,
   type StatutAdminTechnique, type UtiliteCertificat,
@@ -29,10 +29,23 @@ export interface LigneLot {
   utiliteCertificat: string | null;
 }
 
-export const COLONNES_LOT = [
-  "Numéro de dossier", "Numéro éditeur", "FINESS juridique", "Contractualisation organisme de gestion", "Statut administrateur",
-  "Contractualisation éditeur", "Numéro de carte CPX", "Nom", "Téléphone", "Email", "Utilité certificat",
-] as const;
+/**
+ * The batch files' columns, for CSV and XLSX (docs/exports.md): Oui/Non, Editeur/Structure,
+ * « DMP, INS »; every identifier (numéro éditeur, FINESS, CPX, phone) is text.
+ */
+export const COLONNES_LOT: readonly Colonne<LigneLot>[] = [
+  texte("Numéro de dossier", (l) => l.numeroDossier, 18),
+  texte("Numéro éditeur", (l) => l.numeroEditeur, 16),
+  texte("FINESS juridique", (l) => l.finessJuridique, 16),
+  texte("Contractualisation organisme de gestion", (l) => ouiNon(l.contractualisationOG)),
+  texte("Statut administrateur", (l) => (l.statutAdminTechnique ? (STATUTS_ADMIN_TECHNIQUE_LABELS[l.statutAdminTechnique as StatutAdminTechnique] ?? l.statutAdminTechnique) : null)),
+  texte("Contractualisation éditeur", (l) => ouiNon(l.contractualisationEditeur)),
+  texte("Numéro de carte CPX", (l) => l.numeroCarteCPX, 20),
+  texte("Nom", (l) => l.nomAdminTechnique, 24),
+  texte("Téléphone", (l) => l.telAdminTechnique, 20),
+  texte("Email", (l) => l.emailAdminTechnique, 30),
+  texte("Utilité certificat", (l) => (l.utiliteCertificat ? (UTILITES_CERTIFICAT_LABELS[l.utiliteCertificat.replace(",", "_") as UtiliteCertificat] ?? l.utiliteCertificat) : null)),
+];
 
 type AdministrateurALot = {
   finessJuridique: string;
@@ -65,17 +78,14 @@ export function ligneLot(a: AdministrateurALot): LigneLot {
   };
 }
 
-/** CSV for a French spreadsheet: UTF-8 with BOM, `;`, Oui/Non, Editeur/Structure, « DMP, INS ». */
+/** The batch as CSV (stored with the batch): UTF-8 with BOM, `;`, every cell neutralised. */
 export function csvLot(lignes: readonly LigneLot[]): string {
-  return csvTableur(
-    COLONNES_LOT,
-    lignes.map((l) => [
-      l.numeroDossier, l.numeroEditeur, l.finessJuridique, ouiNon(l.contractualisationOG),
-      l.statutAdminTechnique ? (STATUTS_ADMIN_TECHNIQUE_LABELS[l.statutAdminTechnique as StatutAdminTechnique] ?? l.statutAdminTechnique) : "",
-      ouiNon(l.contractualisationEditeur), l.numeroCarteCPX ?? "", l.nomAdminTechnique ?? "", l.telAdminTechnique ?? "", l.emailAdminTechnique ?? "",
-      l.utiliteCertificat ? (UTILITES_CERTIFICAT_LABELS[l.utiliteCertificat.replace(",", "_") as UtiliteCertificat] ?? l.utiliteCertificat) : "",
-    ]),
-  );
+  return csvTableur(COLONNES_LOT, lignes);
+}
+
+/** The batch as XLSX, built from its stored JSON at download. */
+export function xlsxLot(lignes: readonly LigneLot[]): Promise<Uint8Array> {
+  return xlsxTableur("Certificats", COLONNES_LOT, lignes);
 }
 
 export function jsonLot(lignes: readonly LigneLot[]): string {
@@ -94,7 +104,11 @@ export function prochainNumeroLot(maintenant: Date, dernierDuJour: string | null
   return `${prefixe}${String(rang).padStart(3, "0")}`;
 }
 
-/** Certificate requests ready to send: validated and not yet in a batch. */
+/**
+ * Certificate requests ready to send (SPEC §10): ordered, validated (so neither rejected nor
+ * « à valider ») and not yet in a batch. A request changed after sending left its batch and
+ * went back to « à valider » (brouillon), so only its new, validated version can go again.
+ */
 export const A_TRANSMETTRE = { demandeCertificatServeur: true, validation: "VALIDEE", lotTransmissionId: null } as const;
 
 export function compterATransmettre(prisma: Tx): Promise<number> {
@@ -104,6 +118,10 @@ export function compterATransmettre(prisma: Tx): Promise<number> {
 /**
  * Creates the batch of every request ready to send, in one transaction: the batch with its
  * CSV and JSON, each request marked as sent. Nothing to send → LOT_VIDE and nothing created.
+ *
+ * The requests are claimed first, by one UPDATE with the A_TRANSMETTRE condition (no list of
+ * ids, whatever their number: SQLite binds at most 999 parameters), then the files are built
+ * from the requests that UPDATE claimed: a batch holds exactly what the database deemed ready.
  */
 export async function creerLot(ctx: Context, input: { commentaire?: string | null }) {
   const acteur = ctx.acteur!;
@@ -111,30 +129,34 @@ export async function creerLot(ctx: Context, input: { commentaire?: string | nul
   if (!lu.success) throw new ErreurValidation(problemesDepuisZod(lu.error, ["input", "commentaire"]));
   const commentaire = lu.data;
   return ctx.prisma.$transaction(async (tx) => {
-    const rows = await tx.administrateurTechnique.findMany({
-      where: A_TRANSMETTRE,
-      orderBy: [{ demande: { numero: "asc" } }, { ordre: "asc" }, { id: "asc" }],
-      include: { demande: { select: { numero: true, numeroEditeur: true } } },
-    });
-    if (!rows.length) throw new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
     const maintenant = new Date();
     const dernier = await tx.lotTransmission.findFirst({
       where: { numero: { startsWith: `LOT-${jourFrance(maintenant)}-` } }, orderBy: { numero: "desc" }, select: { numero: true },
     });
-    const lignes = rows.map(ligneLot);
+    // Files filled in below, once the requests are claimed (same transaction: never seen empty).
     const lot = await tx.lotTransmission.create({
-      data: { numero: prochainNumeroLot(maintenant, dernier?.numero ?? null), creeLe: maintenant, auteur: acteur.nom, commentaire, nombre: rows.length, csv: csvLot(lignes), json: jsonLot(lignes) },
+      data: { numero: prochainNumeroLot(maintenant, dernier?.numero ?? null), creeLe: maintenant, auteur: acteur.nom, commentaire, nombre: 0, csv: "", json: "" },
     });
-    // The `lotTransmissionId: null` condition makes a request join one batch only, even under concurrency.
-    const { count } = await tx.administrateurTechnique.updateMany({
-      where: { id: { in: rows.map((r) => r.id) }, lotTransmissionId: null },
-      data: { lotTransmissionId: lot.id, transmisLe: maintenant },
+    const { count } = await tx.administrateurTechnique.updateMany({ where: A_TRANSMETTRE, data: { lotTransmissionId: lot.id, transmisLe: maintenant } });
+    // Throwing rolls the batch back too.
+    if (!count) throw new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
+    const rows = await tx.administrateurTechnique.findMany({
+      where: { lotTransmissionId: lot.id }, orderBy: [{ demande: { numero: "asc" } }, { ordre: "asc" }, { id: "asc" }],
     });
-    if (count !== rows.length) throw new ErreurEtat("LOT_CONCURRENT", "Un autre lot vient d'être créé en même temps : recommencez.");
+    // Their demandes by a subquery: an `include` would bind one parameter per demande.
+    const demandes = new Map(
+      (await tx.demande.findMany({
+        where: { administrateurs: { some: { lotTransmissionId: lot.id } } }, select: { id: true, numero: true, numeroEditeur: true },
+      })).map((d) => [d.id, d]),
+    );
+    const lignes = rows.map((a) => ligneLot({ ...a, demande: demandes.get(a.demandeId)! }));
+    const complet = await tx.lotTransmission.update({
+      where: { id: lot.id }, data: { nombre: rows.length, csv: csvLot(lignes), json: jsonLot(lignes) },
+    });
     await enregistrerEvenement(tx, {
       demandeId: null, type: "LOT_TRANSMISSION", auteur: auteurDe(acteur), motif: commentaire,
       details: { lot: lot.numero, nombre: rows.length, commentaire, certificats: lignes.map((l) => ({ demande: l.numeroDossier, finessJuridique: l.finessJuridique })) },
     });
-    return lot;
+    return complet;
   });
 }

@@ -2,7 +2,7 @@ import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_COMMUNES } from "../commun/types.js";
 import { ErreurVerrouillage } from "../commun/erreurs.js";
 import { DemandeRef } from "../demande/types.js";
-import { demandeParId, deverrouillerBloc, rejeterLigne, validerBloc, validerLigne } from "./service.js";
+import { demandeParId, deverrouillerBloc, type LigneRejetee, rejeterLigne, validerBloc, validerLigne } from "./service.js";
 
 // Validation and locking of blocks (SPEC §6): gestionnaires only; each answers the demande.
 
@@ -32,8 +32,28 @@ const BlocValiderInput = builder.inputType("BlocValiderInput", {
   fields: (t) => ({
     numero: t.string({ required: true, description: "Numéro de dossier." }),
     bloc: t.field({ type: BlocEnum, required: true, description: DESCRIPTION_BLOC }),
+    inclureRejetees: t.boolean({
+      defaultValue: false,
+      description:
+        "Valider aussi les lignes rejetées (chaque rejet levé est journalisé). Par défaut non : les lignes rejetées le restent et le bloc n'est pas verrouillé.",
+    }),
   }),
 });
+
+const LigneRejeteeRef = builder.objectRef<LigneRejetee>("LigneRejetee").implement({
+  description: "Ligne restée rejetée après la validation du bloc.",
+  fields: (t) => ({
+    cle: t.exposeString("cle", { description: DESCRIPTION_CLE }),
+    motif: t.exposeString("motif", { nullable: true, description: "Motif du rejet." }),
+  }),
+});
+
+/*
+ * The rows left rejected travel with the demande the mutation answers: the success type's
+ * fields only receive that object. A symbol key keeps them out of the demande's own fields.
+ */
+const LIGNES_REJETEES = Symbol("lignesRejetees");
+type AvecLignesRejetees = { [LIGNES_REJETEES]?: LigneRejetee[] };
 const BlocDeverrouillerInput = builder.inputType("BlocDeverrouillerInput", {
   fields: (t) => ({
     numero: t.string({ required: true, description: "Numéro de dossier." }),
@@ -61,11 +81,27 @@ builder.mutationFields((t) => ({
   }),
   blocValider: t.prismaField({
     ...gestionnaire,
-    description: "Valide toutes les lignes d'un bloc en une fois et le verrouille (refusé pour un bloc vide).",
+    description:
+      "Valide en une fois les lignes à valider d'un bloc (refusé pour un bloc vide). Les lignes rejetées le restent, sauf avec inclureRejetees ; " +
+      "le bloc n'est verrouillé que si toutes ses lignes sont alors validées.",
     type: DemandeRef,
-    errors: erreurs,
+    errors: {
+      ...erreurs,
+      result: {
+        fields: (r) => ({
+          lignesRejetees: r.field({
+            type: [LigneRejeteeRef],
+            description: "Lignes restées rejetées (le bloc n'est alors pas verrouillé) ; vide si toutes sont validées.",
+            resolve: (d) => (d as AvecLignesRejetees)[LIGNES_REJETEES] ?? [],
+          }),
+        }),
+      },
+    },
     args: { input: t.arg({ type: BlocValiderInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await validerBloc(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const { demandeId, lignesRejetees } = await validerBloc(ctx, input);
+      return Object.assign(await demandeParId(ctx, query, demandeId), { [LIGNES_REJETEES]: lignesRejetees });
+    },
   }),
   blocDeverrouiller: t.prismaField({
     ...gestionnaire,

@@ -1,4 +1,6 @@
-import { BLOCS_LABELS, BLOCS_VALIDABLES, type BlocValidable, type Probleme, motifSchema, problemesDepuisZod } from "@segur/shared";
+import {
+  BLOCS_LABELS, BLOCS_VALIDABLES, type BlocValidable, type Probleme, etatsValidesEnBloc, motifSchema, planValidationBloc, problemesDepuisZod,
+} from "@segur/shared";
 import type { Context } from "../context.js";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
@@ -94,22 +96,31 @@ function refuserSiVerrouille(verrouille: boolean, bloc: string) {
   }
 }
 
-/** Row key and validation state of every row of a validatable block. */
-async function lignesDuBloc(tx: Tx, demandeId: number, bloc: BlocValidable): Promise<{ cle: string; validation: string }[]> {
+/** Row key, validation state and rejection reason of every row of a validatable block. */
+async function lignesDuBloc(tx: Tx, demandeId: number, bloc: BlocValidable): Promise<LigneDuBloc[]> {
+  const etat = { validation: true, validationMotif: true } as const;
   switch (bloc) {
     case "COORDONNEES_BANCAIRES": {
-      const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: { validation: true } });
-      return c ? [{ cle: CLE_COORDONNEES, validation: c.validation }] : [];
+      const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: etat });
+      return c ? [{ cle: CLE_COORDONNEES, ...c }] : [];
     }
     case "BENEFICIAIRES":
-      return tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, validation: true } });
+      return tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, ...etat }, orderBy: { ordre: "asc" } });
     case "ADMINISTRATEURS":
       return (
-        await tx.administrateurTechnique.findMany({ where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, validation: true } })
-      ).map((a) => ({ cle: a.finessJuridique, validation: a.validation }));
+        await tx.administrateurTechnique.findMany({
+          where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, ...etat }, orderBy: { ordre: "asc" },
+        })
+      ).map(({ finessJuridique, ...a }) => ({ cle: finessJuridique, ...a }));
     case "PIECES":
-      return tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, validation: true } });
+      return tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, ...etat }, orderBy: { id: "asc" } });
   }
+}
+
+interface LigneDuBloc {
+  cle: string;
+  validation: string;
+  validationMotif: string | null;
 }
 
 interface EtatValidationData {
@@ -120,26 +131,30 @@ interface EtatValidationData {
 }
 
 /**
- * Sets the validation of one row (cle) or of every row not yet validated (cle null: rows
- * already validated keep who validated them and when). Returns how many rows changed.
+ * Sets the validation of one row (`{ cle }`) or of every row in one of the given states
+ * (`{ etats }`: rows already validated keep who validated them and when). The states are a
+ * constant list, so the query binds a fixed number of parameters. Returns how many rows changed.
  */
-async function marquer(tx: Tx, demandeId: number, bloc: BlocValidable, cle: string | null, data: EtatValidationData): Promise<number> {
-  const pasDejaValidee = cle === null ? { validation: { not: "VALIDEE" } } : {};
+async function marquer(
+  tx: Tx, demandeId: number, bloc: BlocValidable, cible: { cle: string } | { etats: readonly string[] }, data: EtatValidationData,
+): Promise<number> {
+  const parEtat = "etats" in cible ? { validation: { in: [...cible.etats] } } : null;
+  const cle = "cle" in cible ? cible.cle : null;
   switch (bloc) {
     case "COORDONNEES_BANCAIRES":
       if (cle !== null && cle !== CLE_COORDONNEES) return 0;
-      return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...pasDejaValidee }, data })).count;
+      return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...parEtat }, data })).count;
     case "BENEFICIAIRES":
-      return (await tx.beneficiaire.updateMany({ where: { demandeId, ...(cle !== null ? { cle } : pasDejaValidee) }, data })).count;
+      return (await tx.beneficiaire.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count;
     case "ADMINISTRATEURS":
       return (
         await tx.administrateurTechnique.updateMany({
-          where: { demandeId, demandeCertificatServeur: true, ...(cle !== null ? { finessJuridique: cle } : pasDejaValidee) },
+          where: { demandeId, demandeCertificatServeur: true, ...(parEtat ?? { finessJuridique: cle! }) },
           data,
         })
       ).count;
     case "PIECES":
-      return (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(cle !== null ? { cle } : pasDejaValidee) }, data })).count;
+      return (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count;
   }
 }
 
@@ -163,7 +178,7 @@ export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCib
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
-    const n = await marquer(tx, cible.demandeId, b, cle, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
+    const n = await marquer(tx, cible.demandeId, b, { cle }, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
     if (!n) throw ligneIntrouvable(bloc, cle);
     await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "LIGNE_VALIDEE", auteur: auteurDe(acteur), bloc, cle });
     if (toutesValidees(await lignesDuBloc(tx, cible.demandeId, b))) {
@@ -180,7 +195,7 @@ export async function rejeterLigne(ctx: Context, { numero, bloc, cle, motif }: L
   return ctx.prisma.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
-    const n = await marquer(tx, cible.demandeId, cible.bloc as BlocValidable, cle, {
+    const n = await marquer(tx, cible.demandeId, cible.bloc as BlocValidable, { cle }, {
       validation: "REJETEE", validationMotif: raison, valideePar: acteur.nom, valideeLe: new Date(),
     });
     if (!n) throw ligneIntrouvable(bloc, cle);
@@ -189,22 +204,52 @@ export async function rejeterLigne(ctx: Context, { numero, bloc, cle, motif }: L
   });
 }
 
-/** Validates every row of the block at once, then locks it. Returns the demande id. */
-export async function validerBloc(ctx: Context, { numero, bloc }: { numero: string; bloc: string }): Promise<number> {
+/** A rejected row, as the block validation reports it. */
+export interface LigneRejetee {
+  cle: string;
+  motif: string | null;
+}
+
+export interface ValidationBloc {
+  demandeId: number;
+  /** Rows left rejected (no override asked): the block stays open. */
+  lignesRejetees: LigneRejetee[];
+}
+
+/**
+ * Validates the block's rows at once (SPEC §10): rows « À valider » always; rejected rows only
+ * with `inclureRejetees`, each lifted rejection journaled with its former reason. The block
+ * locks only when every row ends validated: a rejected row left keeps it open.
+ */
+export async function validerBloc(
+  ctx: Context, { numero, bloc, inclureRejetees }: { numero: string; bloc: string; inclureRejetees?: boolean | null },
+): Promise<ValidationBloc> {
   const acteur = ctx.acteur!;
+  const inclure = inclureRejetees === true;
   return ctx.prisma.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
     const lignes = await lignesDuBloc(tx, cible.demandeId, b);
     if (!lignes.length) throw new ErreurEtat("BLOC_VIDE", `Le bloc « ${libelleBloc(bloc)} » n'a aucune ligne : il n'y a rien à valider.`, ["input", "bloc"]);
-    const n = await marquer(tx, cible.demandeId, b, null, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
-    await enregistrerEvenement(tx, {
-      demandeId: cible.demandeId, type: "BLOC_VALIDE", auteur: auteurDe(acteur), bloc,
-      details: { lignes: lignes.length, nouvellementValidees: n },
+    const plan = planValidationBloc(lignes, inclure);
+    // Same transaction as the read: the rows updated are exactly the plan's.
+    const n = await marquer(tx, cible.demandeId, b, { etats: etatsValidesEnBloc(inclure) }, {
+      validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date(),
     });
-    await verrouiller(tx, acteur, cible.demandeId, b, "Bloc validé en entier.");
-    return cible.demandeId;
+    for (const l of plan.rejetsLeves) {
+      await enregistrerEvenement(tx, {
+        demandeId: cible.demandeId, type: "REJET_LEVE", auteur: auteurDe(acteur), bloc, cle: l.cle, motif: l.validationMotif,
+      });
+    }
+    if (n > 0 || plan.verrouiller) {
+      await enregistrerEvenement(tx, {
+        demandeId: cible.demandeId, type: "BLOC_VALIDE", auteur: auteurDe(acteur), bloc,
+        details: { lignes: lignes.length, validees: n, restentRejetees: plan.restentRejetees.length, rejetsLeves: plan.rejetsLeves.length },
+      });
+    }
+    if (plan.verrouiller) await verrouiller(tx, acteur, cible.demandeId, b, "Bloc validé en entier.");
+    return { demandeId: cible.demandeId, lignesRejetees: plan.restentRejetees.map((l) => ({ cle: l.cle, motif: l.validationMotif })) };
   });
 }
 

@@ -12,7 +12,7 @@ export type ChampInformationsModifiable = (typeof CHAMPS_INFORMATIONS_MODIFIABLE
 export type InformationsValeurs = Record<ChampInformationsModifiable, string | null>;
 
 export const courrielContactSchema = texte('courrielContact', { verifier: verifierEmail });
-export const scenarioInstallationSchema = texte('scenarioInstallation');
+export const scenarioInstallationSchema = texte('scenarioInstallation', { multiligne: true });
 
 export const informationsModifiablesSchema = z.object({
   courrielContact: courrielContactSchema,

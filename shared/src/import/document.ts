@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { TYPES_DEMANDE, type TypeDemande, type TypePiece } from '../enums.js';
 import { avertissement, dedoublonner, erreur, type Chemin, type Probleme } from '../probleme.js';
 import { PIECE_TAILLE_MAX, libelleChamp } from '../limites.js';
-import { dateIsoValide, formatDate } from '../format.js';
+import { dateIsoValide, formatDate, jourParis } from '../format.js';
+import { MONTANT_MAX_CENTIMES_DEFAUT } from '../montant.js';
 import { normaliserFiness } from '../finess.js';
 import { perimetreCertificat } from '../certificat/perimetre.js';
 import { validerAdministrateur, type AdministrateurValeurs } from '../certificat/administrateur.js';
@@ -10,7 +11,8 @@ import { CHAMPS_BENEFICIAIRE, validerBeneficiaire, type BeneficiaireValeurs } fr
 import { validerCoordonnees, type CoordonneesValeurs } from '../demande/coordonnees.js';
 import { courrielContactSchema, scenarioInstallationSchema } from '../demande/informations.js';
 import { pieceSchema, problemeContenuPdf } from '../demande/piece.js';
-import { booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis } from '../validation/champs.js';
+import { problemeDateCommande } from '../demande/commande.js';
+import { ATTENDU_BOOLEEN, booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis } from '../validation/champs.js';
 import { problemesDepuisZod } from '../validation/problemes-zod.js';
 import { decoderBase64, tailleBase64 } from './base64.js';
 
@@ -18,6 +20,10 @@ export interface OptionsImport {
   dateDebutCertificat: Date;
   /** Filing date given to the imported demandes (the import date). */
   dateDepot: Date;
+  /** Set for a supplier's API key: every demande of the file must be this éditeur's. */
+  numeroEditeur?: string | null;
+  /** Above it an amount is refused (configured; default MONTANT_MAX_CENTIMES_DEFAUT). */
+  montantMaxCentimes?: bigint;
 }
 
 export interface PieceImportee {
@@ -27,13 +33,15 @@ export interface PieceImportee {
 }
 
 export interface DemandeImportee {
+  /** Where it is in the document (["demandes", i], or [] for a demande alone): paths of later problems. */
+  chemin: Chemin;
   type: TypeDemande;
   couloir: string;
   numeroEditeur: string;
   logiciel: string;
   /** yyyy-mm-dd */
   dateCommande: string | null;
-  montantCentimes: number;
+  montantCentimes: bigint;
   mandataire: boolean;
   courrielContact: string | null;
   scenarioInstallation: string | null;
@@ -69,7 +77,15 @@ const CLES_BENEFICIAIRE = [
 const CLES_COORDONNEES = ['iban', 'bic', 'titulaire', 'domiciliation'];
 const CLES_PIECE = ['nomFichier', 'type', 'contenuBase64'];
 
-const enteteSchema = z.object({
+// Also read alone, for the rules that depend on the import itself (see verifierContexte).
+const numeroEditeurSchema = texteRequis('numeroEditeur', {
+  verifier: (v) => (/^\d{5}$/.test(v) ? null : '5 chiffres attendus (exemple : "00001")'),
+});
+const dateCommandeSchema = texte('dateCommande', {
+  verifier: (v) => (dateIsoValide(v) ? null : 'date attendue au format AAAA-MM-JJ (exemple : "2022-09-20")'),
+});
+
+const schemaEntete = (montantMaxCentimes: bigint) => z.object({
   type: choixRequis<TypeDemande>('type', {
     lire: (v) => ((TYPES_DEMANDE as readonly string[]).includes(v) ? (v as TypeDemande) : null),
     attendu: 'valeur attendue AVANCE ou SOLDE',
@@ -79,14 +95,10 @@ const enteteSchema = z.object({
     normaliser: (v) => v.toUpperCase(),
     verifier: (v) => (/^[A-Z0-9]{2,10}$/.test(v) ? null : 'code de couloir attendu (exemple : MS1, MS2)'),
   }),
-  numeroEditeur: texteRequis('numeroEditeur', {
-    verifier: (v) => (/^\d{5}$/.test(v) ? null : '5 chiffres attendus (exemple : "00001")'),
-  }),
+  numeroEditeur: numeroEditeurSchema,
   logiciel: texteRequis('logiciel'),
-  dateCommande: texte('dateCommande', {
-    verifier: (v) => (dateIsoValide(v) ? null : 'date attendue au format AAAA-MM-JJ (exemple : "2022-09-20")'),
-  }),
-  montantSegurDeclare: montantCentimes('montantSegurDeclare'),
+  dateCommande: dateCommandeSchema,
+  montantSegurDeclare: montantCentimes('montantSegurDeclare', montantMaxCentimes),
   mandataire: booleenDefaut('mandataire', false),
   courrielContact: courrielContactSchema,
   scenarioInstallation: scenarioInstallationSchema,
@@ -94,6 +106,14 @@ const enteteSchema = z.object({
     verifier: (v) => (/^[A-Za-z0-9._\/-]+$/.test(v) ? null : 'lettres sans accent, chiffres, « . », « _ », « / » ou « - » attendus'),
   }),
 });
+
+/** One schema per configured maximum (in practice a single one). */
+const schemasEntete = new Map<bigint, ReturnType<typeof schemaEntete>>();
+function enteteSchema(montantMaxCentimes: bigint = MONTANT_MAX_CENTIMES_DEFAUT) {
+  let schema = schemasEntete.get(montantMaxCentimes);
+  if (!schema) schemasEntete.set(montantMaxCentimes, (schema = schemaEntete(montantMaxCentimes)));
+  return schema;
+}
 
 type Objet = Record<string, unknown>;
 
@@ -187,8 +207,9 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
     return null;
   }
   c.clesInconnues(d, CLES_DEMANDE, chemin);
-  const entete = enteteSchema.safeParse(d);
+  const entete = enteteSchema(options.montantMaxCentimes).safeParse(d);
   if (!entete.success) c.ajouter(problemesDepuisZod(entete.error, chemin));
+  verifierContexte(d, chemin, options, c);
 
   let coordonnees: CoordonneesValeurs | null = null;
   const cb = d['coordonneesBancaires'];
@@ -245,6 +266,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
   if (!entete.success) return null;
   const e = entete.data;
   return {
+    chemin,
     type: e.type,
     couloir: e.couloir,
     numeroEditeur: e.numeroEditeur,
@@ -261,6 +283,27 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
     pieces,
     avertissements: [],
   };
+}
+
+/**
+ * Rules that depend on the import (its day, the API key's éditeur), checked on values that are
+ * otherwise valid, whatever the demande's other errors: every problem is told at once.
+ */
+function verifierContexte(d: Objet, chemin: Chemin, options: OptionsImport, c: Collecte): void {
+  const date = dateCommandeSchema.safeParse(d['dateCommande']);
+  const probleme = date.success && date.data ? problemeDateCommande(date.data, jourParis(options.dateDepot)) : null;
+  if (probleme) c.erreur('VALEUR', 'dateCommande', probleme, [...chemin, 'dateCommande']);
+  const editeur = numeroEditeurSchema.safeParse(d['numeroEditeur']);
+  if (options.numeroEditeur && editeur.success && editeur.data !== options.numeroEditeur) {
+    c.erreurs.push(
+      erreur(
+        'EDITEUR',
+        'numeroEditeur',
+        `Numéro éditeur : votre clé API est rattachée à l'éditeur ${options.numeroEditeur}, la demande indique « ${editeur.data} ».`,
+        [...chemin, 'numeroEditeur'],
+      ),
+    );
+  }
 }
 
 function champTexte(v: unknown, cle: string): string | null {
@@ -287,10 +330,12 @@ function validerCertificat(
   const certificat = b['certificatServeur'];
   const cheminCertificat = [...cheminB, 'certificatServeur'];
 
+  if (demande !== true && demande !== false && demande !== undefined && demande !== null) {
+    // Whether a certificate is ordered is unknown: no rule of either case would mean anything.
+    c.erreur('FORMAT', 'demandeCertificatServeur', ATTENDU_BOOLEEN, cheminDemande);
+    return undefined;
+  }
   if (demande !== true) {
-    if (demande !== false && demande !== undefined && demande !== null) {
-      c.erreur('FORMAT', 'demandeCertificatServeur', 'true ou false attendu', cheminDemande);
-    }
     // No certificate ordered: every other key of the block must be empty.
     const interdit = (champ: string, path: Chemin) =>
       c.erreurs.push(
@@ -352,7 +397,8 @@ export function validerDocumentImport(json: unknown, options: OptionsImport): Re
   const demandes: DemandeImportee[] = [];
   if (!estObjet(json)) {
     erreurs.push(
-      erreur('FORMAT', 'demandes', 'Document : un objet JSON est attendu, { "demandes": [ … ] } ou une demande seule.', []),
+      // Named after the key the document should hold, so that every problem points at a field.
+      erreur('FORMAT', 'demandes', 'Document : un objet JSON est attendu, { "demandes": [ … ] } ou une demande seule.', ['demandes']),
     );
     return { demandes, erreurs, avertissements };
   }

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { CodeProbleme } from '../probleme.js';
 import { LIMITES, libelleChamp, longueur } from '../limites.js';
 import { finessFormatValide, normaliserFiness } from '../finess.js';
-import { emailValide } from '../contact.js';
-import { parseMontant } from '../format.js';
+import { problemeEmail } from '../contact.js';
+import { MONTANT_MAX_CENTIMES_DEFAUT, formatMontant, parseMontant } from '../montant.js';
+import { caractereInterdit, normaliserFinsDeLigne, normaliserNfc } from './caracteres.js';
 
 /*
  * Field builders shared by every schema. Each field is `z.unknown().transform(...)`: it
- * normalises (trim, empty → null), checks, and reports with non-fatal custom issues, so one
+ * normalises (trim, empty → null, NFC), checks, and reports with non-fatal custom issues, so one
  * bad field never hides the problems of the others nor the cross-field rules.
  * Messages: « <label> : <what is expected>. »; code and field name travel in `params`.
  */
@@ -46,6 +47,8 @@ export interface OptionsTexte {
   requis?: string;
   /** Defaults to LIMITES[champ].max. */
   max?: number;
+  /** Free text over several lines: newline and tab allowed (CR LF read as LF). */
+  multiligne?: boolean;
   normaliser?: (v: string) => string;
   /** Returns what is expected when the value is wrong, null when it is fine. */
   verifier?: (v: string) => string | null;
@@ -68,9 +71,21 @@ function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: Opt
     if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
     return null;
   }
-  const v = o.normaliser ? o.normaliser(lu) : lu;
+  const lignes = o.multiligne ? normaliserFinsDeLigne(lu) : lu;
+  const interdit = caractereInterdit(lignes, o.multiligne);
+  if (interdit) {
+    // Nothing else is said about such a value: its other checks would only mislead.
+    signaler(ctx, 'CARACTERE_INTERDIT', champ, interdit);
+    return lignes;
+  }
+  const nfc = normaliserNfc(lignes);
+  const v = o.normaliser ? o.normaliser(nfc) : nfc;
   const max = o.max ?? limite(champ);
-  if (max !== undefined && longueur(v) > max) signaler(ctx, 'TROP_LONG', champ, `${max} caractères au maximum`);
+  if (max !== undefined && longueur(v) > max) {
+    // One error per field: a value too long is not also told it is malformed.
+    signaler(ctx, 'TROP_LONG', champ, `${max} caractères au maximum`);
+    return v;
+  }
   const attendu = o.verifier?.(v);
   if (attendu) signaler(ctx, 'FORMAT', champ, attendu);
   return v;
@@ -89,8 +104,7 @@ export function texteRequis(champ: string, o: OptionsTexte = {}) {
   return z.unknown().transform((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? '');
 }
 
-export const ATTENDU_EMAIL = 'adresse email valide attendue (exemple : prenom.nom@domaine.fr)';
-export const verifierEmail = (v: string): string | null => (emailValide(v) ? null : ATTENDU_EMAIL);
+export const verifierEmail = (v: string): string | null => problemeEmail(v);
 
 export const ATTENDU_FINESS = '9 caractères attendus : 2 pour le département (chiffres, 2A ou 2B) puis 7 chiffres';
 export function finessRequis(champ: string) {
@@ -100,6 +114,9 @@ export function finessRequis(champ: string) {
     verifier: (v) => (finessFormatValide(v) ? null : ATTENDU_FINESS),
   });
 }
+
+/** A JSON boolean: the string "true" is refused, a typo of type must not pass for an answer. */
+export const ATTENDU_BOOLEEN = 'un booléen (true ou false) est attendu';
 
 export interface OptionsBooleen {
   requis?: string;
@@ -111,7 +128,7 @@ function verifierBooleen(raw: unknown, ctx: z.RefinementCtx, champ: string, o: O
     if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
     return null;
   }
-  signaler(ctx, 'FORMAT', champ, 'Oui ou Non attendu (true ou false)');
+  signaler(ctx, 'FORMAT', champ, ATTENDU_BOOLEEN);
   return null;
 }
 
@@ -153,19 +170,20 @@ export function choixRequis<T extends string>(champ: string, o: Omit<OptionsChoi
   return z.unknown().transform((raw, ctx): T => verifierChoix(raw, ctx, champ, options) as T);
 }
 
-/** Amount in euros (decimal string or number) → integer cents. */
-export function montantCentimes(champ: string) {
+/** Amount in euros (decimal string or number) → integer cents, at most `maxCentimes` (SPEC §10). */
+export function montantCentimes(champ: string, maxCentimes: bigint = MONTANT_MAX_CENTIMES_DEFAUT) {
   const attendu = 'montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00")';
-  return z.unknown().transform((raw, ctx): number => {
+  return z.unknown().transform((raw, ctx): bigint => {
     if (estVide(raw)) {
       signaler(ctx, 'REQUIS', champ, attendu);
-      return 0;
+      return 0n;
     }
     const centimes = typeof raw === 'string' || typeof raw === 'number' ? parseMontant(raw) : null;
     if (centimes === null) {
       signaler(ctx, 'FORMAT', champ, attendu);
-      return 0;
+      return 0n;
     }
+    if (centimes > maxCentimes) signaler(ctx, 'TROP_GRAND', champ, `${formatMontant(maxCentimes)} au plus`);
     return centimes;
   });
 }

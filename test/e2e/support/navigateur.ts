@@ -7,7 +7,13 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { CHROMIUM } from "./chromium.js";
 
 const require = createRequire(import.meta.url);
-export const SCREENSHOTS = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
+/**
+ * Screenshots go under test/.artifacts (a test run leaves tracked files unchanged);
+ * `CAPTURES_DOCS=1` refreshes the README's docs/screenshots instead.
+ */
+export const SCREENSHOTS = fileURLToPath(
+  new URL(process.env.CAPTURES_DOCS === "1" ? "../../../docs/screenshots" : "../../.artifacts/screenshots", import.meta.url),
+);
 
 export async function lancerNavigateur(): Promise<Browser> {
   return chromium.launch({

@@ -7,6 +7,7 @@ import type {
   TypePiece,
   UtiliteCertificat,
 } from '@segur/shared'
+import type { CourrielRemise } from '~/composables/courriels'
 
 /*
  * Props of the read-only block tables. They accept the current demande (with validation
@@ -33,7 +34,8 @@ export interface ValeursInformationsVue {
   /** Not versioned: absent from a past version. */
   statut?: StatutDemande | null
   etatPaiement?: EtatPaiement | string | null
-  montantCentimes?: number | null
+  /** Decimal text of the API, e.g. "2920.00" (exact at any size). */
+  montant?: string | null
   mandataire?: boolean | null
   courrielContact?: string | null
 }
@@ -102,8 +104,12 @@ export interface LigneAdministrateur extends Ligne<ValeursAdministrateurVue> {
   doublonsPossibles?: readonly string[]
 }
 
-export interface CourrielVue {
-  envoyeLe: string
+export interface CourrielVue extends CourrielRemise {
+  id: number
+  /** When it was recorded (the statut change). */
+  creeLe: string
+  /** When the transport accepted it; null until then. */
+  dateEnvoi?: string | null
   destinataire: string
   sujet: string
 }
