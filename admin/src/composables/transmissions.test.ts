@@ -8,6 +8,7 @@ import {
   libelleDemandes,
   libelleMarquees,
   libelleTelechargement,
+  telechargementsLot,
   lotFormulaireSchema,
   messageLotCree,
   variablesLots,
@@ -79,6 +80,11 @@ describe('texts', () => {
   it('names the batch, its downloads and the table', () => {
     expect(messageLotCree(LOT)).toBe('Lot LOT-20261125-001 créé : 3 demandes')
     expect(libelleTelechargement(LOT.numero, 'CSV')).toBe('Télécharger le lot LOT-20261125-001 en CSV')
+    expect(telechargementsLot(LOT)).toEqual([
+      { format: 'CSV', url: LOT.urlCsv, libelle: 'Télécharger le lot LOT-20261125-001 en CSV' },
+      { format: 'XLSX', url: LOT.urlXlsx, libelle: 'Télécharger le lot LOT-20261125-001 en XLSX' },
+      { format: 'JSON', url: LOT.urlJson, libelle: 'Télécharger le lot LOT-20261125-001 en JSON' },
+    ])
     expect(legendeLots(1, 1, 1)).toBe('Lots de transmission — 1 lot, page 1 sur 1, du plus récent au plus ancien')
   })
 

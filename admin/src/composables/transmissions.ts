@@ -110,6 +110,15 @@ export function libelleTelechargement(numero: string, format: 'CSV' | 'XLSX' | '
   return `Télécharger le lot ${numero} en ${format}`
 }
 
+/** A batch's files, in the order they are offered: the spreadsheet ones first, JSON for machines. */
+export function telechargementsLot(lot: Pick<Lot, 'numero' | 'urlCsv' | 'urlXlsx' | 'urlJson'>) {
+  return (['CSV', 'XLSX', 'JSON'] as const).map((format) => ({
+    format,
+    url: { CSV: lot.urlCsv, XLSX: lot.urlXlsx, JSON: lot.urlJson }[format],
+    libelle: libelleTelechargement(lot.numero, format),
+  }))
+}
+
 /** « 25/11/2026 11:34 » in Paris time; '' when absent or malformed. */
 export function formatCreeLe(iso: string | null | undefined): string {
   const d = iso ? new Date(iso) : null
