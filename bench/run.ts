@@ -1,71 +1,64 @@
-// `pnpm bench [--count N]`: seeds N demandes in a temporary database and prints timings of
-// the hot paths (list, detail, draft + confirm, CSV export, import). Figures, not assertions.
+// `pnpm bench [--count N] [--runs R] [--http] [--duree S] [--versions V] [--reconstruire] [--json F]`:
+// builds (or reuses) the N-demande dataset, then prints for each scenario of issue 9 the product's
+// p50 / p95 through the full GraphQL stack, the floor measured in the same run on the same file,
+// their ratio and the SQL statements per operation; `--http` adds req/s and p95 under autocannon.
+// Figures, not assertions (the test suite checks behaviour: statement counts, bounded queries).
+import fs from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
-import { exempleDocumentImport } from "../shared/src/index.js";
-import { creerAppTest } from "../server/test/aide.js";
-import { semer } from "../server/src/seed/service.js";
+import { preparerJeu } from "./jeu.js";
+import { ouvrirApp } from "./app.js";
+import { ouvrirPlancher } from "./plancher.js";
+import { cibles, scenarios, DETAIL, FILTRE_LISTE, LISTE } from "./scenarios.js";
+import { mesurer, type Mesure } from "./mesure.js";
+import { mesurerHttp } from "./http.js";
+import { ligneHttp, ligneScenario, ENTETE, ENTETE_HTTP } from "./rapport.js";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "5000" }, runs: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "100000" }, runs: { type: "string", default: "20" }, versions: { type: "string", default: "1000" },
+    http: { type: "boolean", default: false }, duree: { type: "string", default: "10" }, reconstruire: { type: "boolean", default: false },
+    json: { type: "string" },
+  },
+});
 const count = Number(values.count);
 const runs = Number(values.runs);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) throw new Error("--count et --runs attendent des entiers positifs");
 
-const app = await creerAppTest();
-let t = performance.now();
-await semer(app.prisma, app.config, { count });
-const seedMs = performance.now() - t;
-const total = await app.prisma.demande.count();
-console.log(`jeu de données : ${total} demandes, semées en ${(seedMs / 1000).toFixed(1)} s (${(seedMs / count).toFixed(2)} ms/demande)`);
+const debut = performance.now();
+console.log(`Jeu de ${count} demandes (${os.cpus().length} cœurs, charge ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}) :`);
+const jeu = await preparerJeu(count, Number(values.versions), { reconstruire: values.reconstruire });
+const plancher = ouvrirPlancher(jeu.fichier);
+const c = cibles(plancher);
+const lignes = (t: string) => (plancher.db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+console.log(`  ${jeu.construitEn === null ? "réutilisé (test/.artifacts)" : `construit en ${jeu.construitEn.toFixed(0)} s`} : ${c.total} demandes, ${lignes("Beneficiaire")} bénéficiaires, `
+  + `${lignes("AdministrateurTechnique")} lignes de certificat, ${lignes("Version")} versions, ${lignes("ChangementVersion")} changements, ${lignes("EvenementAudit")} événements`);
+console.log(`  plan de la liste : ${plancher.planListe()}`);
 
-async function mesurer(nom: string, f: () => Promise<unknown>) {
-  const ms: number[] = [];
-  await f(); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const d = performance.now();
-    await f();
-    ms.push(performance.now() - d);
-  }
-  ms.sort((a, b) => a - b);
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
-  console.log(`${nom.padEnd(52)} p50 ${q(0.5).padStart(7)} ms   p95 ${q(0.95).padStart(7)} ms`);
+const app = await ouvrirApp(jeu.fichier);
+const resultats: { nom: string; produit: Mesure; plancher?: Mesure; debit?: string }[] = [];
+console.log(`\n${ENTETE}`);
+for (const s of await scenarios(app, plancher, c, runs)) {
+  const n = s.runs ?? runs;
+  const produit = await mesurer(s.produit, { runs: n, preparer: s.preparer, requetes: app.requetes });
+  const p = s.plancher ? await mesurer(s.plancher, { runs: Math.max(n, 20) }) : undefined;
+  const r = { nom: s.nom, produit, plancher: p, debit: s.debit && !produit.echec ? s.debit(produit.p50) : undefined };
+  resultats.push(r);
+  console.log(ligneScenario(r));
 }
 
-const LISTE = `query($f: FiltreDemandes, $t: TriDemandes, $o: Ordre, $after: String) { demandes(filtre: $f, tri: $t, ordre: $o, first: 20, after: $after) {
-  totalCount pageInfo { endCursor hasNextPage } edges { node { numero type numeroEditeur logiciel dateDepot dateCommande statut etatPaiement montantFormate } } } }`;
-await mesurer("liste, 1re page (20), tri date de dépôt", () => app.gql(LISTE, {}, app.gestionnaire));
-await mesurer("liste filtrée (statut + type), tri montant", () => app.gql(LISTE, { f: { statut: "EN_COURS", type: "AVANCE" }, t: "MONTANT", o: "ASC" }, app.gestionnaire));
-await mesurer("liste, recherche numéro partiel", () => app.gql(LISTE, { f: { numero: "MS1000" } }, app.gestionnaire));
-const page1 = await app.gql(LISTE, {}, app.gestionnaire);
-const after = page1.data.demandes.pageInfo.endCursor;
-await mesurer("liste, page suivante (curseur)", () => app.gql(LISTE, { after }, app.gestionnaire));
+let http: Awaited<ReturnType<typeof mesurerHttp>> = [];
+if (values.http) {
+  console.log(`\nHTTP (autocannon, boucle locale, ${values.duree} s par mesure)\n${ENTETE_HTTP}`);
+  http = await mesurerHttp(app, [
+    { nom: "liste de 50 (filtres, tri, administrateurs)", query: LISTE, variables: { f: FILTRE_LISTE }, entetes: app.gestionnaire },
+    { nom: "une demande, tous les blocs", query: DETAIL, variables: { n: c.detail }, entetes: app.gestionnaire },
+  ], Number(values.duree));
+  for (const h of http) console.log(ligneHttp(h));
+}
+console.log(`\nMémoire du processus : ${Math.round(process.memoryUsage().rss / 1e6)} Mo ; durée totale ${((performance.now() - debut) / 1000).toFixed(0)} s`);
+if (values.json) fs.writeFileSync(values.json, JSON.stringify({ count, runs, construitEn: jeu.construitEn, cibles: c, resultats, http }, null, 2));
 
-const DETAIL = `query($n: String!) { demande(numero: $n) { numero statut montantFormate blocCertificatVisible
-  coordonneesBancaires { ibanFormate bic titulaire validation { etat } }
-  beneficiaires { cle nomResponsable finessJuridique validation { etat } avertissements { code } }
-  administrateurs { finessJuridique numeroCarteCPX nomAdminTechnique validation { etat } avertissements { code } doublonsPossibles }
-  pieces { nomFichier url } courriels { sujet } blocs { bloc verrouille nombreLignes } versions { numero changements { champ } } evenements { type } } }`;
-await mesurer("détail d'une demande (tous les blocs, historique)", () => app.gql(DETAIL, { n: "FINMS2007720M0" }, app.gestionnaire));
-
-let n = 0;
-await mesurer("brouillon : modifier une ligne + confirmer", async () => {
-  n++;
-  const v = (await app.prisma.demande.findUniqueOrThrow({ where: { numero: "FINMS2007720M0" } })).versionCourante;
-  await app.gql(`mutation($i: AdministrateurModifierInput!) { administrateurModifier(input: $i) { __typename } }`, {
-    i: { numero: "FINMS2007720M0", finessJuridique: "330058066", valeurs: { contractualisationOG: true, statutAdminTechnique: "E", contractualisationEditeur: true, numeroCarteCPX: String(8000000000 + n), nomAdminTechnique: "STU", telAdminTechnique: "0603334174", emailAdminTechnique: "a.st@mail.com", utiliteCertificat: "DMP" } },
-  }, app.gestionnaire);
-  const r = await app.gql(`mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`, { i: { numero: "FINMS2007720M0", versionBase: v } }, app.gestionnaire);
-  if (r.data?.brouillonConfirmer.__typename !== "BrouillonConfirmerSucces") throw new Error(JSON.stringify(r));
-});
-await mesurer(`demande à une version passée (v${n} rejouée)`, () => app.gql(`query { demandeALaVersion(numero: "FINMS2007720M0", version: ${n}) { administrateurs { cle } } }`, {}, app.auditeur));
-await mesurer(`export CSV de toute la liste (${total} lignes)`, async () => {
-  const r = await app.fetch("http://test/export/demandes.csv", { headers: app.gestionnaire.headers });
-  await r.text();
-});
-const JOURNAL = `query($f: FiltreJournal) { journalEvenements(filtre: $f, first: 50) { totalCount edges { node { type auteur creeLe numeroDemande details } } } }`;
-await mesurer(`journal d'audit, 1re page (50 sur ${await app.prisma.evenementAudit.count()} événements)`, () => app.gql(JOURNAL, {}, app.auditeur));
-await mesurer("journal d'audit filtré (type + auteur)", () => app.gql(JOURNAL, { f: { type: "STATUT_MODIFIE", acteur: "Gestion" } }, app.auditeur));
-await mesurer("traces d'accès, 1re page (50)", () => app.gql(`query { tracesAcces(first: 50) { totalCount edges { node { acteur operation cible } } } }`, {}, app.auditeur));
-
-const fournisseur = await app.fournisseur("00001");
-await mesurer("import d'un document (1 demande, 6 bénéficiaires)", () =>
-  app.gql(`mutation($i: DemandesImporterInput!) { demandesImporter(input: $i) { __typename } }`, { i: { document: exempleDocumentImport() } }, fournisseur));
 await app.fermer();
+plancher.fermer();
+jeu.fermer();

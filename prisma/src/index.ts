@@ -5,8 +5,12 @@ import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrateDatabase, sqlitePathFromUrl, type MigrateResult } from "./migrate.js";
+export { optimiser as optimiserStatistiques } from "./migrate.js";
 
 export { PrismaClient };
+/** The raw driver, for bulk writers (dataset generator) and the benchmark's floor queries. */
+export { Database as Sqlite };
+export { sqlitePathFromUrl };
 export type * from "../generated/prisma/client.js";
 export { Prisma } from "../generated/prisma/client.js";
 export { getDatamodel } from "../generated/pothos-types.js";

@@ -29,3 +29,31 @@ export function memoiser<T>(ctx: Context, key: string, fn: () => Promise<T>): Pr
   }
   return p;
 }
+
+/**
+ * Request-scoped batch loading: the keys asked for in the same turn of the event loop (every row
+ * of a page, or the one demande of the detail) are loaded by one call of `charger`, and each
+ * key's value is memoised. `charger` gets at most the page's keys (bounded by the page size).
+ */
+export function chargerParLot<V>(ctx: Context, nom: string, cle: number, charger: (cles: number[]) => Promise<Map<number, V>>): Promise<V | undefined> {
+  const memoCle = `${nom}:${cle}`;
+  const deja = ctx.memo.get(memoCle) as Promise<V | undefined> | undefined;
+  if (deja) return deja;
+  const lotCle = `lot:${nom}`;
+  let lot = ctx.memo.get(lotCle) as unknown as { cles: number[]; resultat: Promise<Map<number, V>> } | undefined;
+  if (!lot) {
+    const cles: number[] = [];
+    const resultat = new Promise<Map<number, V>>((resolve, reject) =>
+      setImmediate(() => {
+        ctx.memo.delete(lotCle); // later keys start a new batch
+        charger(cles).then(resolve, reject);
+      }),
+    );
+    lot = { cles, resultat };
+    ctx.memo.set(lotCle, lot as never);
+  }
+  lot.cles.push(cle);
+  const p = lot.resultat.then((m) => m.get(cle));
+  ctx.memo.set(memoCle, p);
+  return p;
+}

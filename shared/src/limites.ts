@@ -137,3 +137,6 @@ export function messageTropLong(nature: 'Argument' | 'Paramètre', chemin: strin
   const n = (x: number) => x.toLocaleString('fr-FR');
   return `${nature} ${chemin} : ${n(d.max)} caractères au plus (reçu ${n(d.recu)}).`;
 }
+
+/** Most versions one page of a demande's Historique may list (API `versions(premieres:)`, SPA). */
+export const VERSIONS_PAR_PAGE_MAX = 1000;

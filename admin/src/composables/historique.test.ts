@@ -10,6 +10,7 @@ import {
   nomsLignes,
   queryHistorique,
   type VersionHistorique,
+  versionsPlusAnciennes,
 } from './historique'
 
 const version = (numero: number, creeLe: string, changements: ChangementVue[] = []): VersionHistorique => ({
@@ -26,6 +27,17 @@ describe('timeline', () => {
       [evenement('STATUT_MODIFIE', '2026-11-26T10:00:00Z'), evenement('VERSION', '2026-11-25T10:00:00Z'), evenement('IMPORT', '2026-11-20T10:00:00Z')],
     )
     expect(elements.map(e => (e.genre === 'version' ? `v${e.version.numero}` : e.evenement.type))).toEqual(['STATUT_MODIFIE', 'v2', 'v1', 'IMPORT'])
+  })
+
+  it('with only the newest versions loaded, keeps older events for later (no gap in the timeline)', () => {
+    const versions = [version(12, '2026-11-25T10:00:00Z'), version(11, '2026-11-24T10:00:00Z')]
+    const evenements = [evenement('STATUT_MODIFIE', '2026-11-24T12:00:00Z'), evenement('LIGNE_VALIDEE', '2026-11-24T10:00:00Z'), evenement('IMPORT', '2026-11-20T10:00:00Z')]
+    expect(versionsPlusAnciennes(versions)).toBe(true)
+    expect(chronologie(versions, evenements).map(e => (e.genre === 'version' ? `v${e.version.numero}` : e.evenement.type)))
+      .toEqual(['v12', 'STATUT_MODIFIE', 'v11', 'LIGNE_VALIDEE'])
+    // Down to version 1: every event.
+    expect(versionsPlusAnciennes([...versions, version(1, '2026-11-20T10:00:00Z')])).toBe(false)
+    expect(chronologie([...versions, version(1, '2026-11-20T10:00:00Z')], evenements)).toHaveLength(6)
   })
 
   it('describes events in French with shared labels', () => {

@@ -5,6 +5,7 @@ import {
   libelleChamp,
   ROLES_LABELS,
   STATUTS_DEMANDE_LABELS,
+  VERSIONS_PAR_PAGE_MAX,
 } from '@segur/shared'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { graphql } from '~/gql'
@@ -16,14 +17,18 @@ import { formatDateHeure, libelle, libelleChampHistorique, valeurHistorique } fr
  * block and row, a past version, and the comparison of two versions.
  */
 
+/** Versions shown at first, and added by « Afficher les versions plus anciennes », up to the API's page maximum. */
+export const PAGE_VERSIONS = 50
+export const VERSIONS_LISTEES_MAX = VERSIONS_PAR_PAGE_MAX
+
 export const HISTORIQUE_QUERY = graphql(`
-  query Historique($numero: String!) {
+  query Historique($numero: String!, $premieres: Int) {
     demande(numero: $numero) {
       numero
       versionCourante
       beneficiaires { cle nomResponsable finessJuridique }
       pieces { cle nomFichier }
-      versions {
+      versions(premieres: $premieres) {
         numero auteur role creeLe commentaire nombreChangements
         changements { bloc cle nature champ ancienneValeur nouvelleValeur }
       }
@@ -204,19 +209,24 @@ export type ElementChronologie =
   | { genre: 'version', cle: string, date: string, version: VersionHistorique }
   | { genre: 'evenement', cle: string, date: string, evenement: EvenementHistorique }
 
+/** Whether older versions than those received exist (the list is a page, newest first). */
+export const versionsPlusAnciennes = (versions: readonly Pick<VersionHistorique, 'numero'>[]): boolean => (versions.at(-1)?.numero ?? 1) > 1
+
 /**
  * Versions and events, newest first. VERSION events duplicate the versions themselves and
  * are left out. On equal times a version comes before its events (it was listed first by
- * the server, which already sorts each list newest first).
+ * the server, which already sorts each list newest first). When only the newest versions are
+ * loaded, events older than the oldest of them wait with them (no gap in the timeline).
  */
 export function chronologie(versions: readonly VersionHistorique[], evenements: readonly EvenementHistorique[]): ElementChronologie[] {
+  const temps = (iso: string) => new Date(iso).getTime() || 0
+  const depuis = versionsPlusAnciennes(versions) ? temps(versions.at(-1)!.creeLe) : -Infinity
   const elements: ElementChronologie[] = [
     ...versions.map(version => ({ genre: 'version' as const, cle: `v${version.numero}`, date: version.creeLe, version })),
     ...evenements
-      .filter(e => e.type !== 'VERSION')
-      .map((evenement, i) => ({ genre: 'evenement' as const, cle: `e${i}`, date: evenement.creeLe, evenement })),
+      .map((evenement, i) => ({ genre: 'evenement' as const, cle: `e${i}`, date: evenement.creeLe, evenement }))
+      .filter(e => e.evenement.type !== 'VERSION' && temps(e.date) >= depuis),
   ]
-  const temps = (iso: string) => new Date(iso).getTime() || 0
   return elements
     .map((element, ordre) => ({ element, ordre }))
     .sort((x, y) => temps(y.element.date) - temps(x.element.date) || x.ordre - y.ordre)

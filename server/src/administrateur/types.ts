@@ -1,9 +1,14 @@
 import { avertissementsAdministrateur } from "@segur/shared";
 import { builder } from "../builder.js";
-import { memoiser } from "../context.js";
+import { chargerParLot, type Context } from "../context.js";
 import { ProblemeRef, StatutAdminTechniqueEnum, UtiliteCertificatEnum } from "../commun/types.js";
 import { SELECT_VALIDATION, ValidationLigneRef } from "../commun/validation-ligne.js";
-import { doublonsDeLaDemande } from "./doublons.js";
+import { contextesCertificats, type ContexteCertificats } from "./doublons.js";
+
+/** The rows' demande context, one statement for every row of the request (detail or page). */
+async function contexte(ctx: Context, demandeId: number): Promise<ContexteCertificats> {
+  return (await chargerParLot(ctx, "certificats", demandeId, (ids) => contextesCertificats(ctx.prisma, ids)))!;
+}
 
 export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTechnique", {
   description: "Demande de certificat serveur (IGC Santé) pour un FINESS juridique, avec son administrateur technique.",
@@ -30,16 +35,14 @@ export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTe
     avertissements: t.field({
       type: [ProblemeRef],
       description: "Avertissements non bloquants : clé FINESS, FINESS inconnu des bénéficiaires, téléphone.",
-      select: { demande: { select: { beneficiaires: { select: { finessJuridique: true } } } } },
-      resolve: (a) =>
-        avertissementsAdministrateur(a as never, { finessBeneficiaires: a.demande.beneficiaires.map((b) => b.finessJuridique) }),
+      resolve: async (a, _args, ctx) =>
+        avertissementsAdministrateur(a as never, { finessBeneficiaires: (await contexte(ctx, a.demandeId)).finessBeneficiaires }),
     }),
     doublonsPossibles: t.stringList({
       description: "Numéros des autres demandes ayant une demande de certificat active pour ce FINESS juridique (gestionnaires seulement).",
       authScopes: { agent: true },
       unauthorizedResolver: () => [],
-      resolve: async (a, _args, ctx) =>
-        (await memoiser(ctx, `doublons:${a.demandeId}`, () => doublonsDeLaDemande(ctx.prisma, a.demandeId))).get(a.finessJuridique) ?? [],
+      resolve: async (a, _args, ctx) => (await contexte(ctx, a.demandeId)).doublons.get(a.finessJuridique) ?? [],
     }),
   }),
 });

@@ -85,9 +85,9 @@ export async function identifier(prisma: Db, request: Request): Promise<Acteur |
   }
   const jeton = lireCookie(request.headers.get("cookie"), COOKIE_SESSION);
   if (!jeton) return null;
-  const session = await prisma.session.findUnique({ where: { jetonHash: sha256(jeton) }, include: { utilisateur: true } });
-  if (!session || session.expireLe < new Date() || !session.utilisateur.actif) return null;
-  const u = session.utilisateur;
+  // One statement (a relation filter), not the session then its user: it runs on every request.
+  const u = await prisma.utilisateur.findFirst({ where: { actif: true, sessions: { some: { jetonHash: sha256(jeton), expireLe: { gte: new Date() } } } } });
+  if (!u) return null;
   return { type: "UTILISATEUR", id: u.id, cle: `U:${u.id}`, nom: u.nom, email: u.email, role: u.role as "GESTIONNAIRE" | "AUDITEUR", numeroEditeur: null };
 }
 

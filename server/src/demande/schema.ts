@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.demande.findMany({
           ...query,
-          where: filtreVersWhere(args.filtre, ctx.acteur),
+          where: filtreVersWhere(args.filtre, ctx.acteur, args.tri ?? "DATE_DEPOT"),
           orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
         }),
       totalCount: (_conn, args, ctx) => ctx.prisma.demande.count({ where: filtreVersWhere(args.filtre, ctx.acteur) }),

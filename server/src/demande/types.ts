@@ -1,3 +1,4 @@
+import type { Prisma } from "@segur/prisma";
 import { enLectureSeule } from "../auth/acteur.js";
 import { formatMontant, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
 import { builder } from "../builder.js";
@@ -38,6 +39,17 @@ const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; chang
     changerStatut: t.exposeBoolean("changerStatut"),
   }),
 });
+
+/**
+ * How each block's rows are read, shared by the block fields and the `blocs` counts: with the
+ * same arguments, both selections merge into one read of each table (different ones made a
+ * second read of the demande and of every block).
+ */
+const REQUETES_LIGNES = {
+  beneficiaires: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$beneficiairesArgs,
+  administrateurs: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$administrateursArgs,
+  pieces: { orderBy: { id: "asc" } } satisfies Prisma.Demande$piecesArgs,
+};
 
 export const DemandeRef = builder.prismaObject("Demande", {
   description: "Demande de financement déposée par un éditeur.",
@@ -90,21 +102,21 @@ export const DemandeRef = builder.prismaObject("Demande", {
       resolve: (d, _a, ctx) => perimetreCertificat(d as never, ctx.config.dateDebutCertificat),
     }),
     coordonneesBancaires: t.relation("coordonneesBancaires", { nullable: true }),
-    beneficiaires: t.relation("beneficiaires", { query: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } }),
+    beneficiaires: t.relation("beneficiaires", { query: REQUETES_LIGNES.beneficiaires }),
     administrateurs: t.relation("administrateurs", {
       description: "Demandes de certificat serveur (lignes dont demandeCertificatServeur est vrai).",
-      query: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] },
+      query: REQUETES_LIGNES.administrateurs,
     }),
-    pieces: t.relation("pieces", { query: { orderBy: { id: "asc" } } }),
+    pieces: t.relation("pieces", { query: REQUETES_LIGNES.pieces }),
     courriels: t.relation("courriels", { query: { orderBy: [{ creeLe: "desc" }, { id: "desc" }] } }),
     blocs: t.field({
       type: [EtatBlocRef],
       select: {
         blocs: true,
         coordonneesBancaires: { select: { validation: true } },
-        beneficiaires: { select: { validation: true } },
-        administrateurs: { select: { validation: true }, where: { demandeCertificatServeur: true } },
-        pieces: { select: { validation: true } },
+        beneficiaires: { ...REQUETES_LIGNES.beneficiaires, select: { validation: true } },
+        administrateurs: { ...REQUETES_LIGNES.administrateurs, select: { validation: true } },
+        pieces: { ...REQUETES_LIGNES.pieces, select: { validation: true } },
       },
       resolve: (d) => etatsDesBlocs(d),
     }),

@@ -4,7 +4,8 @@ import { filtreVersWhere, triVersOrderBy, TRIS, type FiltreDemandes, type Tri } 
 import { reponseTexte, type RouteArgs } from "../routes.js";
 import { tracerAcces } from "../acces/trace.js";
 import { LecteurParametres, ParametreInvalide, reponseParametreInvalide } from "../commun/parametres-url.js";
-import { jour, montant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "./tableur.js";
+import { csvFlux, jour, montant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "./tableur.js";
+import type { Tx } from "../historique/service.js";
 
 const SELECTION = {
   numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true,
@@ -69,12 +70,64 @@ export async function exporterDemandes({ prisma, url, acteur }: RouteArgs, forma
     if (e instanceof ParametreInvalide) return reponseParametreInvalide(e);
     throw e;
   }
-  const rows = await prisma.demande.findMany({
-    where: filtreVersWhere(parametres.filtre, a),
-    orderBy: triVersOrderBy(parametres.tri, parametres.ordre),
-    select: SELECTION,
-  });
-  const contenu = await tableur(format, "Demandes", COLONNES_DEMANDES, rows);
+  const where = filtreVersWhere(parametres.filtre, a, parametres.tri);
+  const orderBy = triVersOrderBy(parametres.tri, parametres.ordre);
   await tracerAcces(prisma, a, format === "csv" ? "EXPORT_CSV" : "EXPORT_XLSX", p.toString() || null);
+  // CSV is streamed page by page; XLSX is a zip written whole, so it stays in memory.
+  const contenu = format === "csv"
+    ? csvFlux(COLONNES_DEMANDES, pagesDemandes(prisma, where, orderBy))
+    : await tableur(format, "Demandes", COLONNES_DEMANDES, await prisma.demande.findMany({ where, orderBy, select: SELECTION }));
   return reponseTableur("demandes", format, contenu);
+}
+
+/** Rows per page of a streamed export: one bounded query each (a few bound values, whatever the size). */
+export const PAGE_EXPORT = 1_000;
+
+type Cle = Record<string, unknown>;
+/** Sort columns that may be NULL (prisma/schema.prisma); `{ col: null }` is refused on the others. */
+const TRIS_NULLABLES: ReadonlySet<string> = new Set(["dateCommande"]);
+type Sens = "asc" | "desc";
+
+/**
+ * Rows strictly after `apres` in this order (keyset pagination on the sort key + its tie-breakers).
+ * SQLite sorts NULL first ascending and last descending. The leading column also gets an
+ * inclusive bound, so the page starts inside the sort's index instead of re-walking every
+ * earlier page.
+ */
+export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], apres: Cle): Prisma.DemandeWhereInput {
+  const colonnes = orderBy.map((o) => Object.entries(o)[0] as [string, Sens]);
+  const egal = (k: number): Prisma.DemandeWhereInput => Object.fromEntries(colonnes.slice(0, k).map(([c]) => [c, apres[c] ?? null]));
+  const plusLoin = ([c, sens]: [string, Sens]): Prisma.DemandeWhereInput | null => {
+    const v = apres[c] ?? null;
+    if (v === null) return sens === "asc" ? { NOT: { [c]: null } } : null;
+    const strict = { [c]: sens === "asc" ? { gt: v } : { lt: v } };
+    return sens === "desc" && TRIS_NULLABLES.has(c) ? { OR: [strict, { [c]: null }] } : strict;
+  };
+  const branches = colonnes.flatMap((col, k) => {
+    const p = plusLoin(col);
+    return p ? [{ AND: [egal(k), p] }] : [];
+  });
+  const [c0, sens0] = colonnes[0]!;
+  const v0 = apres[c0] ?? null;
+  const borne: Prisma.DemandeWhereInput =
+    v0 === null ? (sens0 === "desc" ? { [c0]: null } : {})
+    : sens0 === "asc" ? { [c0]: { gte: v0 } }
+    : TRIS_NULLABLES.has(c0) ? { OR: [{ [c0]: { lte: v0 } }, { [c0]: null }] } : { [c0]: { lte: v0 } };
+  return { AND: [borne, { OR: branches }] };
+}
+
+/** The filtered demandes in the list's order, by pages of PAGE_EXPORT, each after the last row's key. */
+export async function* pagesDemandes(
+  prisma: Tx, where: Prisma.DemandeWhereInput, orderBy: Prisma.DemandeOrderByWithRelationInput[],
+): AsyncGenerator<DemandeExportee[]> {
+  const select = { ...SELECTION, ...Object.fromEntries(orderBy.map((o) => [Object.keys(o)[0]!, true])) } as typeof SELECTION;
+  let apres: Cle | null = null;
+  for (;;) {
+    const page: DemandeExportee[] = await prisma.demande.findMany({
+      where: apres === null ? where : { AND: [where, apresLaCle(orderBy, apres)] }, orderBy, select, take: PAGE_EXPORT,
+    });
+    if (page.length) yield page;
+    if (page.length < PAGE_EXPORT) return;
+    apres = page.at(-1)! as Cle;
+  }
 }

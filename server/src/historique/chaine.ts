@@ -16,7 +16,11 @@ export interface VersionHachee {
   changements: ChangementStocke[];
 }
 
-/** Hash of a version chained to the previous one: any later edit of a stored field breaks the chain. */
+/**
+ * Hash of a version chained to the previous one: any later edit of a stored field breaks the chain.
+ * Its stored change count and the snapshots are derived from these changes, so they are left out
+ * (old and new versions hash alike) and historique:verifier checks them against the changes.
+ */
 export function hashVersion(precedent: string, v: VersionHachee): string {
   const contenu = [
     v.demandeNumero, v.numero, v.auteur, v.acteur, v.role, v.creeLe.toISOString(), v.commentaire,

@@ -34,7 +34,7 @@ export function differences(avant: Etat, apres: Etat): Changement[] {
   return out;
 }
 
-/** Replays versions' changes from nothing: the demande as it was after the last one given. */
+/** A change as stored (and hash-chained). */
 export interface ChangementStocke {
   bloc: string;
   cle: string;
@@ -44,8 +44,12 @@ export interface ChangementStocke {
   nouvelleValeur: Valeur;
 }
 
-export function rejouer(versions: { changements: ChangementStocke[] }[]): Etat {
-  const etat = etatVide();
+/**
+ * Replays versions' changes: the demande as it was after the last one given. `depart` (changed
+ * in place) is the state before the first of them: empty, or a snapshot.
+ */
+export function rejouer(versions: { changements: ChangementStocke[] }[], depart: Etat = etatVide()): Etat {
+  const etat = depart;
   for (const v of versions) {
     // Rows deleted in a version: remove once all their changes are read (a row can be deleted and re-added later).
     const supprimees = new Set<string>();

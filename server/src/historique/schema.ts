@@ -1,8 +1,10 @@
+import { VERSIONS_PAR_PAGE_MAX } from "@segur/shared";
 import { builder } from "../builder.js";
 import { BlocEnum, roleConnu, RoleEnum } from "../commun/types.js";
-import { ErreurIntrouvable } from "../commun/erreurs.js";
+import { ErreurIntrouvable, erreurChamp } from "../commun/erreurs.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import type { Context } from "../context.js";
+import type { Version } from "@segur/prisma";
 import { charger } from "../commun/chargeur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, type Etat, type Ligne } from "./champs.js";
 import { differences, type Changement } from "./changements.js";
@@ -52,7 +54,8 @@ export const VersionRef = builder.prismaObject("Version", {
       // Batched per request in bounded slices, not a Prisma include (one parameter per version).
       resolve: async (v, _a, ctx) => (await charger(ctx, "changements", v.id, changementsDesVersions(ctx))) ?? [],
     }),
-    nombreChangements: t.relationCount("changements"),
+    // Stored with the version: a count per version would scan every change of the demande.
+    nombreChangements: t.exposeInt("nombreChangements"),
   }),
 });
 
@@ -70,10 +73,41 @@ export const EvenementRef = builder.prismaObject("EvenementAudit", {
   }),
 });
 
+/** A range on (demandeId, numero): the page costs its own rows, whatever the history's length. */
+function pageVersions({ premieres, avant }: { premieres?: number | null; avant?: number | null }) {
+  if (premieres !== null && premieres !== undefined && (premieres < 1 || premieres > VERSIONS_PAR_PAGE_MAX)) {
+    throw erreurChamp(["premieres"], "HORS_LIMITES", `premieres doit être compris entre 1 et ${VERSIONS_PAR_PAGE_MAX}.`);
+  }
+  if (avant !== null && avant !== undefined && avant < 1) throw erreurChamp(["avant"], "HORS_LIMITES", "avant doit être un numéro de version (1 ou plus).");
+  if (!premieres && !avant) return null;
+  return { take: premieres ?? VERSIONS_PAR_PAGE_MAX, where: avant ? { numero: { lt: avant } } : {} };
+}
+
+/** Every version of the given demandes (slices of bounded size), newest first per demande. */
+const versionsDesDemandes = (ctx: Context) => async (ids: number[]): Promise<[number, Version[]][]> => {
+  const rows = await ctx.prisma.version.findMany({ where: { demandeId: { in: ids } }, orderBy: [{ demandeId: "asc" }, { numero: "desc" }] });
+  const parDemande = new Map<number, Version[]>(ids.map((id) => [id, []]));
+  for (const v of rows) parDemande.get(v.demandeId)!.push(v);
+  return [...parDemande];
+};
+
 builder.prismaObjectFields("Demande", (t) => ({
-  versions: t.relation("versions", {
-    description: "Versions, la plus récente d'abord.",
-    query: { orderBy: { numero: "desc" } },
+  versions: t.field({
+    type: [VersionRef],
+    description:
+      "Versions, la plus récente d'abord. Par pages : `premieres` (les N plus récentes, 1000 au plus sans ce paramètre dès que `avant` " +
+      "est donné) et `avant` (numéro de version exclu, pour la page suivante : le plus petit numéro reçu) ; sans argument, toutes.",
+    args: {
+      premieres: t.arg.int({ required: false, description: `Nombre de versions au plus (1 à ${VERSIONS_PAR_PAGE_MAX}).` }),
+      avant: t.arg.int({ required: false, description: "Seulement les versions de numéro strictement inférieur." }),
+    },
+    // Its own query, not a nested relation: Prisma pages nested relations in memory (LIMIT -1,
+    // every version read). A page is a LIMIT on (demandeId, numero); the whole list is batched.
+    resolve: (demande, args, ctx) => {
+      const page = pageVersions(args);
+      if (!page) return charger(ctx, "versions", demande.id, versionsDesDemandes(ctx)).then((v) => v ?? []);
+      return ctx.prisma.version.findMany({ where: { demandeId: demande.id, ...page.where }, orderBy: { numero: "desc" }, take: page.take });
+    },
   }),
   evenements: t.relation("evenements", {
     description: "Journal d'audit, le plus récent d'abord (gestionnaires et auditeurs).",
@@ -85,8 +119,7 @@ builder.prismaObjectFields("Demande", (t) => ({
 
 // ---- the demande at a past version, and comparisons --------------------------------------------
 interface Instantane {
-  version: number;
-  versionId: number;
+  version: Version;
   etat: Etat;
 }
 const lignes = (etat: Etat, bloc: keyof Etat) => [...etat[bloc]].map(([cle, valeurs]) => ({ cle, valeurs }));
@@ -101,7 +134,7 @@ const LignePieceRef = LigneInstantaneRef("LigneVersionPiece", ValeursPieceRef);
 const InstantaneRef = builder.objectRef<Instantane>("DemandeALaVersion").implement({
   description: "La demande telle qu'elle était juste après une version.",
   fields: (t) => ({
-    version: t.prismaField({ type: VersionRef, resolve: (q, i, _a, ctx) => ctx.prisma.version.findUniqueOrThrow({ ...q, where: { id: i.versionId } }) }),
+    version: t.field({ type: VersionRef, resolve: (i) => i.version }),
     informations: t.field({ type: ValeursInformationsRef, resolve: (i) => i.etat.INFORMATIONS.get(CLE_INFORMATIONS) ?? {} }),
     coordonneesBancaires: t.field({ type: ValeursCoordonneesRef, nullable: true, resolve: (i) => i.etat.COORDONNEES_BANCAIRES.get(CLE_COORDONNEES) ?? null }),
     beneficiaires: t.field({ type: [LigneBenefRef], resolve: (i) => lignes(i.etat, "BENEFICIAIRES") }),
@@ -113,9 +146,9 @@ const InstantaneRef = builder.objectRef<Instantane>("DemandeALaVersion").impleme
 async function demandeEtVersion(ctx: Context, numero: string, version: number) {
   const d = await ctx.prisma.demande.findFirst({ where: { numero, ...perimetreDemandes(ctx.acteur) }, select: { id: true } });
   if (!d) throw new ErreurIntrouvable();
-  const v = await ctx.prisma.version.findUnique({ where: { demandeId_numero: { demandeId: d.id, numero: version } }, select: { id: true } });
+  const v = await ctx.prisma.version.findUnique({ where: { demandeId_numero: { demandeId: d.id, numero: version } } });
   if (!v) throw new ErreurIntrouvable(`Version ${version} introuvable.`);
-  return { demandeId: d.id, versionId: v.id };
+  return { demandeId: d.id, version: v };
 }
 
 builder.queryFields((t) => ({
@@ -128,7 +161,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, { numero, version }, ctx) => {
       const r = await demandeEtVersion(ctx, numero, version).catch(() => null);
       if (!r) return null;
-      return { version, versionId: r.versionId, etat: await etatALaVersion(ctx.prisma, r.demandeId, version) };
+      return { version: r.version, etat: await etatALaVersion(ctx.prisma, r.demandeId, version) };
     },
   }),
   demandeComparer: t.field({

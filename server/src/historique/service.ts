@@ -3,6 +3,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "./champs.js";
 import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
+import { deserialiserEtat, serialiserEtat, versionAvecInstantane } from "./instantanes.js";
 
 /** A Prisma client or an interactive transaction: services run inside the caller's transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -47,13 +48,19 @@ export async function enregistrerVersion(
     demandeNumero: args.demandeNumero, numero: args.numero, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role,
     creeLe, commentaire: args.commentaire, changements: args.changements,
   });
-  return tx.version.create({
+  const version = await tx.version.create({
     data: {
       demandeId: args.demandeId, numero: args.numero, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe,
-      commentaire: args.commentaire, hashPrecedent, hash,
+      commentaire: args.commentaire, hashPrecedent, hash, nombreChangements: args.changements.length,
       changements: { create: args.changements.map((c, ordre) => ({ ordre, ...c })) },
     },
   });
+  // Same transaction: a snapshot exists only for a committed version, and is its exact replay.
+  if (versionAvecInstantane(args.numero)) {
+    const etat = await etatALaVersion(tx, args.demandeId, args.numero);
+    await tx.instantaneVersion.create({ data: { demandeId: args.demandeId, numero: args.numero, etat: serialiserEtat(etat) } });
+  }
+  return version;
 }
 
 export type TypeEvenement =
@@ -76,28 +83,62 @@ export async function enregistrerEvenement(
   return tx.evenementAudit.create({ data: { ...e, hashPrecedent, hash: hashEvenement(hashPrecedent, e) } });
 }
 
-/** The demande as it was right after version k (replaying versions 1..k). */
+/**
+ * The demande as it was right after version k: the nearest snapshot at or before k, then the
+ * changes of the versions after it (at most K-1; all of them when the history has no snapshot).
+ */
 export async function etatALaVersion(prisma: Tx, demandeId: number, k: number): Promise<Etat> {
-  return rejouer([...(await changementsDesVersions(prisma, demandeId, k)).values()].map((changements) => ({ changements })));
+  const instantane = await prisma.instantaneVersion.findFirst({
+    where: { demandeId, numero: { lte: k } }, orderBy: { numero: "desc" }, select: { numero: true, etat: true },
+  });
+  const depart = instantane ? deserialiserEtat(instantane.etat) : etatVide();
+  const changements = await changementsDesVersions(prisma, demandeId, instantane?.numero ?? 0, k);
+  return rejouer([...changements.values()].map((c) => ({ changements: c })), depart);
+}
+
+interface LigneChangement extends ChangementStocke {
+  versionId: number;
 }
 
 /**
- * Changes of a demande's versions 1..k by version id, in version order: one query filtered
- * through the version (a join), never a Prisma include binding one parameter per version.
+ * Changes of a demande's versions de+1..a by version id, in version order: one range query on
+ * the (demandeId, numero) index joined to the changes' (versionId, ordre) index, never a list
+ * of bound ids, and no row outside the range is read.
  */
-async function changementsDesVersions(prisma: Tx, demandeId: number, k?: number): Promise<Map<number, ChangementStocke[]>> {
-  const rows = await prisma.changementVersion.findMany({
-    where: { version: { demandeId, ...(k === undefined ? {} : { numero: { lte: k } }) } },
-    orderBy: [{ version: { numero: "asc" } }, { ordre: "asc" }],
-    select: { versionId: true, bloc: true, cle: true, nature: true, champ: true, ancienneValeur: true, nouvelleValeur: true },
-  });
+async function changementsDesVersions(prisma: Tx, demandeId: number, de: number, a: number = Number.MAX_SAFE_INTEGER): Promise<Map<number, ChangementStocke[]>> {
+  const rows = await prisma.$queryRaw<LigneChangement[]>`
+    SELECT c."versionId", c."bloc", c."cle", c."nature", c."champ", c."ancienneValeur", c."nouvelleValeur"
+    FROM "Version" v JOIN "ChangementVersion" c ON c."versionId" = v."id"
+    WHERE v."demandeId" = ${demandeId} AND v."numero" > ${de} AND v."numero" <= ${a}
+    ORDER BY v."numero", c."ordre"`;
   const parVersion = new Map<number, ChangementStocke[]>();
   for (const { versionId, ...c } of rows) {
-    const liste = parVersion.get(versionId) ?? [];
+    const id = Number(versionId);
+    const liste = parVersion.get(id) ?? [];
     liste.push(c);
-    parVersion.set(versionId, liste);
+    parVersion.set(id, liste);
   }
   return parVersion;
+}
+
+/**
+ * Writes the snapshots a history lacks (versions written before snapshots existed, or in bulk):
+ * one replay of the demande's whole history, then one row per missing K-th version.
+ */
+export async function completerInstantanes(prisma: Tx, demandeId: number): Promise<number> {
+  const existants = new Set(
+    (await prisma.instantaneVersion.findMany({ where: { demandeId }, select: { numero: true } })).map((i) => i.numero),
+  );
+  const versions = await prisma.version.findMany({ where: { demandeId }, orderBy: { numero: "asc" }, select: { id: true, numero: true } });
+  const changements = await changementsDesVersions(prisma, demandeId, 0);
+  const manquants: { demandeId: number; numero: number; etat: string }[] = [];
+  let etat = etatVide();
+  for (const v of versions) {
+    etat = rejouer([{ changements: changements.get(v.id) ?? [] }], etat);
+    if (versionAvecInstantane(v.numero) && !existants.has(v.numero)) manquants.push({ demandeId, numero: v.numero, etat: serialiserEtat(etat) });
+  }
+  if (manquants.length) await prisma.instantaneVersion.createMany({ data: manquants });
+  return manquants.length;
 }
 
 export interface RuptureChaine {
@@ -116,16 +157,26 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
   for (const d of [...demandes, { id: null, numero: null }]) {
     if (d.id !== null) {
       const versions = await prisma.version.findMany({ where: { demandeId: d.id }, orderBy: { numero: "asc" } });
-      const changements = await changementsDesVersions(prisma, d.id);
+      const changements = await changementsDesVersions(prisma, d.id, 0);
+      const instantanes = new Map(
+        (await prisma.instantaneVersion.findMany({ where: { demandeId: d.id }, select: { numero: true, etat: true } })).map((i) => [i.numero, i.etat]),
+      );
       let prev = HASH_INITIAL;
+      let etat = etatVide();
       for (const v of versions) {
         nbVersions++;
+        const sesChangements = changements.get(v.id) ?? [];
+        // nombreChangements and snapshots are derived from the hashed changes: checked against them, not hashed.
         const attendu = hashVersion(prev, {
           demandeNumero: d.numero!, numero: v.numero, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
-          changements: changements.get(v.id) ?? [],
+          changements: sesChangements,
         });
         if (v.hashPrecedent !== prev) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "maillon précédent différent" });
         if (v.hash !== attendu) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "contenu modifié" });
+        if (v.nombreChangements !== sesChangements.length) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "nombre de changements différent" });
+        etat = rejouer([{ changements: sesChangements }], etat);
+        const instantane = instantanes.get(v.numero);
+        if (instantane !== undefined && instantane !== serialiserEtat(etat)) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "instantané différent de l'historique" });
         prev = v.hash;
       }
     }

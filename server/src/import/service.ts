@@ -4,10 +4,12 @@ import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { ErreurValidation } from "../commun/erreurs.js";
 import { chercherParLots } from "../commun/lots.js";
-import { certificatsAilleurs } from "../administrateur/doublons.js";
-import { differences } from "../historique/changements.js";
-import { etatVide } from "../historique/champs.js";
-import { enregistrerEvenement, enregistrerVersion, etatActuel, type Auteur, type Tx } from "../historique/service.js";
+import { certificatsAilleurs, type CertificatAilleurs } from "../administrateur/doublons.js";
+import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis } from "../historique/champs.js";
+import type { Auteur, Tx } from "../historique/service.js";
+import { enregistrerVersionsInitiales } from "../historique/versions-initiales.js";
+import { insererEnMasse, insererEtRelire } from "../commun/insertion-en-masse.js";
+import { fileAttente } from "./file-attente.js";
 
 export const nouvelleCle = (prefixe: string) => `${prefixe}-${randomBytes(5).toString("hex")}`;
 
@@ -26,6 +28,14 @@ export interface OptionsImport {
  * with every problem listed; otherwise all its demandes are created in one transaction.
  */
 export async function importerDocument(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
+  // One file at a time per process: a waiting file holds only its JSON, never its checked and
+  // decoded form nor an open transaction (SQLite has one writer anyway).
+  return fileImports.executer(() => importerMaintenant(prisma, config, json, options));
+}
+
+const fileImports = fileAttente();
+
+async function importerMaintenant(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
   const dateDepot = options.dateDepot ?? new Date();
   const resultat = validerDocumentImport(json, {
     dateDebutCertificat: config.dateDebutCertificat, dateDepot, montantMaxCentimes: config.montantMaxCentimes,
@@ -35,20 +45,23 @@ export async function importerDocument(prisma: Db, config: Config, json: unknown
   erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes, json)));
   if (erreurs.length) throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
 
-  return prisma.$transaction(async (tx) => {
-    const creees = [];
-    const numeros = numeroteur(tx);
-    for (const [i, d] of resultat.demandes.entries()) {
-      const avertissements = [...d.avertissements, ...(await doublonsAutresDemandes(tx, d, i, json))];
-      const numero = options.numeros?.[i];
-      creees.push(
-        await creerDemande(tx, d, {
-          auteur: options.auteur, dateDepot, avertissements, numero: numero ? numeros.garder(numero) : await numeros.suivant(d.couloir), ...options.statuts?.[i],
-        }),
-      );
-    }
-    return { demandes: creees, avertissements: resultat.avertissements };
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      const numeroteurs = numeroteur(tx);
+      const numeros: string[] = [];
+      for (const [i, d] of resultat.demandes.entries()) {
+        const donne = options.numeros?.[i];
+        numeros.push(donne ? numeroteurs.garder(donne) : await numeroteurs.suivant(d.couloir));
+      }
+      const doublons = await doublonsAutresDemandes(tx, resultat.demandes, numeros, json);
+      const aCreer = resultat.demandes.map((d, i) => ({
+        d, numero: numeros[i]!, avertissements: [...d.avertissements, ...doublons[i]!], ...options.statuts?.[i],
+      }));
+      return { demandes: await creerDemandes(tx, aCreer, { auteur: options.auteur, dateDepot }), avertissements: resultat.avertissements };
+    },
+    // The whole file is one transaction: its time grows with the file, not with the queue.
+    { timeout: 120_000, maxWait: 120_000 },
+  );
 }
 
 /** A reference already imported makes a retry safe: refused, naming the existing demande. */
@@ -82,15 +95,31 @@ function cheminDemande(json: unknown, i: number, champ: string): (string | numbe
   return json && typeof json === "object" && Array.isArray((json as { demandes?: unknown }).demandes) ? ["demandes", i, champ] : [champ];
 }
 
-/** Cross-demande duplicates: kept as gestionnaire-only warnings, never told to the supplier. */
-async function doublonsAutresDemandes(tx: Tx, d: DemandeImportee, i: number, json: unknown): Promise<Probleme[]> {
-  if (!d.administrateurs.length) return [];
-  const existants = await certificatsAilleurs(tx, d.administrateurs.map((a) => a.finessJuridique), null);
-  return existants.map((e) => ({
-    code: "DOUBLON_AUTRE_DEMANDE", gravite: "AVERTISSEMENT" as const, champ: "finessJuridique",
-    path: [...cheminDemande(json, i, "administrateurs"), e.finessJuridique],
-    message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.numero}.`,
-  }));
+/**
+ * Cross-demande duplicates: kept as gestionnaire-only warnings, never told to the supplier. For
+ * each demande, the stored requests for its FINESS (one bounded lookup for the whole file), then
+ * those of the file's earlier demandes (created before it in the same transaction).
+ */
+async function doublonsAutresDemandes(tx: Tx, demandes: DemandeImportee[], numeros: readonly string[], json: unknown): Promise<Probleme[][]> {
+  const existants = await certificatsAilleurs(tx, demandes.flatMap((d) => d.administrateurs.map((a) => a.finessJuridique)), null);
+  const stockesParFiness = new Map<string, CertificatAilleurs[]>();
+  const ajouter = <V>(m: Map<string, V[]>, cle: string, v: V) => (m.get(cle) ?? m.set(cle, []).get(cle)!).push(v);
+  for (const e of existants) ajouter(stockesParFiness, e.finessJuridique, e);
+  const dansLeFichier = new Map<string, number[]>();
+  return demandes.map((d, i) => {
+    // In demande order, as the row-by-row import found them: stored ones (by id), then the file's earlier ones.
+    const trouves: { finessJuridique: string; rang: number; numero: string }[] = [];
+    for (const a of d.administrateurs) {
+      for (const e of stockesParFiness.get(a.finessJuridique) ?? []) trouves.push({ finessJuridique: e.finessJuridique, rang: e.demandeId, numero: e.numero });
+      for (const j of dansLeFichier.get(a.finessJuridique) ?? []) trouves.push({ finessJuridique: a.finessJuridique, rang: Number.MAX_SAFE_INTEGER - demandes.length + j, numero: numeros[j]! });
+    }
+    for (const a of d.administrateurs) ajouter(dansLeFichier, a.finessJuridique, i);
+    return trouves.sort((x, y) => x.rang - y.rang).map((e) => ({
+      code: "DOUBLON_AUTRE_DEMANDE", gravite: "AVERTISSEMENT" as const, champ: "finessJuridique",
+      path: [...cheminDemande(json, i, "administrateurs"), e.finessJuridique],
+      message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.numero}.`,
+    }));
+  });
 }
 
 const NUMERO = /^FIN([A-Z0-9]+?)(\d{6})M\d$/;
@@ -124,37 +153,62 @@ function numeroteur(tx: Tx) {
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-export async function creerDemande(
-  tx: Tx,
-  d: DemandeImportee,
-  o: { auteur: Auteur; dateDepot: Date; avertissements: Probleme[]; numero: string; statut?: string; etatPaiement?: string },
-) {
-  const numero = o.numero;
-  const demande = await tx.demande.create({
-    data: {
-      numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot: o.dateDepot,
-      dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
-      montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
-      scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur, avertissements: JSON.stringify(o.avertissements),
-      statut: o.statut ?? "EN_COURS", etatPaiement: o.etatPaiement ?? "AUCUN", versionCourante: 1,
-      coordonneesBancaires: d.coordonneesBancaires ? { create: d.coordonneesBancaires } : undefined,
-      beneficiaires: { create: d.beneficiaires.map((b, ordre) => ({ ...b, ordre, cle: nouvelleCle("b") })) },
-      administrateurs: { create: d.administrateurs.map((a, ordre) => ({ ...a, ordre, demandeCertificatServeur: true })) },
-      pieces: {
-        create: d.pieces.map((p) => ({
-          cle: nouvelleCle("p"), nomFichier: p.nomFichier, type: p.type, taille: p.contenu.byteLength, sha256: sha256(p.contenu),
-          contenu: new Uint8Array(p.contenu),
-        })),
-      },
-    },
-  });
-  const changements = differences(etatVide(), await etatActuel(tx, demande.id));
-  await enregistrerVersion(tx, {
-    demandeId: demande.id, demandeNumero: numero, numero: 1, auteur: o.auteur, commentaire: "Import de la demande", changements,
-  });
-  await enregistrerEvenement(tx, {
-    demandeId: demande.id, type: "IMPORT", auteur: o.auteur,
-    details: { avertissements: o.avertissements.length, administrateurs: d.administrateurs.length },
-  });
-  return demande;
+interface DemandeACreer {
+  d: DemandeImportee;
+  numero: string;
+  avertissements: Probleme[];
+  statut?: string;
+  etatPaiement?: string;
+}
+
+/**
+ * Writes a checked file's demandes, their rows, versions 1 and IMPORT events with multi-row
+ * INSERTs (a few statements per table, whatever the file's size), inside the caller's transaction.
+ */
+async function creerDemandes(tx: Tx, demandes: readonly DemandeACreer[], o: { auteur: Auteur; dateDepot: Date }) {
+  // One instant for the file: the demandes' creation and last change, their versions' and events'.
+  const maintenant = new Date();
+  const lignesDemandes = demandes.map(({ d, numero, avertissements, statut, etatPaiement }) => ({
+    numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot: o.dateDepot,
+    dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
+    montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
+    scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur, avertissements: JSON.stringify(avertissements),
+    statut: statut ?? "EN_COURS", etatPaiement: etatPaiement ?? "AUCUN", versionCourante: 1, creeLe: maintenant, majLe: maintenant,
+  }));
+  const creees = await insererEtRelire<{ id: number | bigint; numero: string }>(tx, "Demande", lignesDemandes, `"id", "numero"`);
+  // RETURNING's row order is not promised by SQLite: matched by numéro (unique).
+  const idDe = new Map(creees.map((c) => [c.numero, Number(c.id)]));
+  const ids = demandes.map(({ numero }) => idDe.get(numero)!);
+
+  const coordonnees = demandes.flatMap(({ d }, i) => (d.coordonneesBancaires ? [{ ...d.coordonneesBancaires, demandeId: ids[i]! }] : []));
+  const beneficiaires = demandes.flatMap(({ d }, i) => d.beneficiaires.map((b, ordre) => ({ ...b, demandeId: ids[i]!, ordre, cle: nouvelleCle("b") })));
+  const administrateurs = demandes.flatMap(({ d }, i) => d.administrateurs.map((a, ordre) => ({ ...a, demandeId: ids[i]!, ordre, demandeCertificatServeur: true })));
+  const pieces = demandes.flatMap(({ d }, i) =>
+    d.pieces.map((p) => ({
+      demandeId: ids[i]!, cle: nouvelleCle("p"), nomFichier: p.nomFichier, type: p.type, taille: p.contenu.byteLength, sha256: sha256(p.contenu),
+      contenu: new Uint8Array(p.contenu), deposeLe: maintenant,
+    })),
+  );
+  await insererEnMasse(tx, "CoordonneesBancaires", coordonnees);
+  await insererEnMasse(tx, "Beneficiaire", beneficiaires);
+  await insererEnMasse(tx, "AdministrateurTechnique", administrateurs);
+  await insererEnMasse(tx, "PieceJustificative", pieces);
+
+  // Version 1 records the state just written, built from the same rows (etatActuel would read them back).
+  const etats = new Map(ids.map((id) => [id, etatVide()]));
+  for (const [i, row] of lignesDemandes.entries()) etats.get(ids[i]!)!.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", row));
+  for (const c of coordonnees) etats.get(c.demandeId)!.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", c));
+  for (const b of beneficiaires) etats.get(b.demandeId)!.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
+  for (const a of administrateurs) etats.get(a.demandeId)!.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
+  for (const p of pieces) etats.get(p.demandeId)!.PIECES.set(p.cle, ligneDepuis("PIECES", p));
+  await enregistrerVersionsInitiales(
+    tx,
+    demandes.map(({ d, numero, avertissements }, i) => ({
+      demandeId: ids[i]!, demandeNumero: numero, etat: etats.get(ids[i]!)!,
+      details: { avertissements: avertissements.length, administrateurs: d.administrateurs.length },
+    })),
+    { auteur: o.auteur, commentaire: "Import de la demande", creeLe: maintenant },
+  );
+  // The rows as written (typed as Prisma reads them back).
+  return lignesDemandes.map((l, i) => ({ id: ids[i]!, ...l, derniereModification: null as Date | null }));
 }

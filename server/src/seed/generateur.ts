@@ -42,9 +42,12 @@ function personne(r: Aleatoire) {
 }
 
 /** A realistic demande d'import; certificates only where the scope allows them. */
-export function demandeAleatoire(r: Aleatoire, i: number, avecCertificats: boolean, type: "AVANCE" | "SOLDE", couloir: string, dateDepot: Date): DemandeJson {
+export function demandeAleatoire(
+  r: Aleatoire, i: number, avecCertificats: boolean, type: "AVANCE" | "SOLDE", couloir: string, dateDepot: Date,
+  { beneficiaires: [min, max] = [1, 5] }: { beneficiaires?: [number, number] } = {},
+): DemandeJson {
   const numeroEditeur = String(r.choix([1, 17, 40, 52, 108])).padStart(5, "0");
-  const nb = r.entier(1, 5);
+  const nb = r.entier(min, max);
   const beneficiaires: BeneficiaireJson[] = [];
   const juridiques = new Set<string>();
   for (let k = 0; k < nb; k++) {

@@ -60,7 +60,8 @@ async function demandesDuGuide(prisma: Db, config: Config, gestionnaire: Acteur)
   });
 }
 
-const STATUTS: StatutDemande[] = ["EN_COURS", "EN_COURS", "EN_COURS", "A_MODIFIER", "EN_ATTENTE_PIECE", "REGULARISATION_EN_COURS"];
+/** Statuts of generated demandes, weighted (half still EN_COURS). */
+export const STATUTS: StatutDemande[] = ["EN_COURS", "EN_COURS", "EN_COURS", "A_MODIFIER", "EN_ATTENTE_PIECE", "REGULARISATION_EN_COURS"];
 
 /** Demo data: accounts, the guide's demandes, then `count` generated demandes (deterministic). */
 export async function semer(prisma: Db, config: Config, { count = 40, graine = 2023 }: { count?: number; graine?: number } = {}) {

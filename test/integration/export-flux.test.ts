@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { creerAppTest, type AppTest } from "../../server/test/aide.js";
+import { COLONNES_DEMANDES, PAGE_EXPORT } from "../../server/src/export/csv.js";
+import { csvTableur } from "../../server/src/export/tableur.js";
+import { triVersOrderBy } from "../../server/src/demande/filtre.js";
+
+let app: AppTest;
+beforeEach(async () => {
+  app = await creerAppTest();
+});
+afterEach(() => app.fermer());
+
+const N = 2_345;
+const JOUR = 86_400_000;
+
+/** N demandes in bulk: many share a deposit day (ties broken by id), some cells look like formulas. */
+async function demandesEnMasse() {
+  await app.prisma.demande.createMany({
+    data: Array.from({ length: N }, (_, i) => ({
+      numero: `FINMS1${String(i + 1).padStart(6, "0")}M0`, type: i % 3 ? "AVANCE" : "SOLDE", couloir: "MS1", numeroEditeur: i % 7 ? "00002" : "00003",
+      logiciel: i % 11 ? `Logiciel ; "${i % 5}"` : "=HYPERLINK(\"x\")", dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 40) * JOUR),
+      dateCommande: i % 2 ? new Date(Date.UTC(2024, 5, 1)) : null, montantCentimes: BigInt(i) * 12_345n + (i % 13 ? 0n : 10n ** 10n),
+      statut: i % 4 ? "EN_COURS" : "VALIDEE",
+    })),
+  });
+}
+
+const exporter = (query = "") => app.fetch(`http://test/export/demandes.csv${query}`, { headers: app.gestionnaire.headers });
+/** The body as written, BOM included (Response.text() drops it). */
+const octets = async (res: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+
+describe("CSV export of the demandes, streamed by pages", () => {
+  it(`${N} rows: the same bytes as the whole-file CSV (BOM, header, order, neutralisation), a bounded query per page`, async () => {
+    await demandesEnMasse();
+    app.requetes.length = 0;
+    const res = await exporter();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // The body is a stream, read as it comes.
+    expect(res.body).toBeInstanceOf(ReadableStream);
+    const texte = await octets(res);
+    const requetesExport = [...app.requetes];
+
+    const toutes = await app.prisma.demande.findMany({
+      orderBy: triVersOrderBy("DATE_DEPOT", "DESC"),
+      select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
+    });
+    expect(texte).toBe(csvTableur(COLONNES_DEMANDES, toutes));
+    // What the previous whole-file export wrote, checked on its own too.
+    const lignes = texte.split("\r\n");
+    expect(lignes[0]).toBe("\uFEFFNuméro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré");
+    expect(lignes).toHaveLength(N + 2);
+    expect(lignes.at(-1)).toBe("");
+    expect(texte).toContain(`;"'=HYPERLINK(""x"")";`);
+    expect(texte).toContain(`;"Logiciel ; ""1""";`);
+    // Latest deposit day first, ties by id descending.
+    expect(lignes[1]!.split(";")[0]).toBe(toutes[0]!.numero);
+    expect(toutes[0]!.dateDepot.getTime()).toBe(Date.UTC(2025, 0, 1) + 39 * JOUR);
+    expect(toutes[0]!.numero > toutes[1]!.numero).toBe(true);
+
+    const pages = requetesExport.filter((q) => /SELECT/i.test(q) && /montantCentimes/.test(q) && /LIMIT/i.test(q));
+    expect(pages.length).toBe(Math.ceil(N / PAGE_EXPORT));
+    // No statement binds a list that grows with the data.
+    expect(Math.max(...requetesExport.map((q) => (q.match(/\?/g) ?? []).length))).toBeLessThan(20);
+  }, 120_000);
+
+  it("filtered and sorted on a column of few values (ties across pages): the list's order, and the export is traced", async () => {
+    await demandesEnMasse();
+    const texte = await octets(await exporter("?type=AVANCE&tri=STATUT&ordre=ASC"));
+    const attendues = await app.prisma.demande.findMany({
+      where: { type: "AVANCE" }, orderBy: triVersOrderBy("STATUT", "ASC"),
+      select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
+    });
+    expect(attendues.length).toBeGreaterThan(PAGE_EXPORT);
+    expect(texte).toBe(csvTableur(COLONNES_DEMANDES, attendues));
+    expect(await app.prisma.traceAcces.count({ where: { operation: "EXPORT_CSV" } })).toBe(1);
+  }, 120_000);
+
+  it("an empty export is the BOM and the header", async () => {
+    expect(await octets(await exporter())).toBe(csvTableur(COLONNES_DEMANDES, []));
+    expect((await octets(await exporter())).split("\r\n")).toHaveLength(2);
+  });
+});
