@@ -1,6 +1,9 @@
 // `--http`: the product behind a real HTTP server (in-process, loopback, port 0) loaded by
 // autocannon at 1 and 10 connections for a bounded duration; req/s and p95 from each response time.
 import http from "node:http";
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 // @ts-expect-error autocannon ships no types
 import autocannon from "autocannon";
@@ -9,10 +12,48 @@ import { quantile } from "./mesure.js";
 
 export interface MesureHttp { nom: string; connexions: number; reqParS: number; p50: number; p95: number; erreurs: number }
 
-export async function mesurerHttp(app: AppBench, cas: { nom: string; query: string; variables: unknown; entetes: Entetes }[], duree: number): Promise<MesureHttp[]> {
+/**
+ * `--processus N`: the real server (server/src/main.ts, PROCESSUS=N) as a child process on the
+ * same file instead of the in-process one; the bench's sessions are in the database, so valid there.
+ */
+async function serveurEnfant(fichier: string, processus: number): Promise<{ url: string; fermer: () => Promise<void> }> {
+  const libre = net.createServer();
+  await new Promise<void>((ok) => libre.listen(0, "127.0.0.1", ok));
+  const port = (libre.address() as AddressInfo).port;
+  await new Promise((ok) => libre.close(ok));
+  const p = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: { ...process.env, DATABASE_URL: `file:${fichier}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PROCESSUS: String(processus) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const limite = Date.now() + 120_000;
+  for (;;) {
+    if (p.exitCode !== null) throw new Error("le serveur s'est arrêté au démarrage");
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/sante`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > limite) throw new Error("le serveur ne répond pas");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Every worker warmed (its first GraphQL request is slow), not only the first to answer.
+  await new Promise((r) => setTimeout(r, 3_000));
+  return { url: `http://127.0.0.1:${port}/graphql`, fermer: () => new Promise<void>((ok) => (p.once("exit", () => ok()), p.kill("SIGTERM"))) };
+}
+
+async function serveurLocal(app: AppBench): Promise<{ url: string; fermer: () => Promise<void> }> {
   const serveur = http.createServer(app.handle);
   await new Promise<void>((ok) => serveur.listen(0, "127.0.0.1", ok));
-  const url = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}/graphql`;
+  return { url: `http://127.0.0.1:${(serveur.address() as AddressInfo).port}/graphql`, fermer: () => new Promise<void>((ok) => serveur.close(() => ok())) };
+}
+
+export async function mesurerHttp(
+  app: AppBench, cas: { nom: string; query: string; variables: unknown; entetes: Entetes }[], duree: number,
+  cible: { fichier: string; processus: number } | null = null,
+): Promise<MesureHttp[]> {
+  const serveur = cible ? await serveurEnfant(cible.fichier, cible.processus) : await serveurLocal(app);
+  const { url } = serveur;
   const out: MesureHttp[] = [];
   try {
     for (const c of cas) {
@@ -31,7 +72,7 @@ export async function mesurerHttp(app: AppBench, cas: { nom: string; query: stri
       }
     }
   } finally {
-    await new Promise((ok) => serveur.close(ok));
+    await serveur.fermer();
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// `pnpm bench [--count N] [--runs R] [--http] [--duree S] [--versions V] [--reconstruire] [--json F]`:
+// `pnpm bench [--count N] [--runs R] [--http [--processus P]] [--duree S] [--versions V] [--reconstruire] [--json F]`:
 // builds (or reuses) the N-demande dataset, then prints for each scenario of issue 9 the product's
 // p50 / p95 through the full GraphQL stack, the floor measured in the same run on the same file,
 // their ratio and the SQL statements per operation; `--http` adds req/s and p95 under autocannon.
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     count: { type: "string", default: "100000" }, runs: { type: "string", default: "20" }, versions: { type: "string", default: "1000" },
     http: { type: "boolean", default: false }, duree: { type: "string", default: "10" }, reconstruire: { type: "boolean", default: false },
-    json: { type: "string" },
+    json: { type: "string" }, processus: { type: "string" },
   },
 });
 const count = Number(values.count);
@@ -49,11 +49,14 @@ for (const s of await scenarios(app, plancher, c, runs)) {
 
 let http: Awaited<ReturnType<typeof mesurerHttp>> = [];
 if (values.http) {
-  console.log(`\nHTTP (autocannon, boucle locale, ${values.duree} s par mesure)\n${ENTETE_HTTP}`);
+  // --processus P: the real server with PROCESSUS=P as a child process (P=1 included); none: in-process.
+  const processus = values.processus === undefined ? null : Number(values.processus);
+  const ou = processus === null ? "serveur dans le processus du bench" : `server/src/main.ts, PROCESSUS=${processus}`;
+  console.log(`\nHTTP (autocannon, boucle locale, ${ou}, ${values.duree} s par mesure)\n${ENTETE_HTTP}`);
   http = await mesurerHttp(app, [
     { nom: "liste de 50 (filtres, tri, administrateurs)", query: LISTE, variables: { f: FILTRE_LISTE }, entetes: app.gestionnaire },
     { nom: "une demande, tous les blocs", query: DETAIL, variables: { n: c.detail }, entetes: app.gestionnaire },
-  ], Number(values.duree));
+  ], Number(values.duree), processus === null ? null : { fichier: jeu.fichier, processus });
   for (const h of http) console.log(ligneHttp(h));
 }
 console.log(`\nMémoire du processus : ${Math.round(process.memoryUsage().rss / 1e6)} Mo ; durée totale ${((performance.now() - debut) / 1000).toFixed(0)} s`);

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { DATE_DEBUT_CERTIFICAT_DEFAUT, MONTANT_MAX_CENTIMES_DEFAUT, montantDecimal, parseMontant } from "@segur/shared";
 
 /** Runtime configuration, read once from the environment (12-factor). */
@@ -21,6 +22,10 @@ export interface Config {
   introspection: ModeIntrospection;
   /** Behind one reverse proxy: the client address is the last X-Forwarded-For entry. */
   proxyDeConfiance: boolean;
+  /** Server processes over the same SQLite file (PROCESSUS=auto|N; auto = one per core). */
+  processus: number;
+  /** Adds the answering process's pid as `x-processus` on every response (DEBUG_PROCESSUS=1). */
+  debugProcessus: boolean;
 }
 
 export const MODES_INTROSPECTION = ["authentifie", "tous", "aucun"] as const;
@@ -33,6 +38,14 @@ function modeIntrospection(raw: string | undefined, developpement: boolean): Mod
     throw new Error(`INTROSPECTION doit valoir ${MODES_INTROSPECTION.join(", ")} (reçu « ${raw} »)`);
   }
   return raw as ModeIntrospection;
+}
+
+function processusConfig(raw: string | undefined, coeurs: number): number {
+  if (raw === undefined || raw.trim() === "") return 1;
+  if (raw.trim() === "auto") return Math.max(1, coeurs);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`PROCESSUS doit valoir « auto » ou un entier de 1 à 64 (reçu « ${raw} »)`);
+  return n;
 }
 
 const vrai = (v: string | undefined) => v === "1" || v === "true";
@@ -54,7 +67,7 @@ function montantConfig(name: string, env: NodeJS.ProcessEnv, fallback: bigint): 
   return centimes;
 }
 
-export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function lireConfig(env: NodeJS.ProcessEnv = process.env, coeurs = os.availableParallelism()): Config {
   const developpement = env.NODE_ENV === "development";
   return {
     port: Number(env.PORT ?? 4000),
@@ -70,5 +83,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminDist: env.ADMIN_DIST,
     introspection: modeIntrospection(env.INTROSPECTION, developpement),
     proxyDeConfiance: vrai(env.PROXY_DE_CONFIANCE),
+    processus: processusConfig(env.PROCESSUS, coeurs),
+    debugProcessus: vrai(env.DEBUG_PROCESSUS),
   };
 }

@@ -3,9 +3,30 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 /** Metropolitan France and the overseas départements and collectivités. */
 export const REGIONS_TELEPHONE_FR: readonly CountryCode[] = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC'];
 
+// libphonenumber costs ~20 µs a number and an import file repeats the same few numbers
+// (one per contact, many rows): results are kept per exact text. A pure function of its
+// input, so a per-process cache changes no result; bounded, emptied when full.
+const TELEPHONES_MAX = 10_000;
+const telephones = new Map<string, boolean>();
+
 /** True when the number parses as a valid French (or overseas) number, national or international form. */
 export function telephoneFrancais(s: string): boolean {
   if (typeof s !== 'string' || s.trim() === '') return false;
+  let valide = telephones.get(s);
+  if (valide === undefined) {
+    if (telephones.size >= TELEPHONES_MAX) telephones.clear();
+    telephones.set(s, (valide = telephoneFrancaisCalcule(s)));
+  }
+  return valide;
+}
+
+// The common French forms (0X XX XX XX XX, +33 X XX XX XX XX, with spaces, dots or hyphens
+// between pairs): libphonenumber's French plan (its national pattern [1-9]\d{8}) accepts them
+// all, as the tests check over every prefix; it is asked only for the other forms.
+const FRANCAIS_COURANT = /^(?:0|\+33 ?)[1-9](?:[ .-]?\d{2}){4}$/;
+
+function telephoneFrancaisCalcule(s: string): boolean {
+  if (FRANCAIS_COURANT.test(s)) return true;
   return REGIONS_TELEPHONE_FR.some((region) => {
     const numero = parsePhoneNumberFromString(s, region);
     return numero !== undefined && numero.isValid() && numero.country !== undefined && REGIONS_TELEPHONE_FR.includes(numero.country);
@@ -25,10 +46,15 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/;
 // Characters a URL would read as port, path, credentials… rather than as part of a host name.
 const HORS_NOM_DE_DOMAINE = /[\s/?#@:[\]\\%]/;
+// Labels of LABEL without "xn--" (URL checks punycode), the last one letters only.
+const DOMAINE_ASCII_SIMPLE = /^(?:(?!xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?!xn--)[a-z]{2,}$/;
 
 /** ASCII (punycode) form of a domain, or null when it is not a host name. Works in Node and browsers. */
 export function domaineAscii(domaine: string): string | null {
   if (domaine === '' || HORS_NOM_DE_DOMAINE.test(domaine)) return null;
+  // Already lowercase ASCII labels ending in a letter TLD: URL would return it unchanged
+  // (no case, IDNA or IPv4 processing applies), and parsing a URL is the costly part.
+  if (DOMAINE_ASCII_SIMPLE.test(domaine)) return domaine;
   try {
     return new URL(`http://${domaine}`).hostname;
   } catch {
@@ -45,7 +71,8 @@ export function problemeEmail(s: string): string | null {
   if (at <= 0 || at === s.length - 1) return ATTENDU_EMAIL;
   const local = s.slice(0, at);
   const domaine = s.slice(at + 1);
-  if ([...s].length > EMAIL_LIMITES.totalMax) return `adresse email de ${EMAIL_LIMITES.totalMax} caractères au maximum attendue`;
+  // Code points are never more than UTF-16 units: count them only for a long text.
+  if (s.length > EMAIL_LIMITES.totalMax && [...s].length > EMAIL_LIMITES.totalMax) return `adresse email de ${EMAIL_LIMITES.totalMax} caractères au maximum attendue`;
   if (!LOCAL.test(local)) {
     return /[^\x00-\x7f]/.test(local)
       ? 'adresse email sans accent avant le « @ » attendue (le nom de domaine peut en avoir)'

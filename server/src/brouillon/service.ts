@@ -14,6 +14,7 @@ import { CLE_COORDONNEES, CLE_INFORMATIONS, enTexte, ligneDepuis, ligneTypee, ty
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
 import { nouvelleCle } from "../import/service.js";
+import { appliquerOperations } from "./application.js";
 import { appliquer, inapplicable, OperationImpossible, replier, type OpNette } from "./operations.js";
 
 type DemandeRow = Awaited<ReturnType<Tx["demande"]["findFirstOrThrow"]>>;
@@ -275,14 +276,14 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
     const erreurs = verifierEtat(apres);
     if (erreurs.length) throw new ErreurValidation(erreurs, `La demande ne peut pas être enregistrée : ${erreurs.length} erreur(s) à corriger.`);
 
-    for (const [i, op] of ops.entries()) await appliquerOperation(tx, d.id, op, brouillon.operations[i]!.contenu);
+    const informations = await appliquerOperations(tx, d.id, avant, ops, brouillon.operations.map((o) => o.contenu));
 
     const changements = differences(avant, apres);
     const numeroVersion = d.versionCourante + 1;
     // Optimistic lock: a concurrent confirm that already moved the version makes this one fail.
     const { count } = await tx.demande.updateMany({
       where: { id: d.id, versionCourante: d.versionCourante },
-      data: { versionCourante: numeroVersion, derniereModification: new Date(), ...(acteur.role === "FOURNISSEUR" ? { statut: "EN_COURS" } : {}) },
+      data: { ...informations, versionCourante: numeroVersion, derniereModification: new Date(), ...(acteur.role === "FOURNISSEUR" ? { statut: "EN_COURS" } : {}) },
     });
     if (count !== 1) throw new ErreurConflit("La demande vient d'être modifiée par quelqu'un d'autre.", d.versionCourante + 1);
     const version = await enregistrerVersion(tx, {
@@ -297,60 +298,6 @@ export async function confirmerBrouillon(ctx: Context, numero: string, versionBa
     await tx.brouillon.delete({ where: { id: brouillon.id } });
     return { demandeId: d.id, version };
   });
-}
-
-async function appliquerOperation(tx: Tx, demandeId: number, op: OpNette, contenu: Uint8Array | null) {
-  // A changed row must be validated again.
-  const revalider = { validation: "A_VALIDER", validationMotif: null, valideePar: null, valideeLe: null };
-  switch (op.bloc) {
-    case "INFORMATIONS": {
-      const valeurs = ligneTypee("INFORMATIONS", op.donnees!);
-      const data = Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.filter((c) => c in op.donnees!).map((c) => [c, valeurs[c]]));
-      await tx.demande.update({ where: { id: demandeId }, data });
-      return;
-    }
-    case "ADMINISTRATEURS": {
-      const where = { demandeId_finessJuridique: { demandeId, finessJuridique: op.cle } };
-      if (op.nature === "SUPPRESSION") await tx.administrateurTechnique.delete({ where });
-      else {
-        const data = ligneTypee("ADMINISTRATEURS", op.donnees!) as never;
-        const ordre = (await tx.administrateurTechnique.count({ where: { demandeId } })) + 1;
-        // A changed request is a new request for the health agency: it will go in a later batch.
-        const renvoyer = { lotTransmissionId: null, transmisLe: null };
-        await tx.administrateurTechnique.upsert({ where, create: { ...(data as object), demandeId, ordre, demandeCertificatServeur: true } as never, update: { ...(data as object), ...revalider, ...renvoyer, demandeCertificatServeur: true } });
-      }
-      return;
-    }
-    case "BENEFICIAIRES": {
-      const where = { demandeId_cle: { demandeId, cle: op.cle } };
-      if (op.nature === "SUPPRESSION") await tx.beneficiaire.delete({ where });
-      else {
-        const data = ligneTypee("BENEFICIAIRES", op.donnees!) as never;
-        const ordre = (await tx.beneficiaire.count({ where: { demandeId } })) + 1;
-        await tx.beneficiaire.upsert({ where, create: { ...(data as object), demandeId, cle: op.cle, ordre } as never, update: { ...(data as object), ...revalider } });
-      }
-      return;
-    }
-    case "COORDONNEES_BANCAIRES": {
-      if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
-      else {
-        const data = ligneTypee("COORDONNEES_BANCAIRES", op.donnees!) as never;
-        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...revalider } });
-      }
-      return;
-    }
-    case "PIECES": {
-      const where = { demandeId_cle: { demandeId, cle: op.cle } };
-      if (op.nature === "SUPPRESSION") await tx.pieceJustificative.delete({ where });
-      else {
-        const l = op.donnees!;
-        await tx.pieceJustificative.create({
-          data: { demandeId, cle: op.cle, nomFichier: l.nomFichier!, type: l.type!, taille: Number(l.taille), sha256: l.sha256!, contenu: new Uint8Array(contenu ?? new Uint8Array()) },
-        });
-      }
-      return;
-    }
-  }
 }
 
 /** Re-bases a draft on the current version after a conflict: operations that no longer apply are dropped. */

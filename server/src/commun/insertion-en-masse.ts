@@ -65,3 +65,24 @@ export async function insererEtRelire<R>(tx: Tx, table: string, lignes: readonly
   for (const { sql, parametres } of instructions(table, lignes, retour)) out.push(...(await tx.$queryRawUnsafe<R[]>(sql, ...parametres)));
   return out;
 }
+
+/**
+ * Inserts narrow rows (text, integers, booleans as the 0/1 the client stores, null) as insererParJson
+ * does, or, for a row whose `conflit` key exists, sets every column but the key and `conserver`
+ * (SQLite's upsert): a draft's additions and changes of a block in one statement, no per-value bind work.
+ */
+export async function insererOuMettreAJourParJson(
+  tx: Tx, table: string, lignes: readonly Record<string, string | number | boolean | null>[], conflit: readonly string[], conserver: readonly string[] = [],
+): Promise<void> {
+  if (!lignes.length) return;
+  const colonnes = Object.keys(lignes[0]!);
+  const garde = new Set([...conflit, ...conserver]);
+  const maj = colonnes.filter((c) => !garde.has(c)).map((c) => `"${c}" = excluded."${c}"`);
+  // "WHERE true": without it SQLite would read ON CONFLICT as a join constraint of the SELECT.
+  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) SELECT ${colonnes.map((_, i) => `value ->> ${i}`).join(", ")} FROM json_each(?) WHERE true`
+    + ` ON CONFLICT (${conflit.map((c) => `"${c}"`).join(", ")}) DO ${maj.length ? `UPDATE SET ${maj.join(", ")}` : "NOTHING"}`;
+  const brut = (v: string | number | boolean | null | undefined) => (typeof v === "boolean" ? Number(v) : v ?? null);
+  for (let i = 0; i < lignes.length; i += LIGNES_PAR_JSON) {
+    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => colonnes.map((c) => brut(l[c])))));
+  }
+}

@@ -3,6 +3,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "./champs.js";
 import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
+import { insererParJson } from "../commun/insertion-en-masse.js";
 import { deserialiserEtat, serialiserEtat, versionAvecInstantane } from "./instantanes.js";
 
 /** A Prisma client or an interactive transaction: services run inside the caller's transaction. */
@@ -52,9 +53,10 @@ export async function enregistrerVersion(
     data: {
       demandeId: args.demandeId, numero: args.numero, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe,
       commentaire: args.commentaire, hashPrecedent, hash, nombreChangements: args.changements.length,
-      changements: { create: args.changements.map((c, ordre) => ({ ordre, ...c })) },
     },
   });
+  // One statement per few thousand changes (a nested create costs a statement and client work per row).
+  await insererParJson(tx, "ChangementVersion", args.changements.map((c, ordre) => ({ versionId: version.id, ordre, ...c })));
   // Same transaction: a snapshot exists only for a committed version, and is its exact replay.
   if (versionAvecInstantane(args.numero)) {
     const etat = await etatALaVersion(tx, args.demandeId, args.numero);

@@ -3,6 +3,7 @@ import type { Probleme } from '../probleme.js';
 import { booleenDefaut, finessRequis, texte, texteRequis, verifierEmail } from '../validation/champs.js';
 import { avertissementCleFiness, avertissementTelephone, champDe } from '../validation/avertissements.js';
 import { problemesDepuisZod, type Resultat } from '../validation/problemes-zod.js';
+import { lecteurObjet } from '../validation/objet.js';
 
 /** One établissement of the demande (bloc « Bénéficiaire(s) et scénario d'installation »). */
 export interface BeneficiaireValeurs {
@@ -31,7 +32,7 @@ export const CHAMPS_BENEFICIAIRE = [
   'operateurMessagerie',
 ] as const satisfies readonly (keyof BeneficiaireValeurs)[];
 
-export const beneficiaireSchema = z.object({
+const champsBeneficiaire = {
   nomResponsable: texteRequis('nomResponsable'),
   emailResponsable: texteRequis('emailResponsable', { requis: 'obligatoire, saisissez une adresse email', verifier: verifierEmail }),
   telResponsable: texteRequis('telResponsable', { requis: 'obligatoire, saisissez un numéro de téléphone' }),
@@ -43,7 +44,10 @@ export const beneficiaireSchema = z.object({
   maitreIdentite: texte('maitreIdentite'),
   stockageIdentite: texte('stockageIdentite'),
   operateurMessagerie: texte('operateurMessagerie'),
-});
+};
+export const beneficiaireSchema = z.object(champsBeneficiaire);
+// Same result as beneficiaireSchema.safeParse, faster (an import checks thousands).
+const lecteurBeneficiaire = lecteurObjet(beneficiaireSchema, champsBeneficiaire);
 
 type Egal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sortieConforme: Egal<z.output<typeof beneficiaireSchema>, BeneficiaireValeurs> = true;
@@ -64,7 +68,7 @@ export function validerBeneficiaire(input: unknown): Resultat<BeneficiaireValeur
     finessGeographique: champDe(input, 'finessGeographique'),
     telResponsable: champDe(input, 'telResponsable'),
   });
-  const r = beneficiaireSchema.safeParse(input);
+  const r = lecteurBeneficiaire.safeParse(input);
   if (r.success) return { valeur: r.data, erreurs: [], avertissements };
   return { erreurs: problemesDepuisZod(r.error), avertissements };
 }

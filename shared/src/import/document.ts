@@ -14,6 +14,7 @@ import { pieceSchema, problemeContenuPdf } from '../demande/piece.js';
 import { problemeDateCommande } from '../demande/commande.js';
 import { ATTENDU_BOOLEEN, booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis } from '../validation/champs.js';
 import { problemesDepuisZod } from '../validation/problemes-zod.js';
+import { lecteurObjet } from '../validation/objet.js';
 import { decoderBase64, tailleBase64 } from './base64.js';
 
 export interface OptionsImport {
@@ -85,7 +86,7 @@ const dateCommandeSchema = texte('dateCommande', {
   verifier: (v) => (dateIsoValide(v) ? null : 'date attendue au format AAAA-MM-JJ (exemple : "2022-09-20")'),
 });
 
-const schemaEntete = (montantMaxCentimes: bigint) => z.object({
+const champsEntete = (montantMaxCentimes: bigint) => ({
   type: choixRequis<TypeDemande>('type', {
     lire: (v) => ((TYPES_DEMANDE as readonly string[]).includes(v) ? (v as TypeDemande) : null),
     attendu: 'valeur attendue AVANCE ou SOLDE',
@@ -107,15 +108,22 @@ const schemaEntete = (montantMaxCentimes: bigint) => z.object({
   }),
 });
 
+function lecteurEntete(montantMaxCentimes: bigint) {
+  const champs = champsEntete(montantMaxCentimes);
+  return lecteurObjet(z.object(champs), champs);
+}
+
 /** One schema per configured maximum (in practice a single one). */
-const schemasEntete = new Map<bigint, ReturnType<typeof schemaEntete>>();
+const schemasEntete = new Map<bigint, ReturnType<typeof lecteurEntete>>();
 function enteteSchema(montantMaxCentimes: bigint = MONTANT_MAX_CENTIMES_DEFAUT) {
   let schema = schemasEntete.get(montantMaxCentimes);
-  if (!schema) schemasEntete.set(montantMaxCentimes, (schema = schemaEntete(montantMaxCentimes)));
+  if (!schema) schemasEntete.set(montantMaxCentimes, (schema = lecteurEntete(montantMaxCentimes)));
   return schema;
 }
 
 type Objet = Record<string, unknown>;
+
+const lecteurPiece = lecteurObjet(pieceSchema, pieceSchema.shape);
 
 function estObjet(v: unknown): v is Objet {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -180,7 +188,7 @@ function validerPieces(brut: unknown, chemin: Chemin, c: Collecte): PieceImporte
     const cheminP = [...chemin, k];
     if (!estObjet(p)) return c.objetAttendu('piecesJustificatives', cheminP);
     c.clesInconnues(p, CLES_PIECE, cheminP);
-    const r = pieceSchema.safeParse(p);
+    const r = lecteurPiece.safeParse(p);
     if (!r.success) c.ajouter(problemesDepuisZod(r.error, cheminP));
     const cheminContenu = [...cheminP, 'contenuBase64'];
     const b64 = p['contenuBase64'];
@@ -201,7 +209,7 @@ function validerPieces(brut: unknown, chemin: Chemin, c: Collecte): PieceImporte
   return pieces;
 }
 
-function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: Collecte): DemandeImportee | null {
+function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jourDepot: string, c: Collecte): DemandeImportee | null {
   if (!estObjet(d)) {
     c.objetAttendu('demandes', chemin);
     return null;
@@ -209,7 +217,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
   c.clesInconnues(d, CLES_DEMANDE, chemin);
   const entete = enteteSchema(options.montantMaxCentimes).safeParse(d);
   if (!entete.success) c.ajouter(problemesDepuisZod(entete.error, chemin));
-  verifierContexte(d, chemin, options, c);
+  verifierContexte(d, chemin, options, jourDepot, c);
 
   let coordonnees: CoordonneesValeurs | null = null;
   const cb = d['coordonneesBancaires'];
@@ -289,9 +297,9 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, c: C
  * Rules that depend on the import (its day, the API key's éditeur), checked on values that are
  * otherwise valid, whatever the demande's other errors: every problem is told at once.
  */
-function verifierContexte(d: Objet, chemin: Chemin, options: OptionsImport, c: Collecte): void {
+function verifierContexte(d: Objet, chemin: Chemin, options: OptionsImport, jourDepot: string, c: Collecte): void {
   const date = dateCommandeSchema.safeParse(d['dateCommande']);
-  const probleme = date.success && date.data ? problemeDateCommande(date.data, jourParis(options.dateDepot)) : null;
+  const probleme = date.success && date.data ? problemeDateCommande(date.data, jourDepot) : null;
   if (probleme) c.erreur('VALEUR', 'dateCommande', probleme, [...chemin, 'dateCommande']);
   const editeur = numeroEditeurSchema.safeParse(d['numeroEditeur']);
   if (options.numeroEditeur && editeur.success && editeur.data !== options.numeroEditeur) {
@@ -415,9 +423,11 @@ export function validerDocumentImport(json: unknown, options: OptionsImport): Re
   } else entrees = [{ valeur: json, chemin: [] }];
 
   const references = new Set<string>();
+  // Once per file: formatting a date in Paris time is costly and the day is the same for all.
+  const jourDepot = jourParis(options.dateDepot);
   for (const { valeur, chemin } of entrees) {
     const c = new Collecte();
-    const demande = validerDemande(valeur, chemin, options, c);
+    const demande = validerDemande(valeur, chemin, options, jourDepot, c);
     const ref = demande?.referenceFournisseur;
     if (ref) {
       const cle = `${demande.numeroEditeur}/${ref}`;

@@ -94,14 +94,29 @@ function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: Opt
 // Each builder is a single transform: zod aborts a transform chained after a failed one,
 // which would hide the object's cross-field rules.
 
+/** A field's own check, as its transform runs it: lets lireObjet skip zod's machinery. */
+export type Lecteur<T> = (raw: unknown, ctx: z.RefinementCtx) => T;
+const lecteurs = new WeakMap<z.ZodTypeAny, Lecteur<unknown>>();
+
+function champLu<T>(lire: Lecteur<T>) {
+  const schema = z.unknown().transform(lire);
+  lecteurs.set(schema, lire);
+  return schema;
+}
+
+/** The check behind a schema built here, or undefined. */
+export function lecteurDe(schema: z.ZodTypeAny): Lecteur<unknown> | undefined {
+  return lecteurs.get(schema);
+}
+
 export function texte(champ: string, o: OptionsTexte = {}) {
-  return z.unknown().transform((raw, ctx): string | null => verifierTexte(raw, ctx, champ, o));
+  return champLu((raw, ctx): string | null => verifierTexte(raw, ctx, champ, o));
 }
 
 /** Required text: the output type is string (a missing value is already an error). */
 export function texteRequis(champ: string, o: OptionsTexte = {}) {
   const options = { requis: OBLIGATOIRE, ...o };
-  return z.unknown().transform((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? '');
+  return champLu((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? '');
 }
 
 export const verifierEmail = (v: string): string | null => problemeEmail(v);
@@ -134,12 +149,12 @@ function verifierBooleen(raw: unknown, ctx: z.RefinementCtx, champ: string, o: O
 
 /** true / false; null or absent is "no answer". */
 export function booleen(champ: string, o: OptionsBooleen = {}) {
-  return z.unknown().transform((raw, ctx): boolean | null => verifierBooleen(raw, ctx, champ, o));
+  return champLu((raw, ctx): boolean | null => verifierBooleen(raw, ctx, champ, o));
 }
 
 /** Boolean where "no answer" means `defaut`. */
 export function booleenDefaut(champ: string, defaut: boolean) {
-  return z.unknown().transform((raw, ctx): boolean => verifierBooleen(raw, ctx, champ, {}) ?? defaut);
+  return champLu((raw, ctx): boolean => verifierBooleen(raw, ctx, champ, {}) ?? defaut);
 }
 
 export interface OptionsChoix<T extends string> {
@@ -161,19 +176,19 @@ function verifierChoix<T extends string>(raw: unknown, ctx: z.RefinementCtx, cha
 
 /** One of a closed list of codes. */
 export function choix<T extends string>(champ: string, o: OptionsChoix<T>) {
-  return z.unknown().transform((raw, ctx): T | null => verifierChoix(raw, ctx, champ, o));
+  return champLu((raw, ctx): T | null => verifierChoix(raw, ctx, champ, o));
 }
 
 /** Required code: output typed T (a missing value is already an error). */
 export function choixRequis<T extends string>(champ: string, o: Omit<OptionsChoix<T>, 'requis'> & { requis?: string }) {
   const options = { requis: o.attendu, ...o };
-  return z.unknown().transform((raw, ctx): T => verifierChoix(raw, ctx, champ, options) as T);
+  return champLu((raw, ctx): T => verifierChoix(raw, ctx, champ, options) as T);
 }
 
 /** Amount in euros (decimal string or number) → integer cents, at most `maxCentimes` (SPEC §10). */
 export function montantCentimes(champ: string, maxCentimes: bigint = MONTANT_MAX_CENTIMES_DEFAUT) {
   const attendu = 'montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00")';
-  return z.unknown().transform((raw, ctx): bigint => {
+  return champLu((raw, ctx): bigint => {
     if (estVide(raw)) {
       signaler(ctx, 'REQUIS', champ, attendu);
       return 0n;
