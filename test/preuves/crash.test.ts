@@ -2,20 +2,17 @@
 // on a temporary SQLite file; while clients import and confirm, it is killed with SIGKILL at
 // seeded random moments and restarted on the same file. Afterwards the database passes
 // `PRAGMA integrity_check`, the hash chains verify, and every write acknowledged to a client is there.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@segur/prisma";
 import { exempleDocumentImport } from "@segur/shared";
 import { creerCleApi, creerUtilisateur } from "../../server/src/auth/service.js";
 import { verifierChaines } from "../../server/src/historique/service.js";
-import { erreurInterne, GRAINE, publierFigure } from "./support.js";
+import { erreurInterne, GRAINE, lancerServeur, portLibre, publierFigure } from "./support.js";
 
-const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const ARRETS = Number(process.env.PREUVES_ARRETS ?? 5);
 const CLIENTS = 3;
 
@@ -31,14 +28,6 @@ function aleatoire(graine: number) {
   };
 }
 
-async function portLibre(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segur-crash-"));
 const dbUrl = `file:${path.join(dir, "crash.db")}`;
 let enfant: ChildProcess | null = null;
@@ -48,23 +37,16 @@ afterAll(() => {
 });
 
 async function demarrer(port: number): Promise<ChildProcess> {
-  const p = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: RACINE,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let sortie = "";
-  p.stdout!.on("data", (b) => (sortie += b));
-  p.stderr!.on("data", (b) => (sortie += b));
+  const { processus: p, sortie } = lancerServeur(dbUrl, port);
   const limite = Date.now() + 60_000;
   for (;;) {
-    if (p.exitCode !== null) throw new Error(`le serveur s'est arrêté au démarrage :\n${sortie}`);
+    if (p.exitCode !== null) throw new Error(`le serveur s'est arrêté au démarrage :\n${sortie()}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/sante`)).ok) return p;
     } catch {
       // not listening yet
     }
-    if (Date.now() > limite) throw new Error(`le serveur ne répond pas :\n${sortie}`);
+    if (Date.now() > limite) throw new Error(`le serveur ne répond pas :\n${sortie()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

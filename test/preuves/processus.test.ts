@@ -3,31 +3,20 @@
 // `x-processus`, DEBUG_PROCESSUS=1), none is a 5xx / SQLITE_BUSY / internal error, every
 // acknowledged write is in the file and the hash chains verify. A killed worker is replaced;
 // SIGTERM stops the primary and its workers.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@segur/prisma";
 import { exempleDocumentImport } from "@segur/shared";
 import { creerCleApi, creerUtilisateur } from "../../server/src/auth/service.js";
 import { verifierChaines } from "../../server/src/historique/service.js";
-import { erreurInterne } from "./support.js";
+import { erreurInterne, lancerServeur, portLibre } from "./support.js";
 
-const RACINE = fileURLToPath(new URL("../..", import.meta.url));
 const CLIENTS = 4;
 const TOURS = 5;
-
-async function portLibre(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** GET /sante on a fresh connection (round-robin is per connection); the answering pid. */
 function sante(port: number): Promise<string> {
@@ -66,15 +55,8 @@ describe("production mode with 2 processes over one SQLite file", () => {
     await prisma.$disconnect();
 
     const port = await portLibre();
-    const p = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-      cwd: RACINE,
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PROCESSUS: "2", DEBUG_PROCESSUS: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const { processus: p, sortie } = lancerServeur(dbUrl, port, { PROCESSUS: "2", DEBUG_PROCESSUS: "1" });
     enfant = p;
-    let sortie = "";
-    p.stdout!.on("data", (b) => (sortie += b));
-    p.stderr!.on("data", (b) => (sortie += b));
 
     const pids = new Set<number>();
     const echecs: string[] = [];
@@ -92,8 +74,8 @@ describe("production mode with 2 processes over one SQLite file", () => {
     const limite = Date.now() + 90_000;
     const pidsSante = new Set<string>();
     while (pidsSante.size < 2) {
-      if (p.exitCode !== null) throw new Error(`le serveur s'est arrêté au démarrage :\n${sortie}`);
-      if (Date.now() > limite) throw new Error(`les 2 processus ne répondent pas :\n${sortie}`);
+      if (p.exitCode !== null) throw new Error(`le serveur s'est arrêté au démarrage :\n${sortie()}`);
+      if (Date.now() > limite) throw new Error(`les 2 processus ne répondent pas :\n${sortie()}`);
       try {
         pidsSante.add(await sante(port));
       } catch {
@@ -144,7 +126,7 @@ describe("production mode with 2 processes over one SQLite file", () => {
     const apres = new Set<string>();
     const limiteRelance = Date.now() + 60_000;
     while (apres.size < 2) {
-      if (Date.now() > limiteRelance) throw new Error(`le processus tué n'a pas été relancé :\n${sortie}`);
+      if (Date.now() > limiteRelance) throw new Error(`le processus tué n'a pas été relancé :\n${sortie()}`);
       try {
         apres.add(await sante(port));
       } catch {

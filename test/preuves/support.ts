@@ -1,5 +1,7 @@
 // Shared by the proving suites (test/preuves/): seeds, figures, table counts.
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "@segur/prisma";
@@ -65,4 +67,28 @@ export const CODES_REFUS = new Set(["NON_AUTORISE", "UNAUTHENTICATED", "LECTURE_
 /** A response that reveals a server bug (masked error) rather than a business answer. */
 export function erreurInterne(statut: number, texte: string): boolean {
   return statut >= 500 || texte.includes("INTERNAL_SERVER_ERROR") || texte.includes("Unexpected error.");
+}
+
+const RACINE = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A loopback port free right now (the real server is then started on it). */
+export async function portLibre(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** The real server (`server/src/main.ts`) as a child process on `dbUrl`, its output kept for failure messages. */
+export function lancerServeur(dbUrl: string, port: number, env: Record<string, string> = {}): { processus: ChildProcess; sortie: () => string } {
+  const processus = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: RACINE,
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let sortie = "";
+  processus.stdout!.on("data", (b) => (sortie += b));
+  processus.stderr!.on("data", (b) => (sortie += b));
+  return { processus, sortie: () => sortie };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { caractereInterdit } from "@segur/shared";
+import { verifierLongueursFiltre } from "./longueurs-arguments.js";
 
 /*
  * A list's filter arrives as a GraphQL argument of a connection (no error union there): a bad
@@ -11,8 +12,9 @@ function refus(code: string, champ: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, argument: `filtre.${champ}`, path: ["filtre", champ] } });
 }
 
-/** Texts of a filter obey the rule of stored texts: no control character, no lone surrogate. */
+/** Texts of a filter are bounded (length first) and obey the rule of stored texts: no control character, no lone surrogate. */
 export function verifierTextesFiltre(filtre: object | null | undefined): void {
+  verifierLongueursFiltre(filtre);
   for (const [champ, v] of Object.entries(filtre ?? {})) {
     const interdit = typeof v === "string" ? caractereInterdit(v) : null;
     if (interdit) throw refus("CARACTERE_INTERDIT", champ, `Filtre « ${champ} » : ${interdit}.`);

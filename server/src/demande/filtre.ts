@@ -2,7 +2,6 @@ import type { Prisma } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { verifierTextesFiltre } from "../commun/filtre-valeurs.js";
-import { verifierLongueursFiltre } from "../commun/longueurs-arguments.js";
 
 export interface FiltreDemandes {
   numero?: string | null;
@@ -46,7 +45,6 @@ const FILTRES_LARGES = { type: "TYPE", statut: "STATUT", etatPaiement: "ETAT_PAI
  * page ends after a few hundred rows. The count (no `tri`) keeps the indexable form.
  */
 export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Acteur | null, tri?: Tri): Prisma.DemandeWhereInput {
-  verifierLongueursFiltre(f);
   verifierTextesFiltre(f);
   const and: Prisma.DemandeWhereInput[] = [perimetreDemandes(acteur)];
   const egal = <C extends keyof typeof FILTRES_LARGES>(colonne: C, valeur: string): Prisma.DemandeWhereInput =>

@@ -1,7 +1,6 @@
 import { EVENEMENTS_LABELS, OPERATIONS_ACCES, debutJourParis } from "@segur/shared";
 import { LecteurParametres } from "../commun/parametres-url.js";
 import { verifierChoixFiltre, verifierTextesFiltre } from "../commun/filtre-valeurs.js";
-import { verifierLongueursFiltre } from "../commun/longueurs-arguments.js";
 import type { Prisma } from "@segur/prisma";
 
 /** Filters of the global journal (events and access traces). */
@@ -24,7 +23,6 @@ function periode(f: FiltreJournal | null | undefined): { gte?: Date; lt?: Date }
 }
 
 export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.EvenementAuditWhereInput {
-  verifierLongueursFiltre(f);
   verifierTextesFiltre(f);
   verifierChoixFiltre("type", f?.type, typesJournal("evenements"));
   const and: Prisma.EvenementAuditWhereInput[] = [];
@@ -37,7 +35,6 @@ export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.Eve
 }
 
 export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAccesWhereInput {
-  verifierLongueursFiltre(f);
   verifierTextesFiltre(f);
   verifierChoixFiltre("type", f?.type, typesJournal("acces"));
   const and: Prisma.TraceAccesWhereInput[] = [];
