@@ -1,10 +1,11 @@
 // The product on the benchmark's file: the real app (full GraphQL stack through `app.fetch`),
 // Prisma's query events counted (SQL statements per operation), the demo accounts signed in.
-import { openDatabase } from "@segur/prisma";
+import { dialecteUrl, ouvrirBase } from "@segur/prisma";
 import { lireConfig } from "../server/src/config.js";
 import { createApp, type App } from "../server/src/app.js";
 import { creerCleApi } from "../server/src/auth/service.js";
 import { COMPTES_DEMO } from "../server/src/seed/service.js";
+import { creerLogger } from "../server/src/exploitation/logger.js";
 
 export type Entetes = Record<string, string>;
 
@@ -18,11 +19,15 @@ export interface AppBench extends App {
   fermer: () => Promise<void>;
 }
 
+/** `fichier`: the SQLite bench file, or a `postgresql://…` URL (already migrated: bench/postgresql.ts). */
 export async function ouvrirApp(fichier: string): Promise<AppBench> {
-  const prisma = openDatabase(`file:${fichier}`, { journaliserRequetes: true });
+  const url = dialecteUrl(fichier) === "postgresql" ? fichier : `file:${fichier}`;
+  const prisma = await ouvrirBase(url, { journaliserRequetes: true });
   let requetes = 0;
   (prisma as unknown as { $on: (e: "query", f: () => void) => void }).$on("query", () => void requetes++);
-  const app = createApp({ prisma, config: lireConfig({}), courrielleur: { nom: "bench", envoyer: async () => {} } });
+  // Each request's log line is written as in production (info), into a sink: the report stays readable.
+  const journal = creerLogger("info", { write: () => {} });
+  const app = createApp({ prisma, config: lireConfig({}), courrielleur: { nom: "bench", envoyer: async () => {} }, journal });
   const gql: AppBench["gql"] = async (query, variables, entetes = {}) => {
     const res = await app.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json", ...entetes }, body: JSON.stringify({ query, variables }) });
     return res.json() as never;

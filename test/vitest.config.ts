@@ -1,13 +1,19 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { aliasGraphql } from "./vitest.shared.js";
+import { raisonSansPostgres } from "./postgresql/disponible.js";
 
 // One configuration that runs every package's tests (`pnpm test` at the top level).
 const racine = fileURLToPath(new URL("..", import.meta.url));
+// The integration tests run a second time on PostgreSQL; skipped, once said, where no server can be had.
+const sansPostgres = raisonSansPostgres();
+if (sansPostgres && !process.env.VITEST_WORKER_ID) console.warn(sansPostgres);
 
 export default defineConfig({
   test: {
     root: racine,
+    // `--project integration-pg` alone, without PostgreSQL: the message above, then no test, no failure.
+    ...(sansPostgres ? { passWithNoTests: true } : {}),
     projects: [
       "shared/vitest.config.ts",
       "server/vitest.config.ts",
@@ -20,6 +26,19 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           testTimeout: 30_000,
           // Some files seed dozens of demandes before their tests: generous on a loaded 2-core machine.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: aliasGraphql },
+        test: {
+          name: "integration-pg",
+          root: racine,
+          include: sansPostgres ? [] : ["test/integration/**/*.test.ts"],
+          // server/test/aide.ts gives each test app its own copy of the migrated template database.
+          env: { SEGUR_TEST_BASE: "postgresql" },
+          globalSetup: sansPostgres ? [] : ["test/postgresql/modele.ts"],
+          testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },

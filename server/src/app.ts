@@ -17,6 +17,18 @@ import { erreursPagination } from "./commun/erreurs-pagination.js";
 import { erreursVariables } from "./commun/erreurs-variables.js";
 import { useLongueursArguments } from "./commun/longueurs-arguments.js";
 import { servirSpa } from "./spa.js";
+import { dialecte, MIGRATIONS_DIR, MIGRATIONS_DIR_POSTGRESQL } from "@segur/prisma";
+import { logger as loggerProcessus, type Logger } from "./exploitation/logger.js";
+import { journalYoga } from "./exploitation/journal-yoga.js";
+import { creerMetriques, registreProcessus, type Metriques } from "./exploitation/metriques.js";
+import { metriquesLocales, metriquesTravailleur } from "./exploitation/metriques-grappe.js";
+import { useSuiviRequete } from "./exploitation/use-suivi-requete.js";
+import { useJournalRequetes } from "./exploitation/use-journal-requetes.js";
+import { useMetriques } from "./exploitation/use-metriques.js";
+import { useRouteMetriques } from "./exploitation/use-route-metriques.js";
+import { useSante } from "./exploitation/use-sante.js";
+import { etatRequete } from "./exploitation/requete.js";
+import { longueurFileImports } from "./import/service.js";
 
 export interface App {
   /** Fetch-API handler: GraphQL on /graphql, downloads and exports, and the SPA. */
@@ -27,11 +39,34 @@ export interface App {
   config: Config;
   /** This process's email outbox: main.ts starts its periodic passes, tests await it. */
   boiteEnvoi: BoiteEnvoi;
+  /** Logs, metrics and health of this process (docs/deploy.md, « Exploitation »). */
+  exploitation: {
+    journal: Logger;
+    metriques: Metriques;
+    /** From now on /sante/pret answers 503 (shutdown under way). */
+    signalerArret(): void;
+  };
 }
 
-export function createApp({ prisma, config, courrielleur }: { prisma: Db; config: Config; courrielleur?: Courrielleur }): App {
+export interface OptionsApp {
+  prisma: Db;
+  config: Config;
+  courrielleur?: Courrielleur;
+  /** Default: the process's logger (LOG_LEVEL, stdout). */
+  journal?: Logger;
+  /** This database's migrations, for the readiness probe. Default: @segur/prisma's folder for the client's database. */
+  dossierMigrations?: string;
+  /** A cluster worker: /metriques answers with every worker's metrics, gathered by the primary. */
+  travailleurGrappe?: boolean;
+}
+
+export function createApp({ prisma, config, courrielleur, journal = loggerProcessus, dossierMigrations, travailleurGrappe = false }: OptionsApp): App {
+  dossierMigrations ??= dialecte(prisma) === "postgresql" ? MIGRATIONS_DIR_POSTGRESQL : MIGRATIONS_DIR;
   const mailer = courrielleur ?? courrielleurDepuisConfig(config);
-  const boiteEnvoi = creerBoiteEnvoi(prisma, mailer);
+  const boiteEnvoi = creerBoiteEnvoi(prisma, mailer, journal);
+  const metriques = creerMetriques({ prisma, importsEnFile: longueurFileImports });
+  const registres = [registreProcessus(), metriques.registre];
+  let enArret = false;
 
   // Non-GraphQL routes run inside yoga's pipeline so tests reach them through yoga.fetch too.
   const routes: Plugin<Context> = {
@@ -56,8 +91,15 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
     // GraphiQL bundled locally (no CDN: this product runs without internet access).
     renderGraphiQL,
     multipart: true,
-    logging: config.developpement ? "info" : "warn",
+    // Yoga's messages, and the masked errors with their stack, in the JSON log (LOG_LEVEL).
+    logging: journalYoga(journal),
     plugins: [
+      // First: they see every request, including those answered by the routes below.
+      useSuiviRequete(),
+      useJournalRequetes(journal),
+      useMetriques(metriques),
+      useSante({ prisma, dossierMigrations, enArret: () => enArret, journal }),
+      useRouteMetriques({ jeton: config.metriquesJeton, lire: travailleurGrappe ? metriquesTravailleur(registres) : metriquesLocales(registres), journal }),
       routes,
       erreursPagination,
       erreursVariables,
@@ -91,10 +133,13 @@ export function createApp({ prisma, config, courrielleur }: { prisma: Db; config
         adresseClient: adresseClient(request, initial as { req?: IncomingMessage }, config.proxyDeConfiance),
         cookies: (initial as { cookies?: string[] }).cookies ?? [],
         memo: new Map(),
+        requeteId: etatRequete()?.id ?? "",
+        journal,
       };
       return ctx;
     },
   });
 
-  return { fetch: yoga.fetch as App["fetch"], handle: yoga as unknown as RequestListener, prisma, config, boiteEnvoi };
+  const exploitation = { journal, metriques, signalerArret: () => void (enArret = true) };
+  return { fetch: yoga.fetch as App["fetch"], handle: yoga as unknown as RequestListener, prisma, config, boiteEnvoi, exploitation };
 }

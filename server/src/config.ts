@@ -1,4 +1,5 @@
 import os from "node:os";
+import { niveauJournal, type NiveauJournal } from "./exploitation/logger.js";
 import { DATE_DEBUT_CERTIFICAT_DEFAUT, MONTANT_MAX_CENTIMES_DEFAUT, montantDecimal, parseMontant } from "@segur/shared";
 
 /** Runtime configuration, read once from the environment (12-factor). */
@@ -26,6 +27,12 @@ export interface Config {
   processus: number;
   /** Adds the answering process's pid as `x-processus` on every response (DEBUG_PROCESSUS=1). */
   debugProcessus: boolean;
+  /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
+  niveauJournal: NiveauJournal;
+  /** METRIQUES_JETON: bearer token required on /metriques; unset = loopback connections only. */
+  metriquesJeton: string | undefined;
+  /** ARRET_DELAI_MS: on SIGTERM / SIGINT, how long in-flight requests may run before their connections are cut. */
+  arretDelaiMs: number;
 }
 
 export const MODES_INTROSPECTION = ["authentifie", "tous", "aucun"] as const;
@@ -45,6 +52,13 @@ function processusConfig(raw: string | undefined, coeurs: number): number {
   if (raw.trim() === "auto") return Math.max(1, coeurs);
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`PROCESSUS doit valoir « auto » ou un entier de 1 à 64 (reçu « ${raw} »)`);
+  return n;
+}
+
+function delaiConfig(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} doit être un nombre entier de millisecondes, de 0 à 3600000 (reçu « ${raw} »)`);
   return n;
 }
 
@@ -85,5 +99,8 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env, coeurs = os.ava
     proxyDeConfiance: vrai(env.PROXY_DE_CONFIANCE),
     processus: processusConfig(env.PROCESSUS, coeurs),
     debugProcessus: vrai(env.DEBUG_PROCESSUS),
+    niveauJournal: niveauJournal(env.LOG_LEVEL),
+    metriquesJeton: env.METRIQUES_JETON || undefined,
+    arretDelaiMs: delaiConfig("ARRET_DELAI_MS", env.ARRET_DELAI_MS, 10_000),
   };
 }

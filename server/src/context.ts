@@ -3,6 +3,7 @@ import type { Config } from "./config.js";
 import type { Acteur } from "./auth/acteur.js";
 import type { Courrielleur } from "./courriel/transport.js";
 import type { BoiteEnvoi } from "./courriel/boite-envoi.js";
+import type { Logger } from "./exploitation/logger.js";
 
 /** Per-request context. `prisma` is per application (each test has its own database). */
 export interface Context {
@@ -19,6 +20,10 @@ export interface Context {
   cookies: string[];
   /** Request-scoped memo, so per-row fields batch their queries (no N+1). */
   memo: Map<string, Promise<unknown>>;
+  /** The request's id (x-request-id): quoted in every log line written while serving it. */
+  requeteId: string;
+  /** The app's logger; its lines carry `requeteId` wherever they are written from. */
+  journal: Logger;
 }
 
 export function memoiser<T>(ctx: Context, key: string, fn: () => Promise<T>): Promise<T> {

@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
+// Per process and safe: the built SPA's files, identical on every instance (never data).
 const cache = new Map<string, { brut: Buffer; gzip: Buffer | null; type: string }>();
 
 async function lire(fichier: string) {

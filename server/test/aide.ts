@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "@segur/prisma";
+import { ouvrirBase, type Db } from "@segur/prisma";
+import { creerBaseDepuisModele, supprimerBase } from "@segur/prisma/postgresql";
 import { lireConfig, type Config } from "../src/config.js";
 import { createApp, type App } from "../src/app.js";
 import { creerCleApi, creerUtilisateur } from "../src/auth/service.js";
@@ -17,7 +18,10 @@ export interface AppTest extends App {
   auditeur: Identite;
   fournisseur: (numeroEditeur: string, options?: { lectureSeule?: boolean }) => Promise<Identite>;
   courriels: MessageCourriel[];
+  /** The SQLite file ("" on PostgreSQL: read it through `urlBase`). */
   dbFile: string;
+  /** DATABASE_URL of this app's own database (a SQLite file, or a PostgreSQL database `t_<hex>`). */
+  urlBase: string;
   /** SQL statements run so far (to check that a query's cost does not grow with its rows). */
   requetes: string[];
   fermer: () => Promise<void>;
@@ -25,11 +29,35 @@ export interface AppTest extends App {
 
 export type Identite = { headers: Record<string, string> };
 
-/** A fresh app on its own SQLite file, with one gestionnaire and one auditeur logged in. */
-export async function creerAppTest(surcharges: Partial<Config> = {}, options: { courrielleur?: Courrielleur } = {}): Promise<AppTest> {
+/** The database the tests run on: SQLite, or PostgreSQL in the `integration-pg` project (test/vitest.config.ts). */
+export const BASE_TEST: "sqlite" | "postgresql" = process.env.SEGUR_TEST_BASE === "postgresql" ? "postgresql" : "sqlite";
+
+/**
+ * A logged statement in one spelling for both databases: without the schema qualifier (SQLite's
+ * `main`., PostgreSQL's "public".), identifiers in double quotes. Placeholders stay as they are.
+ */
+export const sqlCommun = (sql: string) => sql.replace(/`main`\.|"public"\./g, "").replaceAll("`", '"');
+
+/** A fresh database: a SQLite file, or a copy of the PostgreSQL template migrated by test/postgresql/modele.ts. */
+async function nouvelleBase(base = BASE_TEST): Promise<{ urlBase: string; dbFile: string; supprimer: () => Promise<void> }> {
+  if (base === "postgresql") {
+    const admin = process.env.SEGUR_TEST_PG_URL;
+    const modele = process.env.SEGUR_TEST_PG_MODELE;
+    if (!admin || !modele) throw new Error("SEGUR_TEST_BASE=postgresql sans serveur : lancer le projet integration-pg (test/postgresql/modele.ts)");
+    const urlBase = await creerBaseDepuisModele(admin, modele);
+    return { urlBase, dbFile: "", supprimer: () => supprimerBase(admin, new URL(urlBase).pathname.slice(1)) };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segur-test-"));
   const dbFile = path.join(dir, "test.db");
-  const prisma: Db = openDatabase(`file:${dbFile}`, { journaliserRequetes: true });
+  return { urlBase: `file:${dbFile}`, dbFile, supprimer: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh app on its own database, with one gestionnaire and one auditeur logged in. */
+export async function creerAppTest(surcharges: Partial<Config> = {}, options: { courrielleur?: Courrielleur; base?: typeof BASE_TEST } = {}): Promise<AppTest> {
+  const base = options.base ?? BASE_TEST;
+  const { urlBase, dbFile, supprimer } = await nouvelleBase(base);
+  // The PostgreSQL copy is already migrated: its template was.
+  const prisma: Db = await ouvrirBase(urlBase, { journaliserRequetes: true, migrer: base === "sqlite" });
   const requetes: string[] = [];
   (prisma as unknown as { $on: (e: "query", f: (e: { query: string }) => void) => void }).$on("query", (e) => void requetes.push(e.query));
   const config = { ...lireConfig({}), ...surcharges };
@@ -61,7 +89,7 @@ export async function creerAppTest(surcharges: Partial<Config> = {}, options: { 
   const gestionnaire = await connecter("gestionnaire@test.fr", "GESTIONNAIRE", "Gaëlle Gestion");
   const auditeur = await connecter("auditeur@test.fr", "AUDITEUR", "Aurélien Audit");
   return {
-    ...app, gql, gestionnaire, auditeur, courriels, dbFile, requetes,
+    ...app, gql, gestionnaire, auditeur, courriels, dbFile, urlBase, requetes,
     fournisseur: async (numeroEditeur, options = {}) => {
       const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: `Éditeur ${numeroEditeur}`, lectureSeule: options.lectureSeule });
       return { headers: { authorization: `Bearer ${cle}` } };
@@ -69,7 +97,7 @@ export async function creerAppTest(surcharges: Partial<Config> = {}, options: { 
     fermer: async () => {
       await app.boiteEnvoi.arreter();
       await prisma.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await supprimer();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { heureMurParis } from "@segur/shared";
-import { csvTableur, instant, jour, montant, neutraliserFormule, texte } from "../src/export/tableur.js";
+import { stringify } from "csv-stringify/sync";
+import { champCsv, csvTableur, instant, jour, montant, neutraliserFormule, texte } from "../src/export/tableur.js";
 
 describe("neutraliserFormule (OWASP CSV injection)", () => {
   it.each([
@@ -42,6 +43,23 @@ describe("csvTableur", () => {
       ";;;",
       "",
     ]);
+  });
+});
+
+describe("champCsv: the fields csv-stringify wrote (delimiter `;`, CRLF records)", () => {
+  const morceaux = ["", "a", ";", '"', "\r", "\n", "\r\n", " ", "\t", "'", "=", "é", "\u2028", ",", "0", "\\", "\uFEFF"];
+  // Every text of up to three pieces: quotes, delimiters, line breaks in every position.
+  const textes = morceaux.flatMap((a) => morceaux.flatMap((b) => morceaux.map((c) => a + b + c)));
+  it.each([[textes.length]])("%i texts, one per record and all in one record", () => {
+    for (const t of textes) expect(champCsv(t) + "\r\n").toBe(stringify([[t]], { delimiter: ";", record_delimiter: "windows" }));
+    expect(textes.map(champCsv).join(";") + "\r\n").toBe(stringify([textes], { delimiter: ";", record_delimiter: "windows" }));
+  });
+
+  it("neutraliserFormule's shortcut for a leading digit or letter agrees with its rule on every first character", () => {
+    for (let c = 0; c < 0x3000; c++) {
+      const t = `${String.fromCharCode(c)}=1`;
+      expect(neutraliserFormule(t), `U+${c.toString(16)}`).toBe(/^[\t\r]|^\s*[=+\-@]/.test(t) ? `'${t}` : t);
+    }
   });
 });
 

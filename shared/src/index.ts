@@ -26,3 +26,4 @@ export * from './statut.js';
 export * from './validationBloc.js';
 export * from './courriel.js';
 export * from './connexion.js';
+export * from './recherche.js';

@@ -81,9 +81,9 @@ describe("login throttling", () => {
     for (let i = 0; i < 4; i++) await essai(app.prisma, "gestionnaire@test.fr", "faux", a(0));
 
     vi.resetModules(); // nothing kept in the previous modules' memory
-    const { openDatabase } = await import("@segur/prisma");
+    const { ouvrirBase } = await import("@segur/prisma");
     const service = await import("../../server/src/auth/service.js");
-    const autre = openDatabase(`file:${app.dbFile}`);
+    const autre = await ouvrirBase(app.urlBase, { migrer: false });
     try {
       await expect(service.ouvrirSession(autre, "gestionnaire@test.fr", "motdepasse-test", 12, { maintenant: a(500) }))
         .rejects.toMatchObject({ code: "TROP_DE_TENTATIVES", message: "Trop de tentatives : réessayez dans 1 seconde." });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TENTATIVES_COURRIEL_MAX } from "@segur/shared";
-import { openDatabase } from "@segur/prisma";
+import { ouvrirBase } from "@segur/prisma";
 import { creerAppTest, importerExemple, type AppTest } from "../../server/test/aide.js";
 import { relancerCourriels, traiterBoiteEnvoi } from "../../server/src/courriel/boite-envoi.js";
 import { verifierChaines } from "../../server/src/historique/service.js";
@@ -117,7 +117,7 @@ describe("outbox", () => {
     for (let i = 0; i < 12; i++) {
       await app.prisma.courriel.create({ data: { demandeId: demande.id, destinataire: `c${i}@editeur.fr`, sujet: `s${i}`, corps: "x" } });
     }
-    const autre = openDatabase(`file:${app.dbFile}`); // a second process on the same database
+    const autre = await ouvrirBase(app.urlBase, { migrer: false }); // a second process on the same database
     try {
       const envois: string[] = [];
       // Yields between claim and mark so the two passes interleave.

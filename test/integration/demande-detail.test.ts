@@ -47,8 +47,9 @@ describe("one demande with every block", () => {
     for (const t of ["Demande", "Beneficiaire", "AdministrateurTechnique", "PieceJustificative", "Session", "Utilisateur"]) {
       expect(tables.filter((x) => x === t).length, `${t} : ${tables.join(", ")}`).toBeLessThanOrEqual(1);
     }
-    // Session (1) + the demande and its 7 blocks (8) + the trace check (1) + the certificate checks (1).
-    expect(faites.length, tables.join(", ")).toBeLessThanOrEqual(11);
+    // Session (1) + the demande (1) + bénéficiaires, certificate rows, emails, status message (4) + bank
+    // details, block states and pièces together (1) + the trace, checked and written (1) + the certificate checks (1).
+    expect(faites.length, tables.join(", ")).toBeLessThanOrEqual(9);
   });
 
   it("answers the same warnings and possible duplicates as before (one batched statement)", async () => {

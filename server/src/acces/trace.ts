@@ -1,4 +1,5 @@
-import type { Db } from "@segur/prisma";
+import { normaliserRecherche } from "@segur/shared";
+import { dialecte, type Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import type { Context } from "../context.js";
 
@@ -11,6 +12,22 @@ export const FENETRE_CONSULTATION_MS = 5 * 60_000;
 export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: OperationTracee, cible: string | null, maintenant = new Date()) {
   if (!acteur) return;
   const data = { acteur: `${acteur.cle} ${acteur.nom}`, role: acteur.role, operation, cible };
+  if (operation === "CONSULTATION" && cible !== null) {
+    // One statement on every read of a demande: written unless the same consultation is recent.
+    const depuis = new Date(maintenant.getTime() - FENETRE_CONSULTATION_MS);
+    if (dialecte(prisma) === "postgresql") {
+      // Two instances at once must not both write it: the function takes a lock first (migration recherche_compteurs_baux).
+      await prisma.$executeRaw`SELECT "tracer_consultation"(${data.acteur}, ${normaliserRecherche(data.acteur)}, ${data.role}, ${cible},
+        CAST(${maintenant} AS TIMESTAMP(3)), CAST(${depuis} AS TIMESTAMP(3)))`;
+      return;
+    }
+    // SQLite: one writer at a time, the check and the write are one statement.
+    await prisma.$executeRaw`INSERT INTO "TraceAcces" ("acteur", "acteurRecherche", "role", "operation", "cible", "creeLe")
+      SELECT ${data.acteur}, ${normaliserRecherche(data.acteur)}, ${data.role}, ${operation}, ${cible}, ${maintenant}
+      WHERE NOT EXISTS (SELECT 1 FROM "TraceAcces" t WHERE t."acteur" = ${data.acteur} AND t."role" = ${data.role}
+        AND t."operation" = ${operation} AND t."cible" = ${cible} AND t."creeLe" >= ${depuis})`;
+    return;
+  }
   if (operation === "CONSULTATION") {
     const recente = await prisma.traceAcces.findFirst({
       where: { ...data, creeLe: { gte: new Date(maintenant.getTime() - FENETRE_CONSULTATION_MS) } },
@@ -18,7 +35,7 @@ export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: 
     });
     if (recente) return;
   }
-  await prisma.traceAcces.create({ data });
+  await prisma.traceAcces.create({ data: { ...data, acteurRecherche: normaliserRecherche(data.acteur) } });
 }
 
 /** The name part of a trace's `acteur` (« U:3 Gaëlle Gestion » → « Gaëlle Gestion »). */

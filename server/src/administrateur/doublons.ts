@@ -43,18 +43,19 @@ export interface ContexteCertificats {
  */
 export async function contextesCertificats(prisma: Tx, demandeIds: readonly number[]): Promise<Map<number, ContexteCertificats>> {
   const out = new Map<number, ContexteCertificats>(demandeIds.map((id) => [id, { finessBeneficiaires: [], doublons: new Map() }]));
-  // Two IN lists per statement: half a slice each.
+  // Two IN lists per statement: half a slice each. Portable SQL: quoted aliases (PostgreSQL folds
+  // bare ones to lower case) and a bound boolean (SQLite stores 1, PostgreSQL has no boolean = 1).
   const lignes = await chercherParLots([...new Set(demandeIds)], (lot) => prisma.$queryRaw<{ genre: string; demandeId: number; finess: string; numero: string | null }[]>`
-    SELECT 'B' AS genre, b."demandeId" AS demandeId, b."finessJuridique" AS finess, NULL AS numero, 0 AS autre, b."ordre" AS ordre, b."id" AS rang
+    SELECT 'B' AS genre, b."demandeId" AS "demandeId", b."finessJuridique" AS finess, NULL AS numero, 0 AS autre, b."ordre" AS ordre, b."id" AS rang
       FROM "Beneficiaire" b WHERE b."demandeId" IN (${Prisma.join(lot)})
     UNION ALL
     SELECT 'D', m."demandeId", a."finessJuridique", d."numero", a."demandeId", 0, a."id"
       FROM "AdministrateurTechnique" m
       JOIN "AdministrateurTechnique" a ON a."finessJuridique" = m."finessJuridique" AND a."demandeId" <> m."demandeId"
-        AND a."demandeCertificatServeur" = 1 AND a."validation" <> 'REJETEE'
+        AND a."demandeCertificatServeur" = ${true} AND a."validation" <> 'REJETEE'
       JOIN "Demande" d ON d."id" = a."demandeId"
-      WHERE m."demandeId" IN (${Prisma.join(lot)}) AND m."demandeCertificatServeur" = 1
-    ORDER BY genre, demandeId, autre, ordre, rang`, LOT_MAX / 2);
+      WHERE m."demandeId" IN (${Prisma.join(lot)}) AND m."demandeCertificatServeur" = ${true}
+    ORDER BY genre, "demandeId", autre, ordre, rang`, LOT_MAX / 2);
   for (const l of lignes) {
     const c = out.get(Number(l.demandeId))!;
     if (l.genre === "B") c.finessBeneficiaires.push(l.finess);

@@ -1,6 +1,7 @@
 import { OUBLI_ECHECS_CONNEXION_MS, delaiConnexion, type CleLimiteConnexion } from "@segur/shared";
 import type { Db } from "@segur/prisma";
 import { AUTEUR_SYSTEME, enregistrerEvenement } from "../historique/service.js";
+import { logger } from "../exploitation/logger.js";
 
 /**
  * Failed-login counters, in the database so that a restart does not clear them and every
@@ -54,7 +55,7 @@ export async function noterEchecConnexion(prisma: Db, cles: readonly CleLimite[]
           }),
         )
         // The login's answer must not depend on the journal (e.g. another instance appending at the same time).
-        .catch((e) => console.error(`Événement CONNEXION_LIMITEE non enregistré : ${e instanceof Error ? e.message : String(e)}`));
+        .catch((e) => logger.error({ err: e }, "événement CONNEXION_LIMITEE non enregistré"));
     }
   }
   await prisma.limiteConnexion.deleteMany({ where: { dernierEchecLe: { lt: oubli } } });

@@ -56,6 +56,7 @@ export async function ouvrirSession(
   return { jeton, utilisateur: u };
 }
 
+// Per process and safe: a random hash for unknown accounts' timing, never compared with a real one.
 let hashFactice: Promise<string> | undefined;
 const HASH_FACTICE = () => (hashFactice ??= hacherMotDePasse(jetonAleatoire()));
 

@@ -1,3 +1,4 @@
+import { dialecte } from "@segur/prisma";
 import { CHAMPS_INFORMATIONS_MODIFIABLES } from "@segur/shared";
 import { insererOuMettreAJourParJson } from "../commun/insertion-en-masse.js";
 import { ligneTypee, type BlocEditable, type Etat } from "../historique/champs.js";
@@ -31,9 +32,10 @@ function ordres(ops: readonly OpNette[], total: number, existantes: ReadonlySet<
 /** Deletes the rows of keys given as one JSON array (one bound parameter, whatever their number). */
 async function supprimer(tx: Tx, table: string, colonneCle: string, demandeId: number, cles: string[]) {
   if (!cles.length) return;
-  await tx.$executeRawUnsafe(
-    `DELETE FROM "${table}" WHERE "demandeId" = ? AND "${colonneCle}" IN (SELECT value FROM json_each(?))`, demandeId, JSON.stringify(cles),
-  );
+  const sql = dialecte(tx) === "postgresql"
+    ? `DELETE FROM "${table}" WHERE "demandeId" = $1 AND "${colonneCle}" IN (SELECT json_array_elements_text($2::json))`
+    : `DELETE FROM "${table}" WHERE "demandeId" = ? AND "${colonneCle}" IN (SELECT value FROM json_each(?))`;
+  await tx.$executeRawUnsafe(sql, demandeId, JSON.stringify(cles));
 }
 
 /**

@@ -5,7 +5,7 @@ import { completerInstantanes } from "../historique/service.js";
 import { INTERVALLE_INSTANTANES } from "../historique/instantanes.js";
 import { ouvrir } from "./outils.js";
 
-const { prisma } = ouvrir();
+const { prisma } = await ouvrir();
 let ecrits = 0;
 let demandes = 0;
 for (let apres = 0; ; ) {

@@ -1,7 +1,7 @@
 // `pnpm demo`: migrate, seed demo data on first start, print the demo accounts and a fresh
 // supplier API key, then serve the API and the built SPA on one port.
 import cluster from "node:cluster";
-import { openDatabase } from "@segur/prisma";
+import { ouvrirBase } from "@segur/prisma";
 import { lireConfig } from "../config.js";
 import { COMPTES_DEMO, semer } from "../seed/service.js";
 import { creerCleApi } from "../auth/service.js";
@@ -9,7 +9,7 @@ import { creerCleApi } from "../auth/service.js";
 // With PROCESSUS > 1 the workers re-run this file: only the primary seeds and issues the key.
 if (cluster.isPrimary) {
   const config = lireConfig();
-  const prisma = openDatabase(config.databaseUrl);
+  const prisma = await ouvrirBase(config.databaseUrl);
   if ((await prisma.demande.count()) === 0) {
     console.log("Premier démarrage : création des données de démonstration…");
     await semer(prisma, config, { count: Number(process.env.DEMO_COUNT ?? 60) });

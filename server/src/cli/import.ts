@@ -8,7 +8,7 @@ import { echouer, ouvrir } from "./outils.js";
 
 const fichiers = process.argv.slice(2).filter((a) => a !== "--");
 if (!fichiers.length) echouer("usage : pnpm run import:demandes <fichier.json> [autres fichiers…]");
-const { config, prisma } = ouvrir();
+const { config, prisma } = await ouvrir();
 let echecs = 0;
 for (const f of fichiers) {
   const chemin = path.resolve(process.env.INIT_CWD ?? process.cwd(), f);

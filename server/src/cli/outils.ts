@@ -1,10 +1,10 @@
-import { openDatabase } from "@segur/prisma";
+import { ouvrirBase } from "@segur/prisma";
 import { lireConfig } from "../config.js";
 
-/** Opens the configured database (migrated) for a command-line tool. */
-export function ouvrir() {
+/** Opens the configured database (migrated; SQLite or PostgreSQL) for a command-line tool. */
+export async function ouvrir() {
   const config = lireConfig();
-  return { config, prisma: openDatabase(config.databaseUrl) };
+  return { config, prisma: await ouvrirBase(config.databaseUrl) };
 }
 
 export function echouer(message: string): never {

@@ -10,7 +10,7 @@ const { values } = parseArgs({ options: { id: { type: "string" }, envoyer: { typ
 const id = values.id === undefined ? undefined : Number(values.id);
 if (id !== undefined && !(Number.isInteger(id) && id > 0)) echouer(`--id : numéro de courriel attendu (entier positif), reçu « ${values.id} ».`);
 
-const { config, prisma } = ouvrir();
+const { config, prisma } = await ouvrir();
 try {
   const relances = await relancerCourriels(prisma, { id });
   if (relances.length === 0) {

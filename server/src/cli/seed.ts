@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 const count = Number(values.count);
 if (!Number.isInteger(count) || count < 0) echouer("--count attend un entier positif");
-const { config, prisma } = ouvrir();
+const { config, prisma } = await ouvrir();
 const debut = performance.now();
 const { demandes } = values.massif || count >= SEUIL_MASSIF
   ? await semerMassif(prisma, config, sqlitePathFromUrl(config.databaseUrl ?? DEFAULT_DATABASE_URL), {

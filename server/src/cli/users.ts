@@ -10,7 +10,7 @@ import { lireExpiration } from "./expiration.js";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { expire: { type: "string" }, "lecture-seule": { type: "boolean" } } });
 const [commande, ...args] = positionals.filter((a) => a !== "--");
-const { prisma } = ouvrir();
+const { prisma } = await ouvrir();
 
 if (commande === "utilisateur") {
   const [email, nom, role] = args;

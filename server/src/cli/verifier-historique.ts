@@ -3,7 +3,7 @@
 import { verifierChaines } from "../historique/service.js";
 import { ouvrir } from "./outils.js";
 
-const { prisma } = ouvrir();
+const { prisma } = await ouvrir();
 const { versions, evenements, ruptures } = await verifierChaines(prisma);
 await prisma.$disconnect();
 

@@ -2,6 +2,7 @@ import type { Context } from "../context.js";
 import { chercherParLots } from "./lots.js";
 
 type Lot<K, V> = { cles: Set<K>; resultat: Promise<Map<K, V>> };
+// Per request (keyed by its context, dropped with it): batching within one request, never across.
 const lots = new WeakMap<Context, Map<string, Lot<unknown, unknown>>>();
 
 /**

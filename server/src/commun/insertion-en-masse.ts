@@ -1,11 +1,15 @@
+import { dialecte, type Dialecte } from "@segur/prisma";
 import type { Tx } from "../historique/service.js";
 
 /*
  * Multi-row INSERTs for bulk writes (the import). Measured on the 2-core machine, Prisma's
  * createMany costs about 0.5 ms of client CPU per row (12,000 change rows: 6.5 s), more than the
- * whole write should; a plain `INSERT … VALUES (…), (…)` through the same transaction costs a
- * few µs per row. Values are bound (never spliced), through the same driver adapter as Prisma's
- * own queries, so dates, booleans and bigints are stored exactly as the client stores them.
+ * whole write should. Rows go as one JSON text per slice, unpacked by the database (one bound
+ * parameter per statement whatever the slice, no per-value bind work in JavaScript: the VALUES
+ * form costs 30–90 µs a row here, mostly preparing statements of 999 placeholders); rows holding
+ * bytes (a pièce's content) go as a plain `INSERT … VALUES (…), (…)`. Values are never spliced.
+ * The dialect-specific SQL is in `selectionJson`, `marque` and `valeurJson` only (SQLite: arrays
+ * through json_each; PostgreSQL: objects through json_populate_recordset, typed by the table's row).
  */
 
 /** SQLite binds at most 999 parameters per statement: rows of c columns go ⌊999 / c⌋ per INSERT. */
@@ -18,27 +22,93 @@ type Ligne = Record<string, unknown>;
 /** The driver binds Buffers as BLOBs; everything else (Date, boolean, bigint) as Prisma does. */
 const valeur = (v: unknown) => (v === undefined ? null : v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
 
-function* instructions(table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
+/** The n-th (from 1) bound parameter. */
+const marque = (d: Dialecte, n: number) => (d === "postgresql" ? `$${n}` : "?");
+
+function* instructions(d: Dialecte, table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
   if (!lignes.length) return;
   const colonnes = Object.keys(lignes[0]!);
   const taille = lignesParInsertion(colonnes.length);
   const tete = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) VALUES `;
-  const tuple = `(${colonnes.map(() => "?").join(", ")})`;
+  const tuple = (j: number) => `(${colonnes.map((_, k) => marque(d, j * colonnes.length + k + 1)).join(", ")})`;
   for (let i = 0; i < lignes.length; i += taille) {
     const tranche = lignes.slice(i, i + taille);
     yield {
-      sql: tete + tranche.map(() => tuple).join(", ") + (retour ? ` RETURNING ${retour}` : ""),
+      sql: tete + tranche.map((_, j) => tuple(j)).join(", ") + (retour ? ` RETURNING ${retour}` : ""),
       parametres: tranche.flatMap((l) => colonnes.map((c) => valeur(l[c]))),
     };
   }
 }
 
 /**
- * Inserts rows (all with the same keys: the table's column names) in slices under the parameter
- * limit. `table` and the keys come from this code, never from input.
+ * The rows of the bound JSON text (parameter `n`) as a SELECT of `colonnes`. SQLite: the `i`-th
+ * value of each array element (`->>` gives TEXT, INTEGER, REAL or NULL, the column's affinity does
+ * the rest). PostgreSQL: each object read as a row of the table's own type (its columns' types
+ * cast the values: ISO dates, booleans, bigint digits), keys missing from an object being NULL.
+ */
+const selectionJson = (d: Dialecte, table: string, colonnes: readonly string[], n = 1) => d === "postgresql"
+  ? `SELECT ${colonnes.map((c) => `"${c}"`).join(", ")} FROM json_populate_recordset(NULL::"${table}", $${n}::json)`
+  : `SELECT ${colonnes.map((_, i) => `value ->> ${i}`).join(", ")} FROM json_each(?)`;
+
+type Json = string | number | boolean | null;
+
+/**
+ * A value as the driver adapter would bind it, in JSON: dates as their UTC ISO text (SQLite: as
+ * the adapter writes them, `…+00:00`; PostgreSQL's TIMESTAMP(3) ignores the zone of a UTC text),
+ * booleans 0 / 1 on SQLite, bigints as their digits (exact beyond 2^53: the INTEGER column's
+ * affinity, or bigint's input, reads them). `undefined` for bytes: such rows are bound one value each.
+ */
+function valeurJson(d: Dialecte, v: unknown): Json | undefined {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case "string": case "number": return v;
+    case "boolean": return d === "postgresql" ? v : v ? 1 : 0;
+    case "bigint": return v.toString();
+  }
+  if (!(v instanceof Date)) return undefined;
+  return d === "postgresql" ? v.toISOString() : v.toISOString().replace("Z", "+00:00");
+}
+
+/** A row in the JSON shape `selectionJson` reads: an array in `colonnes` order (SQLite) or an object (PostgreSQL). */
+function ligneJson(d: Dialecte, colonnes: readonly string[], valeurs: readonly Json[]): Json[] | Record<string, Json> {
+  return d === "postgresql" ? Object.fromEntries(colonnes.map((c, i) => [c, valeurs[i]!])) : (valeurs as Json[]);
+}
+
+/** The rows in JSON, or null when one holds bytes (or another object). */
+function enJson(d: Dialecte, lignes: readonly Ligne[], colonnes: readonly string[]): unknown[] | null {
+  const out: unknown[] = [];
+  for (const l of lignes) {
+    const t: Json[] = [];
+    for (const c of colonnes) {
+      const v = valeurJson(d, l[c]);
+      if (v === undefined) return null;
+      t.push(v);
+    }
+    out.push(ligneJson(d, colonnes, t));
+  }
+  return out;
+}
+
+/** The statements writing `lignes`: JSON slices when every value allows it, else VALUES slices. */
+function* ecritures(d: Dialecte, table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
+  if (!lignes.length) return;
+  const colonnes = Object.keys(lignes[0]!);
+  const json = enJson(d, lignes, colonnes);
+  if (!json) {
+    yield* instructions(d, table, lignes, retour);
+    return;
+  }
+  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)}${retour ? ` RETURNING ${retour}` : ""}`;
+  for (let i = 0; i < json.length; i += LIGNES_PAR_JSON) yield { sql, parametres: [JSON.stringify(json.slice(i, i + LIGNES_PAR_JSON))] };
+}
+
+/**
+ * Inserts rows (all with the same keys: the table's column names) in slices, whatever their
+ * number: each statement binds one JSON text, or at most PARAMETRES_MAX values when a row holds
+ * bytes. `table` and the keys come from this code, never from input.
  */
 export async function insererEnMasse(tx: Tx, table: string, lignes: readonly Ligne[]): Promise<void> {
-  for (const { sql, parametres } of instructions(table, lignes, null)) await tx.$executeRawUnsafe(sql, ...parametres);
+  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, null)) await tx.$executeRawUnsafe(sql, ...parametres);
 }
 
 /** Rows whose values are only text, integers or null: one JSON text per slice, never a list of parameters. */
@@ -47,22 +117,23 @@ export const LIGNES_PAR_JSON = 5_000;
 
 /**
  * Inserts many narrow rows (version changes: a hundred per imported demande) as slices of one
- * JSON array each, unpacked by SQLite's json_each: one bound parameter per statement whatever the
- * slice, and no per-row bind work in JavaScript (the VALUES form costs 30–50 µs a row here).
+ * JSON array each, unpacked by the database (`selectionJson`): one bound parameter per statement
+ * whatever the slice, and no per-row bind work in JavaScript (the VALUES form costs 30–50 µs a row here).
  */
 export async function insererParJson(tx: Tx, table: string, lignes: readonly LigneSimple[]): Promise<void> {
   if (!lignes.length) return;
+  const d = dialecte(tx);
   const colonnes = Object.keys(lignes[0]!);
-  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) SELECT ${colonnes.map((_, i) => `value ->> ${i}`).join(", ")} FROM json_each(?)`;
+  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)}`;
   for (let i = 0; i < lignes.length; i += LIGNES_PAR_JSON) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => colonnes.map((c) => l[c] ?? null))));
+    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => ligneJson(d, colonnes, colonnes.map((c) => l[c] ?? null)))));
   }
 }
 
 /** The same, returning the `retour` columns of each inserted row (SQLite's RETURNING; order not promised). */
 export async function insererEtRelire<R>(tx: Tx, table: string, lignes: readonly Ligne[], retour: string): Promise<R[]> {
   const out: R[] = [];
-  for (const { sql, parametres } of instructions(table, lignes, retour)) out.push(...(await tx.$queryRawUnsafe<R[]>(sql, ...parametres)));
+  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, retour)) out.push(...(await tx.$queryRawUnsafe<R[]>(sql, ...parametres)));
   return out;
 }
 
@@ -75,14 +146,14 @@ export async function insererOuMettreAJourParJson(
   tx: Tx, table: string, lignes: readonly Record<string, string | number | boolean | null>[], conflit: readonly string[], conserver: readonly string[] = [],
 ): Promise<void> {
   if (!lignes.length) return;
+  const d = dialecte(tx);
   const colonnes = Object.keys(lignes[0]!);
   const garde = new Set([...conflit, ...conserver]);
   const maj = colonnes.filter((c) => !garde.has(c)).map((c) => `"${c}" = excluded."${c}"`);
   // "WHERE true": without it SQLite would read ON CONFLICT as a join constraint of the SELECT.
-  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) SELECT ${colonnes.map((_, i) => `value ->> ${i}`).join(", ")} FROM json_each(?) WHERE true`
+  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)} WHERE true`
     + ` ON CONFLICT (${conflit.map((c) => `"${c}"`).join(", ")}) DO ${maj.length ? `UPDATE SET ${maj.join(", ")}` : "NOTHING"}`;
-  const brut = (v: string | number | boolean | null | undefined) => (typeof v === "boolean" ? Number(v) : v ?? null);
   for (let i = 0; i < lignes.length; i += LIGNES_PAR_JSON) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => colonnes.map((c) => brut(l[c])))));
+    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => ligneJson(d, colonnes, colonnes.map((c) => valeurJson(d, l[c]) ?? null)))));
   }
 }

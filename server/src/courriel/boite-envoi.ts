@@ -3,6 +3,7 @@ import type { Db } from "@segur/prisma";
 import type { Courrielleur } from "./transport.js";
 import { journaliserEnvoi, sansAdresses } from "./service.js";
 import { AUTEUR_SYSTEME, enregistrerEvenement } from "../historique/service.js";
+import { logger as loggerProcessus, messageErreur, type Logger } from "../exploitation/logger.js";
 
 /**
  * The durable outbox (SPEC §10): emails are recorded EN_ATTENTE with the change that causes
@@ -28,7 +29,13 @@ const libre = (t: Date) => ({ OR: [{ reserveJusquA: null }, { reserveJusquA: { l
  * One pass: sends every email that is due and not claimed by another instance. `maintenant`
  * fixes the clock (tests, replays); by default each email is claimed at the current time.
  */
-export async function traiterBoiteEnvoi(prisma: Db, courrielleur: Courrielleur, maintenant?: Date): Promise<BilanBoiteEnvoi> {
+export async function traiterBoiteEnvoi(
+  prisma: Db,
+  courrielleur: Courrielleur,
+  maintenant?: Date,
+  options: { journal?: Logger; continuer?: () => boolean } = {},
+): Promise<BilanBoiteEnvoi> {
+  const journal = options.journal ?? loggerProcessus;
   const horloge = () => maintenant ?? new Date();
   const bilan: BilanBoiteEnvoi = { envoyes: 0, echecs: 0, abandons: 0 };
   const vus = new Set<number>();
@@ -43,8 +50,10 @@ export async function traiterBoiteEnvoi(prisma: Db, courrielleur: Courrielleur, 
     const nouveaux = dus.filter((c) => !vus.has(c.id));
     if (nouveaux.length === 0) return bilan;
     for (const c of nouveaux) {
+      // Shutdown: the email being sent is finished, the next ones wait for another pass.
+      if (options.continuer && !options.continuer()) return bilan;
       vus.add(c.id);
-      const issue = await envoyerUn(prisma, courrielleur, c, horloge);
+      const issue = await envoyerUn(prisma, courrielleur, c, horloge, journal);
       if (issue) bilan[issue]++;
     }
   }
@@ -55,6 +64,7 @@ async function envoyerUn(
   courrielleur: Courrielleur,
   c: { id: number; demandeId: number; destinataire: string; sujet: string; corps: string; tentatives: number },
   horloge: () => Date,
+  journal: Logger,
 ): Promise<keyof BilanBoiteEnvoi | null> {
   const debut = horloge();
   const bail = new Date(debut.getTime() + BAIL_MS);
@@ -89,7 +99,7 @@ async function envoyerUn(
 
   const abandon = tentative >= TENTATIVES_COURRIEL_MAX;
   const prochainEssaiLe = abandon ? null : new Date(fin.getTime() + delaiNouvelEssaiCourriel(tentative));
-  console.error(`Courriel ${c.id} (demande ${c.demandeId}) non envoyé par le transport « ${courrielleur.nom} », tentative ${tentative} : ${erreur}`);
+  journal.warn({ courrielId: c.id, demandeId: c.demandeId, transport: courrielleur.nom, tentative, erreur }, "courriel non envoyé");
   await prisma.$transaction(async (tx) => {
     const { count: n } = await tx.courriel.updateMany({
       where: { id: c.id, reserveJusquA: bail },
@@ -144,11 +154,13 @@ export interface BoiteEnvoi {
   inactive(): Promise<void>;
   /** Periodic passes: retries come due without any new request. */
   demarrer(intervalleMs?: number): void;
+  /** Shutdown: no new pass, the running one stops after the email being sent; resolves then. */
   arreter(): Promise<void>;
 }
 
-export function creerBoiteEnvoi(prisma: Db, courrielleur: Courrielleur): BoiteEnvoi {
+export function creerBoiteEnvoi(prisma: Db, courrielleur: Courrielleur, journal: Logger = loggerProcessus): BoiteEnvoi {
   let enCours: Promise<void> | null = null;
+  let arrete = false;
   let encore = false;
   let minuterie: ReturnType<typeof setInterval> | null = null;
 
@@ -156,16 +168,17 @@ export function creerBoiteEnvoi(prisma: Db, courrielleur: Courrielleur): BoiteEn
     do {
       encore = false;
       try {
-        await traiterBoiteEnvoi(prisma, courrielleur);
+        await traiterBoiteEnvoi(prisma, courrielleur, undefined, { journal, continuer: () => !arrete });
       } catch (e) {
         // Never thrown at the request that signalled: the next pass retries.
-        console.error(`Boîte d'envoi des courriels : ${sansAdresses(e instanceof Error ? e.message : String(e))}`);
+        journal.error({ erreur: sansAdresses(messageErreur(e)) }, "boîte d'envoi des courriels");
       }
-    } while (encore);
+    } while (encore && !arrete);
   };
 
   const boite: BoiteEnvoi = {
     signaler() {
+      if (arrete) return; // stopped: what is recorded now is sent by another process or after restart
       if (enCours) {
         encore = true; // an email recorded during this pass may have been missed: one more pass
         return;
@@ -182,6 +195,7 @@ export function creerBoiteEnvoi(prisma: Db, courrielleur: Courrielleur): BoiteEn
       boite.signaler();
     },
     async arreter() {
+      arrete = true;
       if (minuterie) clearInterval(minuterie);
       minuterie = null;
       await boite.inactive();

@@ -1,4 +1,5 @@
 import type { Prisma } from "@segur/prisma";
+import { normaliserRecherche } from "@segur/shared";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { verifierTextesFiltre } from "../commun/filtre-valeurs.js";
@@ -53,7 +54,8 @@ export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Ac
   if (f?.type) and.push(egal("type", f.type));
   if (f?.statut) and.push(egal("statut", f.statut));
   if (f?.etatPaiement) and.push(egal("etatPaiement", f.etatPaiement));
-  if (f?.logiciel?.trim()) and.push({ logiciel: { contains: f.logiciel.trim() } });
+  // The normalised column against the normalised text: same matches on both databases, accents ignored, `%` `_` literal.
+  if (f?.logiciel?.trim()) and.push({ logicielRecherche: { contains: normaliserRecherche(f.logiciel.trim()) } });
   if (f?.numeroEditeur?.trim()) and.push({ numeroEditeur: f.numeroEditeur.trim() });
   // "déposée entre le … et le …" includes the whole last day
   const avant = f?.deposeeAvant ? new Date(f.deposeeAvant.getTime() + 86_400_000) : null;

@@ -4,6 +4,7 @@ import { perimetreDemandes } from "../auth/acteur.js";
 import { DemandeRef } from "./types.js";
 import { filtreVersWhere, TRIS, triVersOrderBy, type Tri } from "./filtre.js";
 import { tracerAcces } from "../acces/trace.js";
+import { demandeDetaillee, pageDemandes } from "./lecture.js";
 
 export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
   fields: (t) => ({
@@ -37,12 +38,11 @@ builder.queryFields((t) => ({
         tri: t.arg({ type: TriDemandesEnum, defaultValue: "DATE_DEPOT" }),
         ordre: t.arg({ type: OrdreEnum, defaultValue: "DESC" }),
       },
-      resolve: (query, _r, args, ctx) =>
-        ctx.prisma.demande.findMany({
-          ...query,
+      resolve: (query, _r, args, ctx, info) =>
+        pageDemandes(ctx.prisma, query, {
           where: filtreVersWhere(args.filtre, ctx.acteur, args.tri ?? "DATE_DEPOT"),
           orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
-        }),
+        }, info),
       totalCount: (_conn, args, ctx) => ctx.prisma.demande.count({ where: filtreVersWhere(args.filtre, ctx.acteur) }),
     },
     {},
@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
     authScopes: { connecte: true },
     args: { numero: t.arg.string({ required: true }) },
     resolve: async (query, _r, { numero }, ctx) => {
-      const d = await ctx.prisma.demande.findFirst({ ...query, where: { numero, ...perimetreDemandes(ctx.acteur) } });
+      const d = await demandeDetaillee(ctx.prisma, query, { numero, ...perimetreDemandes(ctx.acteur) });
       if (d) await tracerAcces(ctx.prisma, ctx.acteur, "CONSULTATION", numero);
       return d;
     },

@@ -45,7 +45,7 @@ const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; chang
  * same arguments, both selections merge into one read of each table (different ones made a
  * second read of the demande and of every block).
  */
-const REQUETES_LIGNES = {
+export const REQUETES_LIGNES = {
   beneficiaires: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$beneficiairesArgs,
   administrateurs: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$administrateursArgs,
   pieces: { orderBy: { id: "asc" } } satisfies Prisma.Demande$piecesArgs,

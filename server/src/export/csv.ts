@@ -1,4 +1,4 @@
-import type { Prisma } from "@segur/prisma";
+import { dialecte, type Dialecte, type Prisma } from "@segur/prisma";
 import { ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS, STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS, TYPES_DEMANDE, type EtatPaiement, type StatutDemande } from "@segur/shared";
 import { filtreVersWhere, triVersOrderBy, TRIS, type FiltreDemandes, type Tri } from "../demande/filtre.js";
 import { reponseTexte, type RouteArgs } from "../routes.js";
@@ -6,6 +6,7 @@ import { tracerAcces } from "../acces/trace.js";
 import { LecteurParametres, ParametreInvalide, reponseParametreInvalide } from "../commun/parametres-url.js";
 import { csvFlux, jour, montant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "./tableur.js";
 import type { Tx } from "../historique/service.js";
+import { lirePageSql, pageSql } from "./page-sql.js";
 
 const SELECTION = {
   numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true,
@@ -90,18 +91,21 @@ type Sens = "asc" | "desc";
 
 /**
  * Rows strictly after `apres` in this order (keyset pagination on the sort key + its tie-breakers).
- * SQLite sorts NULL first ascending and last descending. The leading column also gets an
+ * NULL sorts first ascending and last descending on SQLite, the other way round on PostgreSQL
+ * (the defaults of each, as the list's findMany reads them). The leading column also gets an
  * inclusive bound, so the page starts inside the sort's index instead of re-walking every
  * earlier page.
  */
-export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], apres: Cle): Prisma.DemandeWhereInput {
+export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], apres: Cle, d: Dialecte = "sqlite"): Prisma.DemandeWhereInput {
   const colonnes = orderBy.map((o) => Object.entries(o)[0] as [string, Sens]);
+  // Whether NULLs come after every value when reading in this direction.
+  const nullsApres = (sens: Sens) => (sens === "desc") === (d === "sqlite");
   const egal = (k: number): Prisma.DemandeWhereInput => Object.fromEntries(colonnes.slice(0, k).map(([c]) => [c, apres[c] ?? null]));
   const plusLoin = ([c, sens]: [string, Sens]): Prisma.DemandeWhereInput | null => {
     const v = apres[c] ?? null;
-    if (v === null) return sens === "asc" ? { NOT: { [c]: null } } : null;
+    if (v === null) return nullsApres(sens) ? null : { NOT: { [c]: null } };
     const strict = { [c]: sens === "asc" ? { gt: v } : { lt: v } };
-    return sens === "desc" && TRIS_NULLABLES.has(c) ? { OR: [strict, { [c]: null }] } : strict;
+    return nullsApres(sens) && TRIS_NULLABLES.has(c) ? { OR: [strict, { [c]: null }] } : strict;
   };
   const branches = colonnes.flatMap((col, k) => {
     const p = plusLoin(col);
@@ -109,23 +113,48 @@ export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], ap
   });
   const [c0, sens0] = colonnes[0]!;
   const v0 = apres[c0] ?? null;
+  const large = { [c0]: sens0 === "asc" ? { gte: v0 } : { lte: v0 } };
   const borne: Prisma.DemandeWhereInput =
-    v0 === null ? (sens0 === "desc" ? { [c0]: null } : {})
-    : sens0 === "asc" ? { [c0]: { gte: v0 } }
-    : TRIS_NULLABLES.has(c0) ? { OR: [{ [c0]: { lte: v0 } }, { [c0]: null }] } : { [c0]: { lte: v0 } };
+    v0 === null ? (nullsApres(sens0) ? { [c0]: null } : {})
+    : nullsApres(sens0) && TRIS_NULLABLES.has(c0) ? { OR: [large, { [c0]: null }] } : large;
   return { AND: [borne, { OR: branches }] };
 }
 
-/** The filtered demandes in the list's order, by pages of PAGE_EXPORT, each after the last row's key. */
+/** Columns held as dates or 64-bit integers (prisma/schema.prisma), typed back as Prisma reads them. */
+const DATES: ReadonlySet<string> = new Set(["dateDepot", "dateCommande", "creeLe", "majLe"]);
+const ENTIERS_64: ReadonlySet<string> = new Set(["montantCentimes"]);
+
+/** Per column, the JSON value back to Prisma's type (dates, 64-bit integers as text); null stays null. */
+const typeur = (c: string): ((v: unknown) => unknown) =>
+  DATES.has(c) ? (v) => (v === null ? null : new Date(v as string)) : ENTIERS_64.has(c) ? (v) => (v === null ? null : BigInt(v as string)) : (v) => v;
+
+function lignesTypees(lignes: unknown[][], colonnes: readonly string[]): Cle[] {
+  const typeurs = colonnes.map(typeur);
+  return lignes.map((l) => {
+    const o: Cle = {};
+    for (let i = 0; i < colonnes.length; i++) o[colonnes[i]!] = typeurs[i]!(l[i] ?? null);
+    return o;
+  });
+}
+
+/**
+ * The filtered demandes in the list's order, by pages of PAGE_EXPORT, each after the last row's
+ * key: one JSON text per page (export/page-sql.ts), or Prisma's findMany for a where form it
+ * does not translate. Same rows, same values either way (test/integration/export-flux.test.ts).
+ */
 export async function* pagesDemandes(
   prisma: Tx, where: Prisma.DemandeWhereInput, orderBy: Prisma.DemandeOrderByWithRelationInput[],
 ): AsyncGenerator<DemandeExportee[]> {
-  const select = { ...SELECTION, ...Object.fromEntries(orderBy.map((o) => [Object.keys(o)[0]!, true])) } as typeof SELECTION;
+  const colonnes = [...new Set([...Object.keys(SELECTION), ...orderBy.map((o) => Object.keys(o)[0]!)])];
+  const select = Object.fromEntries(colonnes.map((c) => [c, true])) as typeof SELECTION;
+  const d = dialecte(prisma);
   let apres: Cle | null = null;
   for (;;) {
-    const page: DemandeExportee[] = await prisma.demande.findMany({
-      where: apres === null ? where : { AND: [where, apresLaCle(orderBy, apres)] }, orderBy, select, take: PAGE_EXPORT,
-    });
+    const w: Prisma.DemandeWhereInput = apres === null ? where : { AND: [where, apresLaCle(orderBy, apres, d)] };
+    const requete = pageSql(d, w, orderBy, colonnes, PAGE_EXPORT);
+    const page = (requete
+      ? lignesTypees(await lirePageSql(prisma, requete), colonnes)
+      : await prisma.demande.findMany({ where: w, orderBy, select, take: PAGE_EXPORT })) as DemandeExportee[];
     if (page.length) yield page;
     if (page.length < PAGE_EXPORT) return;
     apres = page.at(-1)! as Cle;

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import writeXlsxFile, { type Cell, type Row } from "write-excel-file/node";
 import { formatDate, formatDateHeureParis, heureMurParis, montantCsv } from "@segur/shared";
 
@@ -33,6 +32,9 @@ export const instant = <T>(entete: string, valeur: (l: T) => Date | null | undef
  * phone `+33 6 12 34 56 78` becomes `'+33 6 12 34 56 78`, shown as the text it is (never `#NAME?`).
  */
 export function neutraliserFormule(cellule: string): string {
+  // Most cells start with a digit or a letter: no regex for them (100k-row exports).
+  const c = cellule.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7e)) return cellule;
   return /^[\t\r]|^\s*[=+\-@]/.test(cellule) ? `'${cellule}` : cellule;
 }
 
@@ -45,13 +47,27 @@ function celluleCsv<T>(c: Colonne<T>, ligne: T): string {
   }
 }
 
-const OPTIONS_CSV = { delimiter: ";", record_delimiter: "windows" } as const;
 const BOM = "\uFEFF";
+const A_GUILLEMETS = /[";]|\r\n/;
+
+/**
+ * A field exactly as csv-stringify wrote it with `;` and CRLF records (server/test/tableur.test.ts
+ * compares them): quoted when it holds `;`, `"` or CRLF (a lone CR or LF stays bare, as it did),
+ * its quotes doubled. Written here: csv-stringify's per-field option handling was a third of a
+ * 100k-row export.
+ */
+export const champCsv = (v: string): string => (A_GUILLEMETS.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** CSV records (each ending in CRLF) of the header or of some rows: every cell neutralised. */
-const enteteCsv = <T>(colonnes: readonly Colonne<T>[]) => stringify([colonnes.map((c) => neutraliserFormule(c.entete))], OPTIONS_CSV);
-const lignesCsv = <T>(colonnes: readonly Colonne<T>[], lignes: readonly T[]) =>
-  stringify(lignes.map((l) => colonnes.map((c) => neutraliserFormule(celluleCsv(c, l)))), OPTIONS_CSV);
+const enteteCsv = <T>(colonnes: readonly Colonne<T>[]) => colonnes.map((c) => champCsv(neutraliserFormule(c.entete))).join(";") + "\r\n";
+function lignesCsv<T>(colonnes: readonly Colonne<T>[], lignes: readonly T[]): string {
+  const dernier = colonnes.length - 1;
+  let out = "";
+  for (const l of lignes) {
+    for (let i = 0; i <= dernier; i++) out += champCsv(neutraliserFormule(celluleCsv(colonnes[i]!, l))) + (i === dernier ? "\r\n" : ";");
+  }
+  return out;
+}
 
 /** RFC 4180 CSV for a French spreadsheet: UTF-8 with BOM, `;`, CRLF, every cell neutralised. */
 export function csvTableur<T>(colonnes: readonly Colonne<T>[], lignes: readonly T[]): string {

@@ -1,4 +1,5 @@
-import type { Db } from "@segur/prisma";
+import { normaliserRecherche } from "@segur/shared";
+import { dialecte, type Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "./champs.js";
 import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
@@ -69,20 +70,31 @@ export type TypeEvenement =
   | "IMPORT" | "VERSION" | "LIGNE_VALIDEE" | "LIGNE_REJETEE" | "BLOC_VALIDE" | "REJET_LEVE" | "BLOC_VERROUILLE" | "BLOC_DEVERROUILLE"
   | "STATUT_MODIFIE" | "COURRIEL_ENVOYE" | "COURRIEL_ECHEC" | "COURRIEL_RELANCE" | "LOT_TRANSMISSION" | "CONNEXION_LIMITEE";
 
-/** Appends an audit event, hash-chained per demande (or globally for events without demande). */
+/** PostgreSQL advisory lock of the chain of events without a demande (any constant of this product's own). */
+const VERROU_CHAINE_SANS_DEMANDE = 7270737001;
+
+/**
+ * Appends an audit event, hash-chained per demande (or globally for events without demande).
+ * Two instances never fork a chain: test/integration/plusieurs-instances.test.ts.
+ */
 export async function enregistrerEvenement(
   tx: Tx,
   args: { demandeId: number | null; type: TypeEvenement; auteur: Auteur; bloc?: string | null; cle?: string | null; motif?: string | null; details?: unknown },
 ) {
-  const prev = await tx.evenementAudit.findFirst({ where: { demandeId: args.demandeId }, orderBy: { id: "desc" }, select: { hash: true } });
-  const hashPrecedent = prev?.hash ?? HASH_INITIAL;
   const e = {
     demandeId: args.demandeId, type: args.type, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe: new Date(),
     bloc: args.bloc ?? null, cle: args.cle ?? null, motif: args.motif ?? null, details: JSON.stringify(args.details ?? {}),
   };
-  // Any event changes what a supplier's portal must re-read (filter modifieeDepuis).
+  // The chain is locked BEFORE its last link is read, or two instances' concurrent events would
+  // both follow it (a fork; PostgreSQL at READ COMMITTED): the demande's row, whose update (any
+  // event changes what a supplier's portal must re-read, filter modifieeDepuis) holds it until
+  // commit; events without a demande take a transaction advisory lock. SQLite's writers are
+  // already one at a time (BEGIN IMMEDIATE).
   if (args.demandeId !== null) await tx.demande.update({ where: { id: args.demandeId }, data: { majLe: e.creeLe } });
-  return tx.evenementAudit.create({ data: { ...e, hashPrecedent, hash: hashEvenement(hashPrecedent, e) } });
+  else if (dialecte(tx) === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${VERROU_CHAINE_SANS_DEMANDE})`);
+  const prev = await tx.evenementAudit.findFirst({ where: { demandeId: args.demandeId }, orderBy: { id: "desc" }, select: { hash: true } });
+  const hashPrecedent = prev?.hash ?? HASH_INITIAL;
+  return tx.evenementAudit.create({ data: { ...e, auteurRecherche: normaliserRecherche(e.auteur), hashPrecedent, hash: hashEvenement(hashPrecedent, e) } });
 }
 
 /**
@@ -98,6 +110,9 @@ export async function etatALaVersion(prisma: Tx, demandeId: number, k: number): 
   return rejouer([...changements.values()].map((c) => ({ changements: c })), depart);
 }
 
+/** The largest version number: `numero` is a 32-bit Int, and PostgreSQL refuses a larger bound as out of range. */
+const NUMERO_MAX = 2 ** 31 - 1;
+
 interface LigneChangement extends ChangementStocke {
   versionId: number;
 }
@@ -107,7 +122,7 @@ interface LigneChangement extends ChangementStocke {
  * the (demandeId, numero) index joined to the changes' (versionId, ordre) index, never a list
  * of bound ids, and no row outside the range is read.
  */
-async function changementsDesVersions(prisma: Tx, demandeId: number, de: number, a: number = Number.MAX_SAFE_INTEGER): Promise<Map<number, ChangementStocke[]>> {
+async function changementsDesVersions(prisma: Tx, demandeId: number, de: number, a: number = NUMERO_MAX): Promise<Map<number, ChangementStocke[]>> {
   const rows = await prisma.$queryRaw<LigneChangement[]>`
     SELECT c."versionId", c."bloc", c."cle", c."nature", c."champ", c."ancienneValeur", c."nouvelleValeur"
     FROM "Version" v JOIN "ChangementVersion" c ON c."versionId" = v."id"

@@ -1,3 +1,4 @@
+import { normaliserRecherche } from "@segur/shared";
 import { insererEnMasse, insererEtRelire, insererParJson } from "../commun/insertion-en-masse.js";
 import { differences, rejouer, type Changement } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
@@ -61,7 +62,7 @@ export async function enregistrerVersionsInitiales(
         demandeId: d.demandeId, type: "IMPORT", auteur: o.auteur.nom, acteur: o.auteur.cle, role: o.auteur.role, creeLe: o.creeLe,
         bloc: null, cle: null, motif: null, details: JSON.stringify(d.details ?? {}),
       };
-      return { ...e, hashPrecedent: HASH_INITIAL, hash: hashEvenement(HASH_INITIAL, e) };
+      return { ...e, auteurRecherche: normaliserRecherche(e.auteur), hashPrecedent: HASH_INITIAL, hash: hashEvenement(HASH_INITIAL, e) };
     }),
   );
 }

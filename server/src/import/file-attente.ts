@@ -6,9 +6,15 @@
  */
 export function fileAttente() {
   let queue: Promise<unknown> = Promise.resolve();
+  let enFile = 0;
   return {
+    /** Tasks waiting or running (the metrics' import backlog). */
+    get longueur() {
+      return enFile;
+    },
     executer<T>(tache: () => Promise<T>): Promise<T> {
-      const resultat = queue.then(tache);
+      enFile++;
+      const resultat = queue.then(tache).finally(() => enFile--);
       // A failed task must not block the ones after it.
       queue = resultat.catch(() => undefined);
       return resultat;

@@ -1,9 +1,10 @@
 import { randomBytes, createHash } from "node:crypto";
-import { validerDocumentImport, type DemandeImportee, type Probleme } from "@segur/shared";
+import { normaliserRecherche, validerDocumentImport, type DemandeImportee, type Probleme } from "@segur/shared";
 import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { ErreurValidation } from "../commun/erreurs.js";
 import { chercherParLots } from "../commun/lots.js";
+import { prendreNumeros } from "../commun/compteur.js";
 import { certificatsAilleurs, type CertificatAilleurs } from "../administrateur/doublons.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis } from "../historique/champs.js";
 import type { Auteur, Tx } from "../historique/service.js";
@@ -11,7 +12,14 @@ import { enregistrerVersionsInitiales } from "../historique/versions-initiales.j
 import { insererEnMasse, insererEtRelire } from "../commun/insertion-en-masse.js";
 import { fileAttente } from "./file-attente.js";
 
-export const nouvelleCle = (prefixe: string) => `${prefixe}-${randomBytes(5).toString("hex")}`;
+// Random bytes drawn 5 KiB at a time: one call per row was 4 % of a 1,000-demande import
+// (per process and safe: random row keys, unique whatever the instance).
+let alea = Buffer.alloc(0);
+let lu = 0;
+export function nouvelleCle(prefixe: string): string {
+  if (lu + 5 > alea.length) [alea, lu] = [randomBytes(5_120), 0];
+  return `${prefixe}-${alea.toString("hex", lu, (lu += 5))}`;
+}
 
 export interface OptionsImport {
   auteur: Auteur;
@@ -33,9 +41,14 @@ export async function importerDocument(prisma: Db, config: Config, json: unknown
   return fileImports.executer(() => importerMaintenant(prisma, config, json, options));
 }
 
+// Per process by design (file-attente.ts): it orders this process's own imports; numbers and
+// all-or-nothing hold across instances through the database (Compteur, one transaction).
 const fileImports = fileAttente();
+/** Imports waiting or running in this process (metrics). */
+export const longueurFileImports = () => fileImports.longueur;
 
-async function importerMaintenant(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
+/** The import itself, without this process's queue (tests: two instances in one process). */
+export async function importerMaintenant(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
   const dateDepot = options.dateDepot ?? new Date();
   const resultat = validerDocumentImport(json, {
     dateDebutCertificat: config.dateDebutCertificat, dateDepot, montantMaxCentimes: config.montantMaxCentimes,
@@ -47,12 +60,7 @@ async function importerMaintenant(prisma: Db, config: Config, json: unknown, opt
 
   return prisma.$transaction(
     async (tx) => {
-      const numeroteurs = numeroteur(tx);
-      const numeros: string[] = [];
-      for (const [i, d] of resultat.demandes.entries()) {
-        const donne = options.numeros?.[i];
-        numeros.push(donne ? numeroteurs.garder(donne) : await numeroteurs.suivant(d.couloir));
-      }
+      const numeros = await numeroter(tx, resultat.demandes, resultat.demandes.map((_, i) => options.numeros?.[i] ?? undefined));
       const doublons = await doublonsAutresDemandes(tx, resultat.demandes, numeros, json);
       const aCreer = resultat.demandes.map((d, i) => ({
         d, numero: numeros[i]!, avertissements: [...d.avertissements, ...doublons[i]!], ...options.statuts?.[i],
@@ -125,30 +133,34 @@ async function doublonsAutresDemandes(tx: Tx, demandes: DemandeImportee[], numer
 const NUMERO = /^FIN([A-Z0-9]+?)(\d{6})M\d$/;
 
 /**
- * Numbers of one import's demandes: each couloir's last number is read once per transaction,
- * then counted on (a file may hold thousands of demandes).
+ * Numbers of one import's demandes: per couloir, one read of the highest stored number (the
+ * counter's floor) and one upsert of its counter taking as many numbers as the file needs
+ * (commun/compteur.ts): concurrent imports on several instances never share a number. Numbers
+ * given by the caller (seed, historic data) are kept, and counted above.
  */
-function numeroteur(tx: Tx) {
-  const derniers = new Map<string, number>();
-  return {
-    async suivant(couloir: string): Promise<string> {
-      const prefixe = `FIN${couloir}`;
-      let seq = derniers.get(couloir);
-      if (seq === undefined) {
-        const dernier = await tx.demande.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
-        seq = dernier ? Number(NUMERO.exec(dernier.numero)?.[2] ?? 0) : 0;
-      }
-      derniers.set(couloir, seq + 1);
-      return `${prefixe}${String(seq + 1).padStart(6, "0")}M0`;
-    },
-    /** A number given by the caller (seed, historic data): later ones are counted above it. */
-    garder(numero: string): string {
-      const m = NUMERO.exec(numero);
-      const seq = derniers.get(m?.[1] ?? "");
-      if (m && seq !== undefined) derniers.set(m[1]!, Math.max(seq, Number(m[2])));
-      return numero;
-    },
-  };
+async function numeroter(tx: Tx, demandes: readonly DemandeImportee[], donnes: readonly (string | undefined)[]): Promise<string[]> {
+  const parCouloir = new Map<string, { nombre: number; donne: number }>();
+  demandes.forEach((d, i) => {
+    const donne = donnes[i] ? NUMERO.exec(donnes[i]!) : null;
+    const cle = donne ? donne[1]! : d.couloir;
+    const c = parCouloir.get(cle) ?? parCouloir.set(cle, { nombre: 0, donne: 0 }).get(cle)!;
+    if (donne) c.donne = Math.max(c.donne, Number(donne[2]));
+    else if (!donnes[i]) c.nombre++;
+  });
+  const prochain = new Map<string, number>();
+  for (const [couloir, { nombre, donne }] of parCouloir) {
+    if (!nombre) continue;
+    const prefixe = `FIN${couloir}`;
+    const dernier = await tx.demande.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
+    const plancher = Math.max(donne, dernier ? Number(NUMERO.exec(dernier.numero)?.[2] ?? 0) : 0);
+    prochain.set(couloir, (await prendreNumeros(tx, prefixe, nombre, plancher)) - nombre + 1);
+  }
+  return demandes.map((d, i) => {
+    if (donnes[i]) return donnes[i]!;
+    const seq = prochain.get(d.couloir)!;
+    prochain.set(d.couloir, seq + 1);
+    return `FIN${d.couloir}${String(seq).padStart(6, "0")}M0`;
+  });
 }
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -169,7 +181,7 @@ async function creerDemandes(tx: Tx, demandes: readonly DemandeACreer[], o: { au
   // One instant for the file: the demandes' creation and last change, their versions' and events'.
   const maintenant = new Date();
   const lignesDemandes = demandes.map(({ d, numero, avertissements, statut, etatPaiement }) => ({
-    numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot: o.dateDepot,
+    numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, logicielRecherche: normaliserRecherche(d.logiciel), dateDepot: o.dateDepot,
     dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
     montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
     scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur, avertissements: JSON.stringify(avertissements),

@@ -1,4 +1,4 @@
-import { EVENEMENTS_LABELS, OPERATIONS_ACCES, debutJourParis } from "@segur/shared";
+import { EVENEMENTS_LABELS, OPERATIONS_ACCES, debutJourParis, normaliserRecherche } from "@segur/shared";
 import { LecteurParametres } from "../commun/parametres-url.js";
 import { verifierChoixFiltre, verifierTextesFiltre } from "../commun/filtre-valeurs.js";
 import type { Prisma } from "@segur/prisma";
@@ -29,7 +29,7 @@ export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.Eve
   const creeLe = periode(f);
   if (creeLe) and.push({ creeLe });
   if (f?.numero?.trim()) and.push({ demande: { numero: f.numero.trim().toUpperCase() } });
-  if (f?.acteur?.trim()) and.push({ auteur: { contains: f.acteur.trim() } });
+  if (f?.acteur?.trim()) and.push({ auteurRecherche: { contains: normaliserRecherche(f.acteur.trim()) } });
   if (f?.type?.trim()) and.push({ type: f.type.trim() });
   return { AND: and };
 }
@@ -45,7 +45,7 @@ export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAc
     const n = f.numero.trim().toUpperCase();
     and.push({ OR: [{ cible: n }, { cible: { startsWith: `${n}/` } }] });
   }
-  if (f?.acteur?.trim()) and.push({ acteur: { contains: f.acteur.trim() } });
+  if (f?.acteur?.trim()) and.push({ acteurRecherche: { contains: normaliserRecherche(f.acteur.trim()) } });
   if (f?.type?.trim()) and.push({ operation: f.type.trim() });
   return { AND: and };
 }

@@ -5,7 +5,7 @@
 // import would write: the same checker (`validerDocumentImport`), the same diff of the empty state
 // (`differences`) and the same hashes (`hashVersion`, `hashEvenement`).
 import { createHash } from "node:crypto";
-import { parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
+import { normaliserRecherche, parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
 import { Sqlite, type Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { differences, rejouer, type Changement, type ChangementStocke } from "../historique/changements.js";
@@ -84,7 +84,7 @@ function instructions(db: Sqlite.Database) {
   const changements = new Map<number, Sqlite.Statement>();
   return {
     changements: (lignes: number) => changements.get(lignes) ?? changements.set(lignes, ins("ChangementVersion", COLONNES_CHANGEMENT, lignes)).get(lignes)!,
-    demande: ins("Demande", ["numero", "type", "couloir", "numeroEditeur", "logiciel", "dateDepot", "dateCommande", "statut", "etatPaiement",
+    demande: ins("Demande", ["numero", "type", "couloir", "numeroEditeur", "logiciel", "logicielRecherche", "dateDepot", "dateCommande", "statut", "etatPaiement",
       "montantCentimes", "mandataire", "courrielContact", "scenarioInstallation", "avertissements", "versionCourante", "derniereModification", "creeLe", "majLe"]),
     coordonnees: ins("CoordonneesBancaires", ["demandeId", "iban", "bic", "titulaire", "domiciliation"]),
     beneficiaire: ins("Beneficiaire", ["demandeId", "cle", "ordre", "nomResponsable", "emailResponsable", "telResponsable", "finessJuridique",
@@ -94,7 +94,7 @@ function instructions(db: Sqlite.Database) {
     piece: ins("PieceJustificative", ["demandeId", "cle", "nomFichier", "type", "typeMime", "taille", "sha256", "contenu", "deposeLe"]),
     version: ins("Version", ["demandeId", "numero", "auteur", "acteur", "role", "creeLe", "commentaire", "hashPrecedent", "hash", "nombreChangements"]),
     instantane: ins("InstantaneVersion", ["demandeId", "numero", "etat"]),
-    evenement: ins("EvenementAudit", ["demandeId", "type", "auteur", "acteur", "role", "creeLe", "bloc", "cle", "motif", "details", "hashPrecedent", "hash"]),
+    evenement: ins("EvenementAudit", ["demandeId", "type", "auteur", "acteur", "role", "creeLe", "bloc", "cle", "motif", "details", "hashPrecedent", "hash", "auteurRecherche"]),
   };
 }
 
@@ -273,7 +273,7 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
 
   const d = g.demande;
   const demandeId = Number(sql.demande.run(
-    d.numero, d.type, d.couloir, d.numeroEditeur, d.logiciel, dateSql(depot), d.dateCommande ? dateSql(d.dateCommande as Date) : null,
+    d.numero, d.type, d.couloir, d.numeroEditeur, d.logiciel, normaliserRecherche(String(d.logiciel)), dateSql(depot), d.dateCommande ? dateSql(d.dateCommande as Date) : null,
     g.statut, g.etatPaiement, d.montantCentimes, bool(d.mandataire), d.courrielContact, d.scenarioInstallation, "[]", versions.length,
     versions.length > 1 ? dateSql(derniere) : null, dateSql(depot), dateSql(majLe),
   ).lastInsertRowid);
@@ -315,7 +315,7 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
   for (const e of evenements) {
     const ev = { demandeId, type: e.type, auteur: e.auteur.nom, acteur: e.auteur.cle, role: e.auteur.role, creeLe: e.creeLe, bloc: null, cle: null, motif: null, details: JSON.stringify(e.details) };
     const hash = hashEvenement(precedent, ev);
-    sql.evenement.run(demandeId, ev.type, ev.auteur, ev.acteur, ev.role, dateSql(ev.creeLe), null, null, null, ev.details, precedent, hash);
+    sql.evenement.run(demandeId, ev.type, ev.auteur, ev.acteur, ev.role, dateSql(ev.creeLe), null, null, null, ev.details, precedent, hash, normaliserRecherche(ev.auteur));
     precedent = hash;
   }
 }

@@ -5,6 +5,7 @@ import {
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import { ErreurEtat, ErreurValidation } from "../commun/erreurs.js";
+import { prendreNumeros } from "../commun/compteur.js";
 import { auteurDe, enregistrerEvenement, type Tx } from "../historique/service.js";
 
 /*
@@ -130,12 +131,13 @@ export async function creerLot(ctx: Context, input: { commentaire?: string | nul
   const commentaire = lu.data;
   return ctx.prisma.$transaction(async (tx) => {
     const maintenant = new Date();
-    const dernier = await tx.lotTransmission.findFirst({
-      where: { numero: { startsWith: `LOT-${jourFrance(maintenant)}-` } }, orderBy: { numero: "desc" }, select: { numero: true },
-    });
+    const prefixe = `LOT-${jourFrance(maintenant)}-`;
+    const dernier = await tx.lotTransmission.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
+    // The day's counter (commun/compteur.ts): two instances creating a batch at once never share a number.
+    const rang = await prendreNumeros(tx, prefixe, 1, dernier ? Number(dernier.numero.slice(prefixe.length)) || 0 : 0);
     // Files filled in below, once the requests are claimed (same transaction: never seen empty).
     const lot = await tx.lotTransmission.create({
-      data: { numero: prochainNumeroLot(maintenant, dernier?.numero ?? null), creeLe: maintenant, auteur: acteur.nom, commentaire, nombre: 0, csv: "", json: "" },
+      data: { numero: `${prefixe}${String(rang).padStart(3, "0")}`, creeLe: maintenant, auteur: acteur.nom, commentaire, nombre: 0, csv: "", json: "" },
     });
     const { count } = await tx.administrateurTechnique.updateMany({ where: A_TRANSMETTRE, data: { lotTransmissionId: lot.id, transmisLe: maintenant } });
     // Throwing rolls the batch back too.

@@ -60,6 +60,8 @@ function limite(champ: string): number | undefined {
   return (LIMITES as Record<string, { max: number } | undefined>)[champ]?.max;
 }
 
+const ASCII_IMPRIMABLE = /^[\x20-\x7e]*$/;
+
 /** Checks one text value; returns the normalised value (issues are reported on ctx). */
 function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsTexte): string | null {
   const lu = lireTexte(raw);
@@ -72,16 +74,19 @@ function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: Opt
     return null;
   }
   const lignes = o.multiligne ? normaliserFinsDeLigne(lu) : lu;
-  const interdit = caractereInterdit(lignes, o.multiligne);
+  // Printable ASCII (most values of a file) has no forbidden character and is its own NFC form.
+  const ascii = ASCII_IMPRIMABLE.test(lignes);
+  const interdit = ascii ? null : caractereInterdit(lignes, o.multiligne);
   if (interdit) {
     // Nothing else is said about such a value: its other checks would only mislead.
     signaler(ctx, 'CARACTERE_INTERDIT', champ, interdit);
     return lignes;
   }
-  const nfc = normaliserNfc(lignes);
+  const nfc = ascii ? lignes : normaliserNfc(lignes);
   const v = o.normaliser ? o.normaliser(nfc) : nfc;
   const max = o.max ?? limite(champ);
-  if (max !== undefined && longueur(v) > max) {
+  // Code points are never more than UTF-16 units: counted only when the units exceed the maximum.
+  if (max !== undefined && v.length > max && longueur(v) > max) {
     // One error per field: a value too long is not also told it is malformed.
     signaler(ctx, 'TROP_LONG', champ, `${max} caractères au maximum`);
     return v;
