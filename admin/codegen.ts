@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
 import type { CodegenConfig } from '@graphql-codegen/cli'
 
-// The server prints its schema to ../server/schema.graphql; until then use the agreed contract.
-const schema = existsSync('../server/schema.graphql') ? '../server/schema.graphql' : './schema.tmp.graphql'
+// The schema the server prints (`pnpm schema:print`), committed beside it.
+const schema = '../server/schema.graphql'
 
 const config: CodegenConfig = {
   schema,
