@@ -10,7 +10,7 @@ import { PrismaClient as PrismaClientPg } from "../generated/prisma-pg/client.js
 import { migrateDatabase, optimiser, sqlitePathFromUrl, type MigrateResult } from "./migrate.js";
 import { analyserPostgres, migrerPostgres, SESSION_UTC } from "./migrate-pg.js";
 import { dialecteUrl, type Dialecte } from "./dialecte.js";
-export { dialecteUrl, type Dialecte } from "./dialecte.js";
+export { dialecteUrl, marque, type Dialecte } from "./dialecte.js";
 export { messageBase, estConflitRejouable, estViolationUnicite } from "./erreurs.js";
 
 export { PrismaClient };

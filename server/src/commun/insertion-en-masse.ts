@@ -1,4 +1,4 @@
-import { dialecte, type Dialecte } from "@segur/prisma";
+import { dialecte, marque, type Dialecte } from "@segur/prisma";
 import type { Tx } from "../historique/service.js";
 
 /*
@@ -8,7 +8,7 @@ import type { Tx } from "../historique/service.js";
  * parameter per statement whatever the slice, no per-value bind work in JavaScript: the VALUES
  * form costs 30–90 µs a row here, mostly preparing statements of 999 placeholders); rows holding
  * bytes (a pièce's content) go as a plain `INSERT … VALUES (…), (…)`. Values are never spliced.
- * The dialect-specific SQL is in `selectionJson`, `marque` and `valeurJson` only (SQLite: arrays
+ * The dialect-specific SQL is in `selectionJson`, `marque` (@segur/prisma) and `valeurJson` only (SQLite: arrays
  * through json_each; PostgreSQL: objects through json_populate_recordset, typed by the table's row).
  */
 
@@ -21,9 +21,6 @@ type Ligne = Record<string, unknown>;
 
 /** The driver binds Buffers as BLOBs; everything else (Date, boolean, bigint) as Prisma does. */
 const valeur = (v: unknown) => (v === undefined ? null : v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
-
-/** The n-th (from 1) bound parameter. */
-const marque = (d: Dialecte, n: number) => (d === "postgresql" ? `$${n}` : "?");
 
 function* instructions(d: Dialecte, table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
   if (!lignes.length) return;

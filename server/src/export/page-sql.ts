@@ -1,4 +1,4 @@
-import type { Dialecte, Prisma } from "@segur/prisma";
+import { marque, type Dialecte, type Prisma } from "@segur/prisma";
 import type { Tx } from "../historique/service.js";
 
 /*
@@ -21,9 +21,6 @@ interface Sql {
   sql: string;
   parametres: unknown[];
 }
-
-/** The `rang`-th (from 1) bound parameter. */
-const marque = (d: Dialecte, rang: number) => (d === "postgresql" ? `$${rang}` : "?");
 
 /** 64-bit integers go as text: a JSON number would lose digits beyond 2^53 once parsed. */
 const ENTIERS_64: ReadonlySet<string> = new Set(["montantCentimes"]);
