@@ -2,7 +2,7 @@
 // autocannon at 1 and 10 connections for a bounded duration; req/s and p95 from each response time.
 import fs from "node:fs";
 import http from "node:http";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
@@ -39,7 +39,7 @@ function rssArbre(pid: number): { total: number; max: number } {
 }
 
 /**
- * `--processus N`: the real server (server/src/main.ts, PROCESSUS=N) as a child process on the
+ * `--processus N`: the real server (`pnpm start`'s server/dist/main.mjs, PROCESSUS=N) as a child process on the
  * same file instead of the in-process one; the bench's sessions are in the database, so valid there.
  */
 async function serveurEnfant(fichier: string, processus: number): Promise<Serveur> {
@@ -47,8 +47,11 @@ async function serveurEnfant(fichier: string, processus: number): Promise<Serveu
   await new Promise<void>((ok) => libre.listen(0, "127.0.0.1", ok));
   const port = (libre.address() as AddressInfo).port;
   await new Promise((ok) => libre.close(ok));
-  const p = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: fileURLToPath(new URL("..", import.meta.url)),
+  // What `pnpm start` runs: the server built into one JavaScript file, on plain node (no tsx loader).
+  const racine = fileURLToPath(new URL("..", import.meta.url));
+  execFileSync(process.execPath, ["server/scripts/construire.mjs"], { cwd: racine, stdio: "ignore" });
+  const p = spawn(process.execPath, ["server/dist/main.mjs"], {
+    cwd: racine,
     env: { ...process.env, DATABASE_URL: /^postgres(ql)?:\/\//.test(fichier) ? fichier : `file:${fichier}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PROCESSUS: String(processus) },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -62,7 +62,7 @@ export async function ouvrirPlancherPostgresql(url: string) {
       let n = 0;
       await c.query("BEGIN");
       try {
-        await c.query(`DECLARE plancher_csv NO SCROLL CURSOR FOR SELECT "numero", "type", "couloir", "numeroEditeur", "logiciel", "dateDepot", "dateCommande", "statut", "etatPaiement", "montantCentimes" FROM "Demande" ORDER BY "dateDepot" DESC, "id" DESC`);
+        await c.query(`DECLARE plancher_csv NO SCROLL CURSOR FOR SELECT "numero", "type", "numeroEditeur", "logiciel", "dateDepot", "dateCommande", "statut", "etatPaiement", "montantCentimes" FROM "Demande" ORDER BY "dateDepot" DESC, "id" DESC`);
         for (;;) {
           const { rows } = await c.query(`FETCH 1000 FROM plancher_csv`);
           if (!rows.length) break;

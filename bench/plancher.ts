@@ -57,10 +57,10 @@ export function ouvrirPlancher(fichier: string) {
       const c = q(`SELECT c.* FROM "Version" v JOIN "ChangementVersion" c ON c.versionId = v.id WHERE v.demandeId = ? AND v.numero > ? AND v.numero <= ? ORDER BY v.numero, c.ordre`).all(d.id, s?.numero ?? 0, k);
       return { s, c };
     },
-    /** Every row of the list's CSV, read in order (not held: iterated). */
+    /** Every row of the list's CSV, its nine columns, read in order (not held: iterated). */
     csv() {
       let n = 0;
-      for (const _ of q(`SELECT numero, type, couloir, numeroEditeur, logiciel, dateDepot, dateCommande, statut, etatPaiement, montantCentimes FROM "Demande" ORDER BY dateDepot DESC, id DESC`).iterate()) n++;
+      for (const _ of q(`SELECT numero, type, numeroEditeur, logiciel, dateDepot, dateCommande, statut, etatPaiement, montantCentimes FROM "Demande" ORDER BY dateDepot DESC, id DESC`).iterate()) n++;
       return n;
     },
     journal(type: string, auteur: string) {

@@ -7,6 +7,7 @@
 // bench cluster) the same file is copied there once (bench/postgresql.ts), the app runs on it and the
 // floors run with `pg` (bench/plancher-postgresql.ts); `--instances N` puts N servers behind autocannon.
 // Figures, not assertions (the test suite checks behaviour: statement counts, bounded queries).
+import "./production.js";
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -67,7 +68,7 @@ if (values.http) {
   // --processus P: the real server with PROCESSUS=P as a child process (P=1 included); none: in-process.
   const instances = Number(values.instances ?? 1);
   const processus = values.processus === undefined ? (instances > 1 ? 1 : null) : Number(values.processus);
-  const ou = processus === null ? "serveur dans le processus du bench" : `server/src/main.ts, PROCESSUS=${processus}${instances > 1 ? `, ${instances} instances (autocannon : connexions réparties à tour de rôle)` : ""}`;
+  const ou = processus === null ? "serveur dans le processus du bench" : `server/dist/main.mjs (pnpm start), PROCESSUS=${processus}${instances > 1 ? `, ${instances} instances (autocannon : connexions réparties à tour de rôle)` : ""}`;
   console.log(`\nHTTP (autocannon, boucle locale, ${ou}, ${values.duree} s par mesure)\n${ENTETE_HTTP}`);
   http = await mesurerHttp(app, [
     { nom: "liste de 50 (filtres, tri, administrateurs)", query: LISTE, variables: { f: FILTRE_LISTE }, entetes: app.gestionnaire },

@@ -32,11 +32,12 @@ function parametreTropLong(p: URLSearchParams): string | null {
 export async function routesHttp(args: RouteArgs): Promise<Response | null> {
   const { url, request } = args;
   if (request.method !== "GET") return null;
+  let m: RegExpExecArray | null;
+  // Its parameters are the list's GraphQL arguments, bounded and refused as GraphQL does (export/parametres-liste.ts).
+  if ((m = /^\/export\/demandes\.(csv|xlsx)$/.exec(url.pathname))) return exporterDemandes(args, m[1] as FormatTableur);
   const trop = parametreTropLong(url.searchParams);
   if (trop) return reponseTexte(400, trop);
-  let m: RegExpExecArray | null;
   if ((m = /^\/pieces\/(\d+)$/.exec(url.pathname))) return telechargerPiece(args, Number(m[1]));
-  if ((m = /^\/export\/demandes\.(csv|xlsx)$/.exec(url.pathname))) return exporterDemandes(args, m[1] as FormatTableur);
   if ((m = /^\/export\/journal\.(csv|xlsx)$/.exec(url.pathname))) return exporterJournal(args, m[1] as FormatTableur);
   if ((m = /^\/lots\/([A-Za-z0-9-]+)\.(csv|json|xlsx)$/.exec(url.pathname))) return telechargerLot(args, m[1]!, m[2] as FormatLot);
   if (url.pathname === "/sante") return reponseTexte(200, "ok");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { heureMurParis } from "@segur/shared";
 import { stringify } from "csv-stringify/sync";
-import { champCsv, csvTableur, instant, jour, montant, neutraliserFormule, texte } from "../src/export/tableur.js";
+import { champCsv, csvFlux, csvTableur, instant, jour, montant, neutraliserFormule, texte } from "../src/export/tableur.js";
 
 describe("neutraliserFormule (OWASP CSV injection)", () => {
   it.each([
@@ -67,5 +67,23 @@ describe("heureMurParis", () => {
   it("gives the Paris wall-clock time as UTC parts (an XLSX date has no time zone), summer and winter", () => {
     expect(heureMurParis(new Date("2026-07-13T22:30:15Z")).toISOString()).toBe("2026-07-14T00:30:15.000Z");
     expect(heureMurParis(new Date("2026-11-30T18:05:09Z")).toISOString()).toBe("2026-11-30T19:05:09.000Z");
+  });
+});
+
+describe("csvFlux", () => {
+  it("leaves the event loop to other requests between pages that resolve at once", async () => {
+    type L = { n: number };
+    const evenements: string[] = [];
+    async function* pages() {
+      for (let p = 0; p < 5; p++) { evenements.push("page"); yield Array.from({ length: 100 }, (_, n) => ({ n })); }
+    }
+    const minuterie = setInterval(() => evenements.push("autre requête"), 0);
+    try {
+      const texteCsv = await new Response(csvFlux([texte<L>("N", (l) => String(l.n))], pages())).text();
+      expect(texteCsv.split("\r\n").filter(Boolean)).toHaveLength(501);
+    } finally {
+      clearInterval(minuterie);
+    }
+    expect(evenements.slice(evenements.indexOf("page"), evenements.lastIndexOf("page"))).toContain("autre requête");
   });
 });

@@ -1,5 +1,6 @@
-/** 'dd/mm/yyyy'. Date-only values are stored at UTC midnight, so UTC parts are read. */
-export function formatDate(d: Date | string): string {
+/** 'dd/mm/yyyy'; '' when absent. Date-only values are stored at UTC midnight, so UTC parts are read. */
+export function formatDate(d: Date | string | null | undefined): string {
+  if (d === null || d === undefined || d === '') return '';
   if (typeof d === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.trim());
     if (m) return `${m[3]}/${m[2]}/${m[1]}`;
@@ -28,9 +29,14 @@ function partiesParis(d: Date): Record<string, number> {
   return Object.fromEntries(PARTIES_PARIS.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
 }
 
-/** An instant as the agency reads it: 'dd/mm/yyyy hh:mm', Paris time. */
-export function formatDateHeureParis(d: Date): string {
-  const p = partiesParis(d);
+/**
+ * An instant as the agency reads it, on screen and in exports alike: 'dd/mm/yyyy hh:mm', Paris
+ * time. ISO text (as the API sends it) is read too; '' for a missing or invalid instant.
+ */
+export function formatDateHeureParis(d: Date | string | null | undefined): string {
+  const instant = typeof d === 'string' ? new Date(d) : d;
+  if (!d || !instant || Number.isNaN(instant.getTime())) return '';
+  const p = partiesParis(instant);
   const deux = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
   return `${deux(p.day)}/${deux(p.month)}/${p.year} ${deux(p.hour)}:${deux(p.minute)}`;
 }

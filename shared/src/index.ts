@@ -24,6 +24,7 @@ export * from './import/document.js';
 export * from './import/exemple.js';
 export * from './statut.js';
 export * from './validationBloc.js';
+export * from './blocs/index.js';
 export * from './courriel.js';
 export * from './connexion.js';
 export * from './recherche.js';

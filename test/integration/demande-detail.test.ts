@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.fermer());
 
-// The consultation screen's query (admin/src/composables/demande.ts): every block of the demande.
+// The consultation screen's query (admin/src/graphql/demande.graphql): every block of the demande.
 const DETAIL = `query($numero: String!) { demande(numero: $numero) {
   numero type couloir numeroEditeur logiciel dateDepot dateCommande statut etatPaiement montant mandataire
   courrielContact scenarioInstallation versionCourante blocCertificatVisible

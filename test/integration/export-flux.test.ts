@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { creerAppTest, type AppTest } from "../../server/test/aide.js";
-import { COLONNES_DEMANDES, PAGE_EXPORT } from "../../server/src/export/csv.js";
+import { COLONNES_DEMANDES, dansLOrdre, PAGE_EXPORT } from "../../server/src/export/csv.js";
 import { csvTableur } from "../../server/src/export/tableur.js";
 import { filtreVersWhere, triVersOrderBy, TRIS, type Tri } from "../../server/src/demande/filtre.js";
 import { pageSql } from "../../server/src/export/page-sql.js";
@@ -63,6 +63,8 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
     const pages = requetesExport.filter((q) => /SELECT/i.test(q) && /montantCentimes/.test(q) && /LIMIT/i.test(q));
     expect(pages.length).toBe(Math.ceil(N / PAGE_EXPORT));
+    // Sorted by date de dépôt (numeric keys), each page is aggregated unsorted, its order checked in JavaScript.
+    expect(pages.every((q) => / AS page FROM /.test(q) && !/ORDER BY [^()]*\) AS page/.test(q))).toBe(true);
     // No statement binds a list that grows with the data.
     expect(Math.max(...requetesExport.map((q) => (q.match(/\?|\$\d+/g) ?? []).length))).toBeLessThan(20);
   }, 120_000);
@@ -101,6 +103,16 @@ describe("CSV export of the demandes, streamed by pages", () => {
       }
     }
   }, 240_000);
+
+  it("a page's order is checked on its numeric keys: out of order, ties or a wrong direction are caught", () => {
+    const lignes = [[5, 9], [5, 7], [3, 8], [1, 1]];
+    expect(dansLOrdre(lignes, [0, 1], ["desc", "desc"])).toBe(true);
+    expect(dansLOrdre([...lignes].reverse(), [0, 1], ["asc", "asc"])).toBe(true);
+    expect(dansLOrdre([lignes[1]!, lignes[0]!, lignes[2]!], [0, 1], ["desc", "desc"])).toBe(false);
+    expect(dansLOrdre(lignes, [0, 1], ["desc", "asc"])).toBe(false);
+    expect(dansLOrdre([[5, 9], [5, 9]], [0, 1], ["desc", "desc"])).toBe(false);
+    expect(dansLOrdre([], [0, 1], ["desc", "desc"])).toBe(true);
+  });
 
   it("a where form the JSON page does not translate is left to Prisma", () => {
     expect(pageSql("sqlite", { numero: { in: ["A"] } }, triVersOrderBy(), ["numero"], 10)).toBeNull();

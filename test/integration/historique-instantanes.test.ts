@@ -9,6 +9,8 @@ import { copierEtat, etatVide, type Etat, type Ligne } from "../../server/src/hi
 import { differences, rejouer, type ChangementStocke } from "../../server/src/historique/changements.js";
 import { deserialiserEtat, INTERVALLE_INSTANTANES, serialiserEtat } from "../../server/src/historique/instantanes.js";
 import { AUTEUR_SYSTEME, enregistrerVersion, etatActuel, etatALaVersion, verifierChaines } from "../../server/src/historique/service.js";
+import { changementsInitiaux } from "../../server/src/historique/version-initiale.js";
+import { insererParJson } from "../../server/src/commun/insertion-en-masse.js";
 import { migrateDatabase } from "../../prisma/src/migrate.js";
 
 interface Connexion {
@@ -83,9 +85,11 @@ describe("snapshots every K versions", () => {
   it("the state at every version equals the full replay of its history (a few hundred random versions)", async () => {
     const N = 3 * INTERVALLE_INSTANTANES + 37;
     const etats = await historiqueAleatoire(N, 20261201);
-    expect(await app.prisma.instantaneVersion.count({ where: { demandeId } })).toBe(3);
+    // Every K-th version's, and version 1's: the import's compact version 1 (version-initiale.ts).
+    expect(await app.prisma.instantaneVersion.count({ where: { demandeId } })).toBe(4);
 
-    // The full replay, from the stored changes (the reference the snapshots must never diverge from).
+    // The full replay, from the stored changes (the reference the snapshots must never diverge from;
+    // version 1's derived from its snapshot, which its hash covers through them).
     const lignes = await app.prisma.changementVersion.findMany({
       where: { version: { demandeId } }, orderBy: [{ version: { numero: "asc" } }, { ordre: "asc" }],
       select: { version: { select: { numero: true } }, bloc: true, cle: true, nature: true, champ: true, ancienneValeur: true, nouvelleValeur: true },
@@ -97,6 +101,8 @@ describe("snapshots every K versions", () => {
     expect(readdees.length).toBeGreaterThan(0);
     const parVersion: ChangementStocke[][] = Array.from({ length: N + 1 }, () => []);
     for (const { version, ...c } of lignes) parVersion[version.numero]!.push(c);
+    expect(parVersion[1]).toEqual([]);
+    parVersion[1] = changementsInitiaux((await app.prisma.instantaneVersion.findUniqueOrThrow({ where: { demandeId_numero: { demandeId, numero: 1 } } })).etat);
     let complet = etatVide();
     for (let k = 1; k <= N; k++) {
       complet = rejouer([{ changements: parVersion[k]! }], complet);
@@ -111,9 +117,9 @@ describe("snapshots every K versions", () => {
 
   it("the confirm writes the K-th version's snapshot, append-only; the verifier catches an altered snapshot or count", async () => {
     const etats = await historiqueAleatoire(INTERVALLE_INSTANTANES, 7);
-    const instantanes = await app.prisma.instantaneVersion.findMany({ where: { demandeId } });
-    expect(instantanes.map((i) => i.numero)).toEqual([INTERVALLE_INSTANTANES]);
-    expect(trie(deserialiserEtat(instantanes[0]!.etat))).toEqual(trie(etats[INTERVALLE_INSTANTANES]!));
+    const instantanes = await app.prisma.instantaneVersion.findMany({ where: { demandeId }, orderBy: { numero: "asc" } });
+    expect(instantanes.map((i) => i.numero)).toEqual([1, INTERVALLE_INSTANTANES]);
+    expect(trie(deserialiserEtat(instantanes[1]!.etat))).toEqual(trie(etats[INTERVALLE_INSTANTANES]!));
     // Raw SQL through Prisma: the same statements on SQLite and PostgreSQL.
     const refus = (sql: string) => app.prisma.$executeRawUnsafe(sql).then(() => null, messageBase);
     expect(await refus(`UPDATE "InstantaneVersion" SET etat = '{}'`)).toMatch(/ajout seul/);
@@ -140,6 +146,10 @@ describe("snapshots every K versions", () => {
   it.skipIf(BASE_TEST === "postgresql")("the migration backfills the counts of a history written before it, which still verifies and reads without snapshots", async () => {
     await historiqueAleatoire(INTERVALLE_INSTANTANES + 20, 42);
     const attendu = await etatALaVersion(app.prisma, demandeId, INTERVALLE_INSTANTANES + 10);
+    // A history of then: version 1 as change rows (the compact one's, derived from its snapshot).
+    const v1 = await app.prisma.version.findUniqueOrThrow({ where: { demandeId_numero: { demandeId, numero: 1 } } });
+    const instantane1 = await app.prisma.instantaneVersion.findUniqueOrThrow({ where: { demandeId_numero: { demandeId, numero: 1 } } });
+    await app.prisma.$transaction((tx) => insererParJson(tx, "ChangementVersion", changementsInitiaux(instantane1.etat).map((c, ordre) => ({ versionId: v1.id, ordre, ...c }))));
     // Back to the schema before the migration: no count column, no snapshot table.
     const db = new Database(app.dbFile);
     try {

@@ -34,6 +34,19 @@ describe("identity", () => {
     expect(await app.prisma.session.count({ where: { jetonHash: cookie.split(";")[0]!.split("=")[1]! } })).toBe(0);
   });
 
+  it("resolves a session by one read-only statement on every request; a deactivated user's session no longer signs in", async () => {
+    const u = await creerUtilisateur(app.prisma, { email: "g3@test.fr", nom: "G3", role: "GESTIONNAIRE", motDePasse: "un-mot-de-passe-long" });
+    const headers = { cookie: (await connexion("g3@test.fr", "un-mot-de-passe-long")).headers.get("set-cookie")!.split(";")[0]! };
+    const avant = app.requetes.length;
+    expect((await app.gql(`{ moi { nom role } }`, {}, { headers })).data.moi).toEqual({ nom: "G3", role: "GESTIONNAIRE" });
+    const faites = app.requetes.slice(avant);
+    expect(faites).toHaveLength(1);
+    expect(faites[0]).toMatch(/^\s*SELECT/);
+    await app.prisma.utilisateur.update({ where: { id: u.id }, data: { actif: false } });
+    expect((await app.gql(`{ moi { role } }`, {}, { headers })).data.moi).toBeNull();
+    expect((await app.gql(`{ moi { role } }`, {}, { headers: { cookie: "segur_session=inconnu" } })).data.moi).toBeNull();
+  });
+
   it("answers the same French message for a wrong password and an unknown account", async () => {
     const a = await (await connexion("gestionnaire@test.fr", "mauvais")).json();
     const b = await (await connexion("inconnu@test.fr", "mauvais")).json();

@@ -4,7 +4,11 @@ import { creerAppTest, type AppTest } from "../../server/test/aide.js";
 import { importerDocument } from "../../server/src/import/service.js";
 import { AUTEUR_SYSTEME, etatActuel, etatALaVersion, verifierChaines } from "../../server/src/historique/service.js";
 import { differences } from "../../server/src/historique/changements.js";
+import { etatVide } from "../../server/src/historique/champs.js";
 import { fileAttente } from "../../server/src/import/file-attente.js";
+import { certificatsDuFichier } from "../../server/src/import/doublons-fichier.js";
+import { certificatsAilleurs } from "../../server/src/administrateur/doublons.js";
+import { LOT_MAX } from "../../server/src/commun/lots.js";
 
 let app: AppTest;
 beforeEach(async () => {
@@ -45,7 +49,10 @@ describe("bulk import: one transaction of multi-row inserts", () => {
     const { demandes } = await importerDocument(app.prisma, app.config, fichier(3), { auteur: AUTEUR_SYSTEME });
     for (const d of demandes) {
       const v1 = await app.prisma.version.findUniqueOrThrow({ where: { demandeId_numero: { demandeId: d.id, numero: 1 } } });
-      const nb = await app.prisma.changementVersion.count({ where: { versionId: v1.id } });
+      // Compact: no change row, the state once as snapshot 1, the count of the changes it stands for.
+      expect(await app.prisma.changementVersion.count({ where: { versionId: v1.id } })).toBe(0);
+      expect(await app.prisma.instantaneVersion.count({ where: { demandeId: d.id, numero: 1 } })).toBe(1);
+      const nb = differences(etatVide(), await etatActuel(app.prisma, d.id)).length;
       expect(nb).toBeGreaterThan(50);
       expect(v1.nombreChangements).toBe(nb);
       expect(v1.commentaire).toBe("Import de la demande");
@@ -73,6 +80,40 @@ describe("bulk import: one transaction of multi-row inserts", () => {
     expect((await avertissements(demandes[1]!.id)).map((a) => a.message)).toEqual([
       `FINESS juridique ${doc.demandes![0]!.beneficiaires![0]!.finessJuridique} : une demande de certificat existe déjà dans la demande ${demandes[0]!.numero}.`,
     ]);
+  }, 60_000);
+
+  it("numbers each couloir after its own highest numéro, read by a range on the numéro index (no LIKE)", async () => {
+    await importerDocument(app.prisma, app.config, fichier(3), { auteur: AUTEUR_SYSTEME });
+    const ms1 = fichier(2, 10);
+    for (const d of ms1.demandes!) d.couloir = "MS1";
+    app.requetes.length = 0;
+    const { demandes } = await importerDocument(app.prisma, app.config, ms1, { auteur: AUTEUR_SYSTEME });
+    expect(demandes.map((d) => d.numero)).toEqual(["FINMS1000001M0", "FINMS1000002M0"]);
+    const lecture = app.requetes.find((q) => /SELECT .*FROM .*Demande.* ORDER BY .*numero.* DESC/.test(q))!;
+    expect(lecture).toMatch(/numero.* >= .* AND .*numero.* < /);
+    expect(lecture).not.toMatch(/LIKE/i);
+    expect((await importerDocument(app.prisma, app.config, fichier(1, 20), { auteur: AUTEUR_SYSTEME })).demandes[0]!.numero).toBe("FINMS2000004M0");
+  }, 60_000);
+
+  it("a file's stored duplicates: certificatsAilleurs' rows (requested, not rejected, by demande), in one statement", async () => {
+    const { demandes } = await importerDocument(app.prisma, app.config, fichier(90), { auteur: AUTEUR_SYSTEME });
+    const rejetee = await app.prisma.administrateurTechnique.findFirstOrThrow({ where: { demandeId: demandes[3]!.id } });
+    await app.prisma.administrateurTechnique.update({ where: { id: rejetee.id }, data: { validation: "REJETEE" } });
+    const sansCertificat = await app.prisma.administrateurTechnique.findFirstOrThrow({ where: { demandeId: demandes[7]!.id } });
+    await app.prisma.administrateurTechnique.update({ where: { id: sansCertificat.id }, data: { demandeCertificatServeur: false } });
+    // 450 FINESS juridiques (above one slice of 400 bound values), some unknown.
+    const finess = [...(await app.prisma.administrateurTechnique.findMany({ select: { finessJuridique: true } })).map((a) => a.finessJuridique), "999999999", "888888888"];
+    expect(finess.length).toBeGreaterThan(LOT_MAX);
+    const attendus = await certificatsAilleurs(app.prisma, finess, null);
+    app.requetes.length = 0;
+    const trouves = await certificatsDuFichier(app.prisma, finess);
+    expect(app.requetes).toHaveLength(1);
+    // In demande order (within a demande, FINESS in no promised order: the import groups them by FINESS).
+    const parCle = (l: { demandeId: number; finessJuridique: string }[]) => [...l].sort((a, b) => a.demandeId - b.demandeId || (a.finessJuridique < b.finessJuridique ? -1 : 1));
+    expect(trouves.map((t) => t.demandeId)).toEqual(attendus.map((t) => t.demandeId));
+    expect(parCle(trouves)).toEqual(parCle(attendus));
+    expect(trouves).toHaveLength(448);
+    expect(trouves.map((t) => t.finessJuridique)).not.toContain(rejetee.finessJuridique);
   }, 60_000);
 
   it("the import queue runs one file at a time, in arrival order, and goes on after a failure", async () => {

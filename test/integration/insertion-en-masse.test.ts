@@ -33,13 +33,23 @@ describe("bulk inserts", () => {
     expect(lues).toEqual(lignes.map(({ type: _t, couloir: _c, numeroEditeur: _n, ...l }) => l));
   });
 
-  it("rows holding bytes go one value per parameter, and an upsert changes only the other columns", async () => {
+  it("rows holding bytes go in one JSON statement (hex digits), exactly; an upsert changes only the other columns", async () => {
     const { id } = await app.prisma.demande.create({ data: { ...demande(900_001), majLe: undefined }, select: { id: true } });
     const contenu = Buffer.from([0, 1, 2, 255, 254]);
     const piece = { demandeId: id, cle: "p1", nomFichier: "a.pdf", type: "AUTRE", typeMime: "application/pdf", taille: 5, sha256: "0".repeat(64), contenu, deposeLe: new Date(Date.UTC(2025, 5, 1, 12, 0, 0, 5)) };
-    await app.prisma.$transaction((tx) => insererEnMasse(tx, "PieceJustificative", [piece, { ...piece, cle: "p2", contenu: new Uint8Array([9]) }]));
+    // A view into a larger buffer (only its own bytes), an empty content, all 256 byte values.
+    const vue = new Uint8Array(Buffer.from([7, 9, 8]).buffer, 1, 1);
+    const tous = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const avant = app.requetes.length;
+    await app.prisma.$transaction((tx) => insererEnMasse(tx, "PieceJustificative", [
+      piece, { ...piece, cle: "p2", contenu: vue }, { ...piece, cle: "p3", contenu: new Uint8Array(0) }, { ...piece, cle: "p4", contenu: tous },
+    ]));
+    expect(app.requetes.slice(avant).filter((q) => q.includes("PieceJustificative"))).toHaveLength(1);
     const pieces = await app.prisma.pieceJustificative.findMany({ where: { demandeId: id }, orderBy: { cle: "asc" }, select: { cle: true, contenu: true, deposeLe: true } });
-    expect(pieces.map((p) => [p.cle, [...p.contenu], p.deposeLe.toISOString()])).toEqual([["p1", [0, 1, 2, 255, 254], "2025-06-01T12:00:00.005Z"], ["p2", [9], "2025-06-01T12:00:00.005Z"]]);
+    expect(pieces.map((p) => [p.cle, [...p.contenu], p.deposeLe.toISOString()])).toEqual([
+      ["p1", [0, 1, 2, 255, 254], "2025-06-01T12:00:00.005Z"], ["p2", [Buffer.from(vue)[0]], "2025-06-01T12:00:00.005Z"],
+      ["p3", [], "2025-06-01T12:00:00.005Z"], ["p4", [...tous], "2025-06-01T12:00:00.005Z"],
+    ]);
 
     await app.prisma.$transaction((tx) => insererOuMettreAJourParJson(tx, "EtatBloc", [
       { demandeId: id, bloc: "PIECES", verrouille: true, modifiePar: "a" },

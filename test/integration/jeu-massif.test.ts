@@ -44,7 +44,7 @@ describe.skipIf(BASE_TEST === "postgresql")("jeu de données massif (pnpm bench,
     expect(await app.prisma.administrateurTechnique.count()).toBeGreaterThan(60);
     const longue = await app.prisma.demande.findFirstOrThrow({ orderBy: { versionCourante: "desc" } });
     expect(longue.versionCourante).toBe(230);
-    expect(await app.prisma.instantaneVersion.count({ where: { demandeId: longue.id } })).toBe(2);
+    expect(await app.prisma.instantaneVersion.count({ where: { demandeId: longue.id } })).toBe(3); // 1 (compact version 1), 100, 200
     const { ruptures, versions } = await verifierChaines(app.prisma);
     expect(ruptures).toEqual([]);
     expect(versions).toBeGreaterThan(62 + 229);

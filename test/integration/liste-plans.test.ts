@@ -26,7 +26,8 @@ const LISTE = `query($f: FiltreDemandes, $t: TriDemandes, $o: Ordre) { demandes(
 async function planDeLaPage(f: Record<string, unknown>, t: Tri, o: "ASC" | "DESC") {
   const avant = app.requetes.length;
   const r = await app.gql(LISTE, { f, t, o }, app.gestionnaire);
-  const page = app.requetes.slice(avant).find((q) => /FROM `main`\.`Demande`.*ORDER BY/.test(q))!;
+  // Prisma's statement, or the plain one (server/src/demande/liste-sql.ts) that reads the page with its rows.
+  const page = app.requetes.slice(avant).find((q) => /FROM (`main`\.`Demande`|"Demande").*ORDER BY/.test(q))!;
   const sql = page.replaceAll("`main`.", "").replaceAll("`", '"');
   const nulls = Array.from({ length: sql.split("?").length - 1 }, () => null);
   const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls) as { detail: string }[]).map((l) => l.detail).join(" | ");

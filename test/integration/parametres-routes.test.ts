@@ -14,16 +14,6 @@ const exportsTraces = () => app.prisma.traceAcces.count({ where: { operation: { 
 
 describe("route parameters are validated like their GraphQL twins", () => {
   it.each([
-    ["/export/demandes.csv?statut=BOGUS", "Paramètre « statut » : valeur inconnue, valeurs possibles : EN_COURS, DECIDEE, EN_ATTENTE_PIECE, A_MODIFIER, REGULARISATION_EN_COURS."],
-    ["/export/demandes.csv?type=AUTRE", "Paramètre « type » : valeur inconnue, valeurs possibles : AVANCE, SOLDE."],
-    ["/export/demandes.csv?etatPaiement=x", "Paramètre « etatPaiement » : valeur inconnue, valeurs possibles : AUCUN, EN_COURS, PAYE."],
-    ["/export/demandes.csv?tri=PRIX", /^Paramètre « tri » : valeur inconnue, valeurs possibles : NUMERO, TYPE, /],
-    ["/export/demandes.csv?ordre=asc", "Paramètre « ordre » : valeur inconnue, valeurs possibles : ASC, DESC."],
-    ["/export/demandes.csv?deposeeApres=01/03/2024", "Paramètre « deposeeApres » : date réelle au format AAAA-MM-JJ attendue (exemple : 2024-03-01)."],
-    ["/export/demandes.csv?deposeeAvant=2024-02-30", /^Paramètre « deposeeAvant » : date réelle/],
-    ["/export/demandes.xlsx?modifieeDepuis=hier", /^Paramètre « modifieeDepuis » : date et heure ISO 8601 attendue/],
-    ["/export/demandes.csv?staut=EN_COURS", /^Paramètre « staut » : paramètre inconnu ; paramètres possibles : numero, type, statut/],
-    ["/export/demandes.csv?logiciel=DUI%00", "Paramètre « logiciel » : caractère de contrôle interdit (U+0000)."],
     ["/export/journal.csv?type=BOGUS", /^Paramètre « type » : valeur inconnue, valeurs possibles : IMPORT, VERSION, /],
     ["/export/journal.csv?onglet=acces&type=IMPORT", "Paramètre « type » : valeur inconnue, valeurs possibles : CONSULTATION, EXPORT_CSV, EXPORT_XLSX, TELECHARGEMENT_PIECE."],
     ["/export/journal.csv?onglet=traces", "Paramètre « onglet » : valeur inconnue, valeurs possibles : evenements, acces."],
@@ -37,6 +27,45 @@ describe("route parameters are validated like their GraphQL twins", () => {
     const texte = await r.text();
     if (typeof message === "string") expect(texte).toBe(message);
     else expect(texte).toMatch(message);
+    expect(await exportsTraces()).toBe(0);
+  });
+
+  // The list's arguments, as the SPA and a portal send them to GraphQL.
+  const LISTE = `query($filtre: FiltreDemandes, $tri: TriDemandes, $ordre: Ordre) { demandes(filtre: $filtre, tri: $tri, ordre: $ordre) { totalCount } }`;
+  it.each([
+    ["statut=BOGUS", { filtre: { statut: "BOGUS" } }, "filtre.statut", /^Champ statut \(variable \$filtre\) : valeur inconnue ; valeurs possibles : EN_COURS, /],
+    ["type=AUTRE", { filtre: { type: "AUTRE" } }, "filtre.type", /valeurs possibles : AVANCE, SOLDE\.$/],
+    ["etatPaiement=x", { filtre: { etatPaiement: "x" } }, "filtre.etatPaiement", /valeurs possibles : AUCUN, EN_COURS, PAYE\.$/],
+    ["tri=PRIX", { tri: "PRIX" }, "tri", /^Variable \$tri : valeur inconnue ; valeurs possibles : NUMERO, TYPE, /],
+    ["ordre=asc", { ordre: "asc" }, "ordre", /^Variable \$ordre : valeur inconnue ; valeurs possibles : ASC, DESC\.$/],
+    ["deposeeApres=01/03/2024", { filtre: { deposeeApres: "01/03/2024" } }, "filtre.deposeeApres", /Date invalide « 01\/03\/2024 » : format AAAA-MM-JJ attendu/],
+    ["deposeeAvant=2024-02-30", { filtre: { deposeeAvant: "2024-02-30" } }, "filtre.deposeeAvant", /Date invalide « 2024-02-30 »/],
+    ["modifieeDepuis=hier", { filtre: { modifieeDepuis: "hier" } }, "filtre.modifieeDepuis", /DateTime invalide : format ISO 8601 attendu/],
+    ["staut=EN_COURS", { filtre: { staut: "EN_COURS" } }, "filtre.staut", /^Champ staut \(variable \$filtre\) : champ inconnu du type FiltreDemandes\.$/],
+    ["statut=EN_COURS&statut=DECIDEE", { filtre: { statut: ["EN_COURS", "DECIDEE"] } }, "filtre.statut", /valeur inconnue/],
+    [`numero=${"9".repeat(201)}`, { filtre: { numero: "9".repeat(201) } }, "filtre.numero", /^Argument filtre\.numero : \d+ caractères au plus \(reçu 201\)\.$/],
+  ])("/export/demandes.csv?%s → 400 with the list's own error (JSON: message, code, path); nothing exported", async (query, variables, argument, message) => {
+    const r = await telecharger(`/export/demandes.csv?${query}`);
+    expect(r.status).toBe(400);
+    expect(r.headers.get("content-type")).toMatch(/^application\/json/);
+    const { errors } = await r.json();
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(message);
+    expect(errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    // Word for word what GraphQL answers for the same arguments.
+    const g: any = await app.gql(LISTE, variables, app.auditeur);
+    expect(g.errors?.[0]).toMatchObject({ message: errors[0].message, extensions: errors[0].extensions });
+    expect(await exportsTraces()).toBe(0);
+  });
+
+  it("/export/demandes.xlsx?logiciel=DUI%00: text hygiene as in the list, same error", async () => {
+    const r = await telecharger("/export/demandes.xlsx?logiciel=DUI%00");
+    expect(r.status).toBe(400);
+    const { errors } = await r.json();
+    const message = "Filtre « logiciel » : caractère de contrôle interdit (U+0000).";
+    expect(errors).toEqual([{ message, extensions: { code: "CARACTERE_INTERDIT", argument: "filtre.logiciel", path: ["filtre", "logiciel"] } }]);
+    const g: any = await app.gql(LISTE, { filtre: { logiciel: "DUI\u0000" } }, app.auditeur);
+    expect(g.errors[0]).toMatchObject(errors[0]);
     expect(await exportsTraces()).toBe(0);
   });
 

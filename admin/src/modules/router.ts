@@ -1,6 +1,7 @@
 import type { App } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { destinationApresConnexion, useSession } from '~/composables/session'
+import { useSession } from '~/composables/useSession'
+import { destinationApresConnexion } from '~/lib/redirection'
 import { onNonAuthentifie } from '~/modules/urql'
 
 // Every page is lazy: the initial bundle holds only the shell (layout, router, session).

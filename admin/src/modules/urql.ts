@@ -11,9 +11,11 @@ export function onNonAuthentifie(listener: Listener): () => void {
   return () => nonAuthentifieListeners.delete(listener)
 }
 
-export function createAppClient(): Client {
+/** `fetch`: the transport, replaced in tests. */
+export function createAppClient(fetch?: typeof globalThis.fetch): Client {
   return new Client({
     url: '/graphql',
+    ...(fetch ? { fetch } : {}),
     // The server's CSRF prevention needs a non-simple header on every request.
     fetchOptions: { credentials: 'include', headers: { 'x-graphql-csrf': '1' } },
     // urql sends queries as GET by default; POST only keeps the server's surface simple.

@@ -1,7 +1,7 @@
 import { dialecte } from "@segur/prisma";
-import { CHAMPS_INFORMATIONS_MODIFIABLES } from "@segur/shared";
+import { CHAMPS_INFORMATIONS_MODIFIABLES, type Bloc } from "@segur/shared";
 import { insererOuMettreAJourParJson } from "../commun/insertion-en-masse.js";
-import { ligneTypee, type BlocEditable, type Etat } from "../historique/champs.js";
+import { ligneTypee, type Etat } from "../historique/champs.js";
 import type { Tx } from "../historique/service.js";
 import type { OpNette } from "./operations.js";
 
@@ -12,8 +12,6 @@ const RENVOYER = { lotTransmissionId: null, transmisLe: null };
 
 /** Bénéficiaire and certificate fields are text or booleans (CHAMPS_VERSIONNES): nothing else to bind. */
 const simple = (l: ReturnType<typeof ligneTypee>) => l as Record<string, string | boolean | null>;
-
-const deBloc = (ops: readonly OpNette[], bloc: BlocEditable) => ops.filter((o) => o.bloc === bloc);
 
 /**
  * An added row's `ordre` is the block's row count + 1 at the moment it is applied, operations in
@@ -38,6 +36,77 @@ async function supprimer(tx: Tx, table: string, colonneCle: string, demandeId: n
   await tx.$executeRawUnsafe(sql, demandeId, JSON.stringify(cles));
 }
 
+/** One block's staged operations, each with its uploaded content (pièces), in staging order. */
+type OperationsDuBloc = readonly { op: OpNette; contenu: Uint8Array | null }[];
+/** Writes one block's operations; the informations block answers the demande's fields instead. */
+type Applicateur = (tx: Tx, demandeId: number, avant: Etat, ops: OperationsDuBloc) => Promise<Record<string, unknown> | void>;
+
+const sansContenu = (ops: OperationsDuBloc) => ops.map(({ op }) => op);
+
+/**
+ * How confirm writes each block: a block without an entry does not compile; a block no draft
+ * changes (the emails) says so with null.
+ */
+export const APPLICATEURS = {
+  INFORMATIONS: async (_tx, _demandeId, _avant, ops) => {
+    const informations: Record<string, unknown> = {};
+    for (const { op } of ops) {
+      const valeurs = ligneTypee("INFORMATIONS", op.donnees!);
+      for (const c of CHAMPS_INFORMATIONS_MODIFIABLES) if (c in op.donnees!) informations[c] = valeurs[c];
+    }
+    return informations;
+  },
+
+  BENEFICIAIRES: async (tx, demandeId, avant, lignes) => {
+    const beneficiaires = sansContenu(lignes);
+    await supprimer(tx, "Beneficiaire", "cle", demandeId, beneficiaires.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
+    const ordreB = ordres(beneficiaires, avant.BENEFICIAIRES.size, new Set());
+    await insererOuMettreAJourParJson(tx, "Beneficiaire", beneficiaires.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
+      ...simple(ligneTypee("BENEFICIAIRES", o.donnees!)), demandeId, cle: o.cle, ordre: ordreB.get(o.cle) ?? 0, ...REVALIDER,
+    })), ["demandeId", "cle"], ["ordre"]);
+  },
+
+  ADMINISTRATEURS: async (tx, demandeId, avant, lignes) => {
+    const administrateurs = sansContenu(lignes);
+    await supprimer(tx, "AdministrateurTechnique", "finessJuridique", demandeId, administrateurs.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
+    // Rows without a certificate request are not in the versioned state, yet count and can be re-requested.
+    const sansCertificat = administrateurs.some((o) => o.nature === "AJOUT")
+      ? new Set((await tx.administrateurTechnique.findMany({ where: { demandeId, demandeCertificatServeur: false }, select: { finessJuridique: true } })).map((a) => a.finessJuridique))
+      : new Set<string>();
+    const ordreA = ordres(administrateurs, avant.ADMINISTRATEURS.size + sansCertificat.size, sansCertificat);
+    await insererOuMettreAJourParJson(tx, "AdministrateurTechnique", administrateurs.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
+      ...simple(ligneTypee("ADMINISTRATEURS", o.donnees!)), finessJuridique: o.cle, demandeId, ordre: ordreA.get(o.cle) ?? 0,
+      demandeCertificatServeur: true, ...REVALIDER, ...RENVOYER,
+    })), ["demandeId", "finessJuridique"], ["ordre"]);
+  },
+
+  // At most one row: one upsert.
+  COORDONNEES_BANCAIRES: async (tx, demandeId, _avant, ops) => {
+    for (const { op } of ops) {
+      if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
+      else {
+        const data = ligneTypee("COORDONNEES_BANCAIRES", op.donnees!) as never;
+        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...REVALIDER } });
+      }
+    }
+  },
+
+  PIECES: async (tx, demandeId, _avant, pieces) => {
+    await supprimer(tx, "PieceJustificative", "cle", demandeId, pieces.filter(({ op }) => op.nature === "SUPPRESSION").map(({ op }) => op.cle));
+    const ajoutees = pieces.filter(({ op }) => op.nature !== "SUPPRESSION");
+    if (ajoutees.length) {
+      await tx.pieceJustificative.createMany({
+        data: ajoutees.map(({ op, contenu }) => ({
+          demandeId, cle: op.cle, nomFichier: op.donnees!.nomFichier!, type: op.donnees!.type!, taille: Number(op.donnees!.taille), sha256: op.donnees!.sha256!,
+          contenu: new Uint8Array(contenu ?? new Uint8Array()),
+        })),
+      });
+    }
+  },
+
+  COURRIELS: null,
+} satisfies Record<Bloc, Applicateur | null>;
+
 /**
  * Writes a draft's operations, checked against `avant` (the saved state they apply to), with a
  * few statements per block: one delete, multi-row upserts for additions and changes. The
@@ -46,50 +115,12 @@ async function supprimer(tx: Tx, table: string, colonneCle: string, demandeId: n
 export async function appliquerOperations(
   tx: Tx, demandeId: number, avant: Etat, ops: readonly OpNette[], contenus: readonly (Uint8Array | null)[],
 ): Promise<Record<string, unknown>> {
-  const informations: Record<string, unknown> = {};
-  for (const op of deBloc(ops, "INFORMATIONS")) {
-    const valeurs = ligneTypee("INFORMATIONS", op.donnees!);
-    for (const c of CHAMPS_INFORMATIONS_MODIFIABLES) if (c in op.donnees!) informations[c] = valeurs[c];
-  }
-
-  const beneficiaires = deBloc(ops, "BENEFICIAIRES");
-  await supprimer(tx, "Beneficiaire", "cle", demandeId, beneficiaires.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
-  const ordreB = ordres(beneficiaires, avant.BENEFICIAIRES.size, new Set());
-  await insererOuMettreAJourParJson(tx, "Beneficiaire", beneficiaires.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
-    ...simple(ligneTypee("BENEFICIAIRES", o.donnees!)), demandeId, cle: o.cle, ordre: ordreB.get(o.cle) ?? 0, ...REVALIDER,
-  })), ["demandeId", "cle"], ["ordre"]);
-
-  const administrateurs = deBloc(ops, "ADMINISTRATEURS");
-  await supprimer(tx, "AdministrateurTechnique", "finessJuridique", demandeId, administrateurs.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
-  // Rows without a certificate request are not in the versioned state, yet count and can be re-requested.
-  const sansCertificat = administrateurs.some((o) => o.nature === "AJOUT")
-    ? new Set((await tx.administrateurTechnique.findMany({ where: { demandeId, demandeCertificatServeur: false }, select: { finessJuridique: true } })).map((a) => a.finessJuridique))
-    : new Set<string>();
-  const ordreA = ordres(administrateurs, avant.ADMINISTRATEURS.size + sansCertificat.size, sansCertificat);
-  await insererOuMettreAJourParJson(tx, "AdministrateurTechnique", administrateurs.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
-    ...simple(ligneTypee("ADMINISTRATEURS", o.donnees!)), finessJuridique: o.cle, demandeId, ordre: ordreA.get(o.cle) ?? 0,
-    demandeCertificatServeur: true, ...REVALIDER, ...RENVOYER,
-  })), ["demandeId", "finessJuridique"], ["ordre"]);
-
-  // At most one row: one upsert.
-  for (const op of deBloc(ops, "COORDONNEES_BANCAIRES")) {
-    if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
-    else {
-      const data = ligneTypee("COORDONNEES_BANCAIRES", op.donnees!) as never;
-      await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...REVALIDER } });
-    }
-  }
-
-  const pieces = ops.map((op, i) => ({ op, contenu: contenus[i] ?? null })).filter(({ op }) => op.bloc === "PIECES");
-  await supprimer(tx, "PieceJustificative", "cle", demandeId, pieces.filter(({ op }) => op.nature === "SUPPRESSION").map(({ op }) => op.cle));
-  const ajoutees = pieces.filter(({ op }) => op.nature !== "SUPPRESSION");
-  if (ajoutees.length) {
-    await tx.pieceJustificative.createMany({
-      data: ajoutees.map(({ op, contenu }) => ({
-        demandeId, cle: op.cle, nomFichier: op.donnees!.nomFichier!, type: op.donnees!.type!, taille: Number(op.donnees!.taille), sha256: op.donnees!.sha256!,
-        contenu: new Uint8Array(contenu ?? new Uint8Array()),
-      })),
-    });
+  const avecContenus = ops.map((op, i) => ({ op, contenu: contenus[i] ?? null }));
+  let informations: Record<string, unknown> = {};
+  for (const [bloc, appliquerBloc] of Object.entries(APPLICATEURS) as [Bloc, Applicateur | null][]) {
+    const duBloc = avecContenus.filter(({ op }) => op.bloc === bloc);
+    if (!appliquerBloc || !duBloc.length) continue;
+    informations = { ...informations, ...(await appliquerBloc(tx, demandeId, avant, duBloc)) };
   }
   return informations;
 }

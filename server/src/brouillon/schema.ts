@@ -1,4 +1,6 @@
-import { avertissementsAdministrateur, avertissementsBeneficiaire, commentaireSchema, problemesDepuisZod } from "@segur/shared";
+import {
+  CHAMPS_COORDONNEES, CLE_COORDONNEES, CLE_INFORMATIONS, avertissementsAdministrateur, avertissementsBeneficiaire, commentaireSchema, problemesDepuisZod,
+} from "@segur/shared";
 import type { InputFieldMap } from "@pothos/core";
 import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_ECRITURE, ProblemeRef, StatutAdminTechniqueEnum, TypePieceEnum, UtiliteCertificatEnum } from "../commun/types.js";
@@ -16,7 +18,6 @@ import {
   type OperationDemandee,
 } from "./service.js";
 import { nouvelleCle } from "../import/service.js";
-import { CLE_COORDONNEES, CLE_INFORMATIONS } from "../historique/champs.js";
 
 // ---- preview ---------------------------------------------------------------------------------
 interface VueBrouillon {
@@ -150,7 +151,8 @@ const InformationsInput = builder.inputType("InformationsInput", {
   }),
 });
 const CoordonneesInput = builder.inputType("CoordonneesBancairesInput", {
-  fields: (t) => ({ iban: t.string({ required: true }), bic: t.string({ required: true }), titulaire: t.string({ required: true }), domiciliation: t.string({ required: true }) }),
+  // Every bank field is required: the whole row is set at once.
+  fields: (t) => Object.fromEntries(CHAMPS_COORDONNEES.map((c) => [c, t.string({ required: true })])),
 });
 
 // ---- mutations -------------------------------------------------------------------------------

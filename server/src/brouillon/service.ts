@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
-  CHAMPS_INFORMATIONS_MODIFIABLES, COULOIRS_CERTIFICAT, caractereInterdit, normaliserNfc, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire,
+  BLOCS_LABELS, CHAMPS_INFORMATIONS_MODIFIABLES, CLE_COORDONNEES, CLE_INFORMATIONS, REGISTRE_BLOCS, blocDuVerrou, caractereInterdit,
+  couloirCertificat, normaliserNfc, peutModifierDemande, problemeContenuPdf, validerAdministrateur, validerBeneficiaire,
   validerCoordonnees, validerInformations, type Probleme, type StatutDemande,
 } from "@segur/shared";
 import type { Context } from "../context.js";
@@ -9,8 +10,7 @@ import { perimetreDemandes } from "../auth/acteur.js";
 import {
   ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage, erreurChamp,
 } from "../commun/erreurs.js";
-import { BLOCS_LABELS } from "@segur/shared";
-import { CLE_COORDONNEES, CLE_INFORMATIONS, enTexte, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
+import { enTexte, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
 import { nouvelleCle } from "../import/service.js";
@@ -36,15 +36,6 @@ async function demandeModifiable(tx: Tx, acteur: Acteur, numero: string): Promis
 export async function blocsVerrouilles(tx: Tx, demandeId: number): Promise<Set<string>> {
   const rows = await tx.etatBloc.findMany({ where: { demandeId, verrouille: true }, select: { bloc: true } });
   return new Set(rows.map((r) => r.bloc));
-}
-
-/**
- * The lockable block a change falls under: the scénario d'installation belongs to the
- * bénéficiaires block (SPEC §2), the contact email to no validated block.
- */
-export function blocDuVerrou(bloc: BlocEditable, champs: readonly string[]): string | null {
-  if (bloc !== "INFORMATIONS") return bloc;
-  return champs.includes("scenarioInstallation") ? "BENEFICIAIRES" : null;
 }
 
 export function refuserSiVerrouille(verrous: Set<string>, bloc: string | null) {
@@ -122,8 +113,8 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
       throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Les informations de la demande se modifient, elles ne s'ajoutent ni ne se suppriment.", ["input", "bloc"]);
     }
     const verrous = await blocsVerrouilles(tx, d.id);
-    if (demandee.bloc !== "INFORMATIONS") refuserSiVerrouille(verrous, demandee.bloc);
-    if (demandee.bloc === "ADMINISTRATEURS" && !(d.type === "AVANCE" && (COULOIRS_CERTIFICAT as readonly string[]).includes(d.couloir))) {
+    if (demandee.bloc !== "INFORMATIONS") refuserSiVerrouille(verrous, blocDuVerrou(demandee.bloc, []));
+    if (demandee.bloc === "ADMINISTRATEURS" && !couloirCertificat(d)) {
       throw new ErreurEtat("HORS_PERIMETRE", "Les certificats serveur ne concernent que les demandes d'avance des couloirs MS1 et MS2.");
     }
     const brouillon = await brouillonDe(tx, acteur, d);
@@ -174,7 +165,7 @@ export async function stagerOperation(ctx: Context, numero: string, demandee: Op
     try {
       nette = replier(existante, { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees }, etat[demandee.bloc].get(cleFinale));
     } catch (e) {
-      if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", demandee.bloc === "ADMINISTRATEURS" ? "finessJuridique" : "cle"]);
+      if (e instanceof OperationImpossible) throw new ErreurEtat(e.code, e.message, ["input", REGISTRE_BLOCS[demandee.bloc].champCle ?? "cle"]);
       throw e;
     }
     const where = { brouillonId_bloc_cle: { brouillonId: brouillon.id, bloc: demandee.bloc, cle: cleFinale } };
@@ -211,22 +202,27 @@ export async function abandonnerBrouillon(ctx: Context, numero: string): Promise
   return count > 0;
 }
 
+type Verificateur = (ligne: Ligne, contexte: { finessBeneficiaires: string[] }) => Probleme[];
+
+/**
+ * Whole-row checks of each block a draft changes, in the order errors are listed; pièces are
+ * checked when staged (their file), so they have none here. A block left out does not compile.
+ */
+const VERIFICATEURS = {
+  INFORMATIONS: (l) => validerInformations(Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.map((c) => [c, l[c] ?? null]))).erreurs,
+  ADMINISTRATEURS: (l, contexte) => validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), contexte).erreurs,
+  BENEFICIAIRES: (l) => validerBeneficiaire(ligneTypee("BENEFICIAIRES", l)).erreurs,
+  COORDONNEES_BANCAIRES: (l) => validerCoordonnees(ligneTypee("COORDONNEES_BANCAIRES", l)).erreurs,
+  PIECES: null,
+} satisfies Record<BlocEditable, Verificateur | null>;
+
 /** Errors of the whole demande as the draft would leave it (paths: bloc, row key, field). */
 export function verifierEtat(etat: Etat): Probleme[] {
   const erreurs: Probleme[] = [];
-  for (const [cle, l] of etat.INFORMATIONS) {
-    const champs = Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.map((c) => [c, l[c] ?? null]));
-    for (const p of validerInformations(champs).erreurs) erreurs.push({ ...p, path: ["INFORMATIONS", cle, p.champ] });
-  }
-  const finessBeneficiaires = [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
-  for (const [cle, l] of etat.ADMINISTRATEURS) {
-    for (const p of validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), { finessBeneficiaires }).erreurs) erreurs.push({ ...p, path: ["ADMINISTRATEURS", cle, p.champ] });
-  }
-  for (const [cle, l] of etat.BENEFICIAIRES) {
-    for (const p of validerBeneficiaire(ligneTypee("BENEFICIAIRES", l)).erreurs) erreurs.push({ ...p, path: ["BENEFICIAIRES", cle, p.champ] });
-  }
-  for (const [cle, l] of etat.COORDONNEES_BANCAIRES) {
-    for (const p of validerCoordonnees(ligneTypee("COORDONNEES_BANCAIRES", l)).erreurs) erreurs.push({ ...p, path: ["COORDONNEES_BANCAIRES", cle, p.champ] });
+  const contexte = { finessBeneficiaires: [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "") };
+  for (const [bloc, verifier] of Object.entries(VERIFICATEURS) as [BlocEditable, Verificateur | null][]) {
+    if (!verifier) continue;
+    for (const [cle, l] of etat[bloc]) for (const p of verifier(l, contexte)) erreurs.push({ ...p, path: [bloc, cle, p.champ] });
   }
   return erreurs;
 }

@@ -1,4 +1,4 @@
-import { BLOCS_VALIDABLES } from "@segur/shared";
+import { BLOCS_VALIDABLES, type BlocValidable } from "@segur/shared";
 
 export interface EtatBlocVue {
   bloc: string;
@@ -18,14 +18,15 @@ export function etatsDesBlocs(d: {
   administrateurs: Lignes;
   pieces: Lignes;
 }): EtatBlocVue[] {
-  const lignes: Record<string, Lignes> = {
+  // A validatable block without its rows here does not compile.
+  const lignes: Record<BlocValidable, Lignes> = {
     COORDONNEES_BANCAIRES: d.coordonneesBancaires ? [d.coordonneesBancaires] : [],
     BENEFICIAIRES: d.beneficiaires,
     ADMINISTRATEURS: d.administrateurs,
     PIECES: d.pieces,
   };
   return BLOCS_VALIDABLES.map((bloc) => {
-    const l = lignes[bloc] ?? [];
+    const l = lignes[bloc];
     return {
       bloc,
       verrouille: d.blocs.some((b) => b.bloc === bloc && b.verrouille),

@@ -6,6 +6,8 @@ import type { Db, Demande, Prisma } from "@segur/prisma";
 import { administrateursDes, petitsBlocs } from "./lignes.js";
 import { REQUETES_LIGNES } from "./types.js";
 import { champsSelectionnes, colonnesDe } from "./selection.js";
+import { lirePageListe } from "./liste-sql.js";
+import { demandeEtLignes } from "./detail-sql.js";
 
 type Requete = { include?: Record<string, unknown>; select?: unknown };
 
@@ -21,10 +23,12 @@ const SIMPLES_ADMINISTRATEUR: Record<string, string> = Object.fromEntries(["fine
   "contractualisationEditeur", "numeroCarteCPX", "nomAdminTechnique", "telAdminTechnique", "emailAdminTechnique", "utiliteCertificat", "transmisLe"].map((c) => [c, c]));
 
 /**
- * A page of demandes. Its certificate rows, when selected as the `administrateurs` field reads
- * them, by one plain statement; and when the page shows only single-column fields, only those
- * columns are read (a page's 120 certificate rows × 19 columns cost more to turn into objects
- * than to find).
+ * A page of demandes. When it shows the demande's columns and its certificate rows as the
+ * `administrateurs` field reads them, the whole page by one plain statement (./liste-sql.ts:
+ * Prisma's interpreter cost more than the SQL), reading only the columns shown when every field
+ * shows one (a page's 120 certificate rows × 19 columns cost more to turn into objects than to
+ * find); a where, order or cursor it does not translate: Prisma, its certificate rows still by one
+ * plain statement.
  */
 export async function pageDemandes(
   prisma: Db, query: Requete, args: { where: Prisma.DemandeWhereInput; orderBy: Prisma.DemandeOrderByWithRelationInput[] }, info: GraphQLResolveInfo,
@@ -40,6 +44,14 @@ export async function pageDemandes(
   const colonnes = noeud && colonnesDe(new Set([...noeud].filter((c) => c !== "administrateurs")), SIMPLES_DEMANDE);
   const sousChamps = avecAdministrateurs ? champsSelectionnes(info, ["edges", "node", "administrateurs"]) : null;
   const colonnesAdmin = sousChamps && colonnesDe(sousChamps, SIMPLES_ADMINISTRATEUR);
+  // The whole page by one statement when its where, order and cursor translate (commun/where-sql.ts).
+  const { take, skip, cursor, ...autresCles } = reste as { take?: number; skip?: number; cursor?: { id: number } };
+  if (typeof take === "number" && !Object.keys(autresCles).length) {
+    const page = await lirePageListe(prisma, {
+      ...args, take, skip: skip ?? 0, cursor, colonnes: colonnes ?? undefined, administrateurs: avecAdministrateurs ? (colonnesAdmin ?? []) : undefined,
+    });
+    if (page) return page as unknown as Demande[];
+  }
   const page: { id: number }[] = colonnes
     ? await prisma.demande.findMany({ ...(reste as object), select: Object.fromEntries(["id", ...colonnes].map((c) => [c, true])) as { id: true }, ...args })
     : await prisma.demande.findMany({ ...(reste as object), ...args });
@@ -59,7 +71,8 @@ const colonnesSeules = (v: unknown): string[] | null => {
 
 /**
  * One demande; its small blocks (bank details, block states, pièces — the pièces as the `pieces`
- * field reads them) by one statement instead of three.
+ * field reads them) by one statement instead of three, and the demande with its bénéficiaires,
+ * certificate rows and emails by one more (./detail-sql.ts) instead of Prisma's four.
  */
 export async function demandeDetaillee(prisma: Db, query: Requete, where: Prisma.DemandeWhereInput): Promise<Demande | null> {
   const { include, ...reste } = query;
@@ -70,6 +83,9 @@ export async function demandeDetaillee(prisma: Db, query: Requete, where: Prisma
     return prisma.demande.findFirst({ ...(query as object), where });
   }
   const { blocs: _b, coordonneesBancaires: _c, pieces: _p, ...autres } = include;
-  const d = await prisma.demande.findFirst({ ...(reste as object), ...(Object.keys(autres).length ? { include: autres } : {}), where });
+  // The demande and its row blocks by one plain statement when they are the ones the detail's fields read.
+  const lue = Object.keys(reste).length ? null : await demandeEtLignes(prisma, where, autres);
+  const d = lue ? (lue.trouvee as Demande | null)
+    : await prisma.demande.findFirst({ ...(reste as object), ...(Object.keys(autres).length ? { include: autres } : {}), where });
   return d && Object.assign(d, await petitsBlocs(prisma, d.id, colonnesPieces));
 }

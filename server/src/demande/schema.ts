@@ -5,6 +5,7 @@ import { DemandeRef } from "./types.js";
 import { filtreVersWhere, TRIS, triVersOrderBy, type Tri } from "./filtre.js";
 import { tracerAcces } from "../acces/trace.js";
 import { demandeDetaillee, pageDemandes } from "./lecture.js";
+import { compterDemandes } from "./liste-sql.js";
 
 export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
   fields: (t) => ({
@@ -43,7 +44,10 @@ builder.queryFields((t) => ({
           where: filtreVersWhere(args.filtre, ctx.acteur, args.tri ?? "DATE_DEPOT"),
           orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
         }, info),
-      totalCount: (_conn, args, ctx) => ctx.prisma.demande.count({ where: filtreVersWhere(args.filtre, ctx.acteur) }),
+      totalCount: async (_conn, args, ctx) => {
+        const where = filtreVersWhere(args.filtre, ctx.acteur);
+        return (await compterDemandes(ctx.prisma, where)) ?? ctx.prisma.demande.count({ where });
+      },
     },
     {},
   ),

@@ -1,5 +1,6 @@
-import writeXlsxFile, { type Cell, type Row } from "write-excel-file/node";
-import { formatDate, formatDateHeureParis, heureMurParis, montantCsv } from "@segur/shared";
+import { formatDate, formatDateHeureParis, montantCsv } from "@segur/shared";
+import { setImmediate as tourSuivant } from "node:timers/promises";
+import { enPages, xlsxFlux, xlsxOctets } from "./xlsx-flux.js";
 
 /*
  * The one writer of every export (demandes, journal, transmission batches): an export is a list
@@ -38,12 +39,27 @@ export function neutraliserFormule(cellule: string): string {
   return /^[\t\r]|^\s*[=+\-@]/.test(cellule) ? `'${cellule}` : cellule;
 }
 
-function celluleCsv<T>(c: Colonne<T>, ligne: T): string {
+/** Each day's `jj/mm/aaaa`, written once per page (an export sorted by date repeats each day many times). */
+function joursCsv(): (v: Date) => string {
+  const deja = new Map<number, string>();
+  return (v) => {
+    const jour = Math.floor(v.getTime() / 86_400_000);
+    let t = deja.get(jour);
+    if (t === undefined) deja.set(jour, (t = formatDate(v)));
+    return t;
+  };
+}
+
+/**
+ * A column's CSV field, neutralised. Amounts and dates are written from digits, `/`, `,`, `:`, a
+ * space and perhaps a leading `-` (then `'-`): never a `;`, a quote or a line break, never quoted.
+ */
+function champsCsv<T>(c: Colonne<T>): (ligne: T) => string {
   switch (c.type) {
-    case "texte": return c.valeur(ligne) ?? "";
-    case "montant": { const v = c.valeur(ligne); return v == null ? "" : montantCsv(v); }
-    case "jour": { const v = c.valeur(ligne); return v ? formatDate(v) : ""; }
-    case "instant": { const v = c.valeur(ligne); return v ? formatDateHeureParis(v) : ""; }
+    case "texte": return (l) => champCsv(neutraliserFormule(c.valeur(l) ?? ""));
+    case "montant": return (l) => { const v = c.valeur(l); return v == null ? "" : neutraliserFormule(montantCsv(v)); };
+    case "jour": { const jour = joursCsv(); return (l) => { const v = c.valeur(l); return v ? jour(v) : ""; }; }
+    case "instant": return (l) => { const v = c.valeur(l); return v ? formatDateHeureParis(v) : ""; };
   }
 }
 
@@ -61,10 +77,12 @@ export const champCsv = (v: string): string => (A_GUILLEMETS.test(v) ? `"${v.rep
 /** CSV records (each ending in CRLF) of the header or of some rows: every cell neutralised. */
 const enteteCsv = <T>(colonnes: readonly Colonne<T>[]) => colonnes.map((c) => champCsv(neutraliserFormule(c.entete))).join(";") + "\r\n";
 function lignesCsv<T>(colonnes: readonly Colonne<T>[], lignes: readonly T[]): string {
-  const dernier = colonnes.length - 1;
+  const champs = colonnes.map(champsCsv);
+  const dernier = champs.length - 1;
   let out = "";
   for (const l of lignes) {
-    for (let i = 0; i <= dernier; i++) out += champCsv(neutraliserFormule(celluleCsv(colonnes[i]!, l))) + (i === dernier ? "\r\n" : ";");
+    for (let i = 0; i < dernier; i++) out += champs[i]!(l) + ";";
+    out += champs[dernier]!(l) + "\r\n";
   }
   return out;
 }
@@ -80,7 +98,8 @@ export function csvTableur<T>(colonnes: readonly Colonne<T>[], lignes: readonly 
  * export's size. Byte for byte what csvTableur writes for all the pages' rows.
  */
 export function csvFlux<T>(colonnes: readonly Colonne<T>[], pages: AsyncIterable<readonly T[]>): ReadableStream<Uint8Array> {
-  const encodeur = new TextEncoder();
+  // Buffer.from: the same UTF-8 bytes as TextEncoder, 2–3× faster on a page's 100 KB.
+  const encodeur = { encode: (t: string): Uint8Array => Buffer.from(t, "utf8") };
   const suite = pages[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
     {
@@ -88,7 +107,11 @@ export function csvFlux<T>(colonnes: readonly Colonne<T>[], pages: AsyncIterable
       pull: async (c) => {
         const page = await suite.next();
         if (page.done) c.close();
-        else if (page.value.length) c.enqueue(encodeur.encode(lignesCsv(colonnes, page.value)));
+        else if (page.value.length) {
+          c.enqueue(encodeur.encode(lignesCsv(colonnes, page.value)));
+          // Other requests run between two pages: SQLite's reads resolve without a real wait.
+          await tourSuivant();
+        }
       },
       cancel: async () => void (await suite.return?.()),
     },
@@ -96,46 +119,11 @@ export function csvFlux<T>(colonnes: readonly Colonne<T>[], pages: AsyncIterable
   );
 }
 
-// Number formats are locale-neutral codes: a French spreadsheet shows « 2 920,00 € » and « 25/11/2026 ».
-export const FORMAT_EUROS = '#,##0.00 "€"';
-export const FORMAT_JOUR = "dd/mm/yyyy";
-export const FORMAT_INSTANT = "dd/mm/yyyy hh:mm";
+export { FORMAT_EUROS, FORMAT_INSTANT, FORMAT_JOUR, XLSX_CARACTERES_MAX } from "./xlsx-xml.js";
 
-/** Excel refuses to open a file whose cell holds more characters (e.g. a big batch event's details). */
-export const XLSX_CARACTERES_MAX = 32_767;
-
-function texteXlsx(v: string): string {
-  if (v.length <= XLSX_CARACTERES_MAX) return v;
-  const suite = ` … (tronqué : ${v.length.toLocaleString("fr-FR")} caractères, complet dans le CSV)`;
-  return v.slice(0, XLSX_CARACTERES_MAX - suite.length) + suite;
-}
-
-function celluleXlsx<T>(c: Colonne<T>, ligne: T): Cell {
-  switch (c.type) {
-    case "texte": {
-      const v = c.valeur(ligne);
-      // `@`: typed in again, it stays text. An XLSX text cell is never run as a formula.
-      return v ? { type: String, value: texteXlsx(v), format: "@" } : null;
-    }
-    case "montant": {
-      const v = c.valeur(ligne);
-      // Exact for display up to 2^53 cents, far above the 10^10 cents an import accepts.
-      return v == null ? null : { type: Number, value: Number(v) / 100, format: FORMAT_EUROS };
-    }
-    case "jour": { const v = c.valeur(ligne); return v ? { type: Date, value: v, format: FORMAT_JOUR } : null; }
-    case "instant": { const v = c.valeur(ligne); return v ? { type: Date, value: heureMurParis(v), format: FORMAT_INSTANT } : null; }
-  }
-}
-
-/** XLSX with typed cells: one sheet, a bold frozen header row. */
-export async function xlsxTableur<T>(feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): Promise<Uint8Array> {
-  const donnees: Row[] = [
-    colonnes.map((c) => ({ type: String, value: c.entete, fontWeight: "bold" as const })),
-    ...lignes.map((l) => colonnes.map((c) => celluleXlsx(c, l))),
-  ];
-  return writeXlsxFile(donnees, {
-    sheet: feuille, stickyRowsCount: 1, columns: colonnes.map((c) => ({ width: c.largeur ?? Math.max(12, c.entete.length + 2) })),
-  }).toBuffer();
+/** XLSX with typed cells, whole in memory (small exports, tests): one sheet, a bold frozen header row (export/xlsx-flux.ts). */
+export function xlsxTableur<T>(feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): Promise<Uint8Array> {
+  return xlsxOctets(feuille, colonnes, lignes);
 }
 
 export const TYPES_TABLEUR: Record<FormatTableur, string> = {
@@ -143,9 +131,9 @@ export const TYPES_TABLEUR: Record<FormatTableur, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** The export in the requested format. */
-export async function tableur<T>(format: FormatTableur, feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): Promise<string | Uint8Array> {
-  return format === "csv" ? csvTableur(colonnes, lignes) : xlsxTableur(feuille, colonnes, lignes);
+/** The export in the requested format: the XLSX streamed by pages (export/xlsx-flux.ts). */
+export function tableur<T>(format: FormatTableur, feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): string | ReadableStream<Uint8Array> {
+  return format === "csv" ? csvTableur(colonnes, lignes) : xlsxFlux(feuille, colonnes, enPages(lignes));
 }
 
 /** A download named `<nom>.<format>`, never cached (it holds personal data). */

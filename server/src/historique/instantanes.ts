@@ -1,4 +1,4 @@
-import { BLOCS_VERSIONNES, etatVide, type Etat, type Ligne } from "./champs.js";
+import { BLOCS_VERSIONNES, CHAMPS_VERSIONNES, etatVide, type Etat, type Ligne, type Valeur } from "./champs.js";
 
 /**
  * Every K-th version stores the whole state (InstantaneVersion), so reading version k replays at
@@ -15,9 +15,27 @@ export function serialiserEtat(etat: Etat): string {
   return JSON.stringify(Object.fromEntries(BLOCS_VERSIONNES.map((b) => [b, [...etat[b]]])));
 }
 
+/**
+ * The same state, each row as its values in CHAMPS_VERSIONNES order (no field names: half the
+ * text): version 1's snapshot, written for every imported demande (version-initiale.ts).
+ */
+export function serialiserEtatCompact(etat: Etat): string {
+  return JSON.stringify(Object.fromEntries(BLOCS_VERSIONNES.map((b) => {
+    const champs = Object.keys(CHAMPS_VERSIONNES[b]);
+    return [b, [...etat[b]].map(([cle, l]) => [cle, champs.map((c) => l[c] ?? null)])];
+  })));
+}
+
+/** Either form: rows as objects (serialiserEtat) or as values in field order (serialiserEtatCompact). */
 export function deserialiserEtat(json: string): Etat {
-  const brut = JSON.parse(json) as Record<string, [string, Ligne][] | undefined>;
+  const brut = JSON.parse(json) as Record<string, [string, Ligne | Valeur[]][] | undefined>;
   const etat = etatVide();
-  for (const b of BLOCS_VERSIONNES) for (const [cle, ligne] of brut[b] ?? []) etat[b].set(cle, ligne);
+  for (const b of BLOCS_VERSIONNES) {
+    const champs = Object.keys(CHAMPS_VERSIONNES[b]);
+    for (const [cle, ligne] of brut[b] ?? []) {
+      if (!Array.isArray(ligne)) etat[b].set(cle, ligne);
+      else etat[b].set(cle, Object.fromEntries(champs.map((c, i) => [c, ligne[i] ?? null])));
+    }
+  }
   return etat;
 }

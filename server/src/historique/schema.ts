@@ -4,11 +4,12 @@ import { BlocEnum, roleConnu, RoleEnum } from "../commun/types.js";
 import { ErreurIntrouvable, erreurChamp } from "../commun/erreurs.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import type { Context } from "../context.js";
-import type { Version } from "@segur/prisma";
+import { Prisma, type Version } from "@segur/prisma";
 import { charger } from "../commun/chargeur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, type Etat, type Ligne } from "./champs.js";
-import { differences, type Changement } from "./changements.js";
+import { differences, type Changement, type ChangementStocke } from "./changements.js";
 import { etatALaVersion } from "./service.js";
+import { changementsStockesOuDerives } from "./version-initiale.js";
 import { ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef } from "./valeurs.js";
 
 const NatureEnum = builder.enumType("NatureChangement", { values: ["AJOUT", "MODIFICATION", "SUPPRESSION"] as const });
@@ -25,15 +26,37 @@ export const ChangementRef = builder.objectRef<Changement>("Changement").impleme
   }),
 });
 
-/** Changes of the given versions, grouped by version, in their order. */
+interface LigneChangementOuInstantane extends ChangementStocke {
+  versionId: number | bigint;
+  ordre: number | bigint;
+  /** Set on the one row of a version 1 that has a snapshot numero 1 (a compact version 1). */
+  etat: string | null;
+}
+
+/**
+ * Changes of the given versions, grouped by version, in their order: their rows and, in the same
+ * statement, the snapshot of any version 1 among them, from which a compact version 1's changes
+ * are derived (version-initiale.ts). `ids` is a slice of at most LOT_MAX: bound twice, under 999.
+ */
 const changementsDesVersions = (ctx: Context) => async (ids: number[]): Promise<[number, Changement[]][]> => {
-  const rows = await ctx.prisma.changementVersion.findMany({ where: { versionId: { in: ids } }, orderBy: [{ versionId: "asc" }, { ordre: "asc" }] });
+  const liste = Prisma.join(ids);
+  const rows = await ctx.prisma.$queryRaw<LigneChangementOuInstantane[]>`
+    SELECT c."versionId", c."ordre", c."bloc", c."cle", c."nature", c."champ", c."ancienneValeur", c."nouvelleValeur", NULL AS "etat"
+    FROM "ChangementVersion" c WHERE c."versionId" IN (${liste})
+    UNION ALL
+    SELECT v."id", -1, NULL, NULL, NULL, NULL, NULL, NULL, i."etat"
+    FROM "Version" v JOIN "InstantaneVersion" i ON i."demandeId" = v."demandeId" AND i."numero" = v."numero"
+    WHERE v."numero" = 1 AND v."id" IN (${liste})
+    ORDER BY 1, 2`;
+  // Stored changes hold the enum values a Changement names (as the Prisma rows did).
   const parVersion = new Map<number, Changement[]>();
-  for (const r of rows) {
-    const liste = parVersion.get(r.versionId) ?? [];
-    liste.push(r as Changement);
-    parVersion.set(r.versionId, liste);
+  const instantanes1 = new Map<number, string>();
+  for (const { versionId, ordre: _ordre, etat, ...c } of rows) {
+    const id = Number(versionId);
+    if (etat !== null) instantanes1.set(id, etat);
+    else (parVersion.get(id) ?? parVersion.set(id, []).get(id)!).push(c as Changement);
   }
+  for (const [id, etat] of instantanes1) parVersion.set(id, changementsStockesOuDerives(1, parVersion.get(id), etat) as Changement[]);
   return [...parVersion];
 };
 

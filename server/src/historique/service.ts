@@ -5,7 +5,8 @@ import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } f
 import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
 import { insererParJson } from "../commun/insertion-en-masse.js";
-import { deserialiserEtat, serialiserEtat, versionAvecInstantane } from "./instantanes.js";
+import { deserialiserEtat, serialiserEtat, serialiserEtatCompact, versionAvecInstantane } from "./instantanes.js";
+import { changementsStockesOuDerives } from "./version-initiale.js";
 
 /** A Prisma client or an interactive transaction: services run inside the caller's transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -143,15 +144,15 @@ async function changementsDesVersions(prisma: Tx, demandeId: number, de: number,
  * one replay of the demande's whole history, then one row per missing K-th version.
  */
 export async function completerInstantanes(prisma: Tx, demandeId: number): Promise<number> {
-  const existants = new Set(
-    (await prisma.instantaneVersion.findMany({ where: { demandeId }, select: { numero: true } })).map((i) => i.numero),
+  const existants = new Map(
+    (await prisma.instantaneVersion.findMany({ where: { demandeId }, select: { numero: true, etat: true } })).map((i) => [i.numero, i.etat]),
   );
   const versions = await prisma.version.findMany({ where: { demandeId }, orderBy: { numero: "asc" }, select: { id: true, numero: true } });
   const changements = await changementsDesVersions(prisma, demandeId, 0);
   const manquants: { demandeId: number; numero: number; etat: string }[] = [];
   let etat = etatVide();
   for (const v of versions) {
-    etat = rejouer([{ changements: changements.get(v.id) ?? [] }], etat);
+    etat = rejouer([{ changements: changementsStockesOuDerives(v.numero, changements.get(v.id), existants.get(1)) }], etat);
     if (versionAvecInstantane(v.numero) && !existants.has(v.numero)) manquants.push({ demandeId, numero: v.numero, etat: serialiserEtat(etat) });
   }
   if (manquants.length) await prisma.instantaneVersion.createMany({ data: manquants });
@@ -182,7 +183,8 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
       let etat = etatVide();
       for (const v of versions) {
         nbVersions++;
-        const sesChangements = changements.get(v.id) ?? [];
+        // A compact version 1 (no rows, snapshot 1): its changes are derived from the snapshot, then hashed and counted.
+        const sesChangements = changementsStockesOuDerives(v.numero, changements.get(v.id), instantanes.get(1));
         // nombreChangements and snapshots are derived from the hashed changes: checked against them, not hashed.
         const attendu = hashVersion(prev, {
           demandeNumero: d.numero!, numero: v.numero, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
@@ -193,7 +195,9 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
         if (v.nombreChangements !== sesChangements.length) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "nombre de changements différent" });
         etat = rejouer([{ changements: sesChangements }], etat);
         const instantane = instantanes.get(v.numero);
-        if (instantane !== undefined && instantane !== serialiserEtat(etat)) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "instantané différent de l'historique" });
+        // Version 1's snapshot is written compact (version-initiale.ts), the K-th ones with field names.
+        const texte = v.numero === 1 ? serialiserEtatCompact(etat) : serialiserEtat(etat);
+        if (instantane !== undefined && instantane !== texte) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "instantané différent de l'historique" });
         prev = v.hash;
       }
     }

@@ -1,9 +1,8 @@
 import { normaliserRecherche } from "@segur/shared";
-import { insererEnMasse, insererEtRelire, insererParJson } from "../commun/insertion-en-masse.js";
-import { differences, rejouer, type Changement } from "./changements.js";
-import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
-import { etatVide, type Etat } from "./champs.js";
-import { serialiserEtat, versionAvecInstantane } from "./instantanes.js";
+import { insererEnMasse } from "../commun/insertion-en-masse.js";
+import { HASH_INITIAL, hashEvenement, hashVersionContenu } from "./chaine.js";
+import type { Etat } from "./champs.js";
+import { versionInitiale } from "./version-initiale.js";
 import type { Auteur, Tx } from "./service.js";
 
 export interface DemandeCreee {
@@ -18,7 +17,8 @@ export interface DemandeCreee {
 /**
  * Version 1 and the IMPORT event of many new demandes at once (the bulk twin of
  * enregistrerVersion + enregistrerEvenement): a new demande has no version and no event yet, so
- * both chains start at HASH_INITIAL and need no read; rows go in multi-row INSERTs.
+ * both chains start at HASH_INITIAL and need no read; rows go in multi-row INSERTs. Version 1
+ * is compact: no change rows, its state as snapshot numero 1 (version-initiale.ts).
  */
 export async function enregistrerVersionsInitiales(
   tx: Tx,
@@ -26,34 +26,24 @@ export async function enregistrerVersionsInitiales(
   o: { auteur: Auteur; commentaire: string; creeLe: Date },
 ): Promise<void> {
   if (!demandes.length) return;
-  const changementsDe = new Map<number, Changement[]>(demandes.map((d) => [d.demandeId, differences(etatVide(), d.etat)]));
-  const versions = await insererEtRelire<{ id: number | bigint; demandeId: number | bigint }>(
+  const initiales = new Map(demandes.map((d) => [d.demandeId, versionInitiale(d.etat)]));
+  await insererEnMasse(
     tx,
     "Version",
     demandes.map((d) => {
-      const changements = changementsDe.get(d.demandeId)!;
+      const { changements } = initiales.get(d.demandeId)!;
       const v = {
-        demandeNumero: d.demandeNumero, numero: 1, auteur: o.auteur.nom, acteur: o.auteur.cle, role: o.auteur.role, creeLe: o.creeLe,
-        commentaire: o.commentaire, changements,
+        demandeNumero: d.demandeNumero, numero: 1, auteur: o.auteur.nom, acteur: o.auteur.cle, role: o.auteur.role, creeLe: o.creeLe, commentaire: o.commentaire,
       };
       return {
         demandeId: d.demandeId, numero: 1, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
-        hashPrecedent: HASH_INITIAL, hash: hashVersion(HASH_INITIAL, v), nombreChangements: changements.length,
+        hashPrecedent: HASH_INITIAL, hash: hashVersionContenu(HASH_INITIAL, v, changements), nombreChangements: changements.length,
       };
     }),
-    `"id", "demandeId"`,
   );
-  await insererParJson(
-    tx,
-    "ChangementVersion",
-    versions.flatMap((v) => changementsDe.get(Number(v.demandeId))!.map((c, ordre) => ({ versionId: Number(v.id), ordre, ...c }))),
-  );
-  // Snapshots follow the same rule as a confirmed version's (none at version 1 unless K = 1).
-  if (versionAvecInstantane(1)) {
-    await insererEnMasse(tx, "InstantaneVersion", demandes.map((d) => ({
-      demandeId: d.demandeId, numero: 1, etat: serialiserEtat(rejouer([{ changements: changementsDe.get(d.demandeId)! }])),
-    })));
-  }
+  // Compact version 1 (version-initiale.ts): its state once, as snapshot numero 1, instead of a
+  // hundred change rows; its changes are derived from it wherever they are read.
+  await insererEnMasse(tx, "InstantaneVersion", demandes.map((d) => ({ demandeId: d.demandeId, numero: 1, etat: initiales.get(d.demandeId)!.instantane })));
   await insererEnMasse(
     tx,
     "EvenementAudit",

@@ -5,7 +5,8 @@ import type { Config } from "../config.js";
 import { ErreurValidation } from "../commun/erreurs.js";
 import { chercherParLots } from "../commun/lots.js";
 import { prendreNumeros } from "../commun/compteur.js";
-import { certificatsAilleurs, type CertificatAilleurs } from "../administrateur/doublons.js";
+import type { CertificatAilleurs } from "../administrateur/doublons.js";
+import { certificatsDuFichier } from "./doublons-fichier.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis } from "../historique/champs.js";
 import type { Auteur, Tx } from "../historique/service.js";
 import { enregistrerVersionsInitiales } from "../historique/versions-initiales.js";
@@ -109,7 +110,7 @@ function cheminDemande(json: unknown, i: number, champ: string): (string | numbe
  * those of the file's earlier demandes (created before it in the same transaction).
  */
 async function doublonsAutresDemandes(tx: Tx, demandes: DemandeImportee[], numeros: readonly string[], json: unknown): Promise<Probleme[][]> {
-  const existants = await certificatsAilleurs(tx, demandes.flatMap((d) => d.administrateurs.map((a) => a.finessJuridique)), null);
+  const existants = await certificatsDuFichier(tx, demandes.flatMap((d) => d.administrateurs.map((a) => a.finessJuridique)));
   const stockesParFiness = new Map<string, CertificatAilleurs[]>();
   const ajouter = <V>(m: Map<string, V[]>, cle: string, v: V) => (m.get(cle) ?? m.set(cle, []).get(cle)!).push(v);
   for (const e of existants) ajouter(stockesParFiness, e.finessJuridique, e);
@@ -151,7 +152,10 @@ async function numeroter(tx: Tx, demandes: readonly DemandeImportee[], donnes: r
   for (const [couloir, { nombre, donne }] of parCouloir) {
     if (!nombre) continue;
     const prefixe = `FIN${couloir}`;
-    const dernier = await tx.demande.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
+    // A range on the numéro index, not `startsWith`: LIKE is case-insensitive on SQLite and so
+    // cannot seek; it walked every higher numéro (32 ms for MS1 at 100k demandes).
+    const borne = prefixe.slice(0, -1) + String.fromCharCode(prefixe.charCodeAt(prefixe.length - 1) + 1);
+    const dernier = await tx.demande.findFirst({ where: { numero: { gte: prefixe, lt: borne } }, orderBy: { numero: "desc" }, select: { numero: true } });
     const plancher = Math.max(donne, dernier ? Number(NUMERO.exec(dernier.numero)?.[2] ?? 0) : 0);
     prochain.set(couloir, (await prendreNumeros(tx, prefixe, nombre, plancher)) - nombre + 1);
   }

@@ -65,10 +65,10 @@ export async function exporterJournal({ prisma, url, acteur }: RouteArgs, format
   if (nombre > LIGNES_EXPORT_JOURNAL_MAX) {
     return reponseTexte(422, `Export refusé : ${nombre.toLocaleString("fr-FR")} lignes pour ces filtres, ${LIGNES_EXPORT_JOURNAL_MAX.toLocaleString("fr-FR")} au plus. Resserrez la période ou les filtres.`);
   }
-  let contenu: string | Uint8Array;
+  let contenu: string | ReadableStream<Uint8Array>;
   if (acces) {
     const traces = await prisma.traceAcces.findMany({ where: tracesWhere(filtre), orderBy: { id: "desc" } });
-    contenu = await tableur(format, "Accès aux données", COLONNES_ACCES, traces);
+    contenu = tableur(format, "Accès aux données", COLONNES_ACCES, traces);
   } else {
     const lignes = await prisma.evenementAudit.findMany({
       where: evenementsWhere(filtre), orderBy: { id: "desc" },
@@ -80,7 +80,7 @@ export async function exporterJournal({ prisma, url, acteur }: RouteArgs, format
       (await chercherParLots(ids, (lot) => prisma.demande.findMany({ where: { id: { in: lot } }, select: { id: true, numero: true } }))).map((d) => [d.id, d.numero]),
     );
     const evenements = lignes.map(({ demandeId, ...e }) => ({ ...e, demande: demandeId === null ? null : { numero: numeros.get(demandeId) ?? "" } }));
-    contenu = await tableur(format, "Événements", COLONNES_EVENEMENTS, evenements);
+    contenu = tableur(format, "Événements", COLONNES_EVENEMENTS, evenements);
   }
   if (acces) await tracerAcces(prisma, a, format === "csv" ? "EXPORT_CSV" : "EXPORT_XLSX", `journal?${p.toString()}`);
   return reponseTableur(`journal-${acces ? "acces" : "evenements"}`, format, contenu);

@@ -3,7 +3,8 @@
 // with bulk SQL — prepared statements, one transaction per slice — instead of one import each
 // (35–97 min for 100k through the import). Rows, version 1 and the hash chains are those the
 // import would write: the same checker (`validerDocumentImport`), the same diff of the empty state
-// (`differences`) and the same hashes (`hashVersion`, `hashEvenement`).
+// (`differences`), the same compact version 1 (its snapshot, no change rows) and the same hashes
+// (`hashVersion`, `hashEvenement`).
 import { createHash } from "node:crypto";
 import { normaliserRecherche, parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
 import { Sqlite, type Db } from "@segur/prisma";
@@ -12,11 +13,12 @@ import { differences, rejouer, type Changement, type ChangementStocke } from "..
 import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "../historique/champs.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "../historique/chaine.js";
 import { serialiserEtat, versionAvecInstantane } from "../historique/instantanes.js";
+import { instantaneInitial } from "../historique/version-initiale.js";
 import { aleatoire, demandeAleatoire, finessValide, type Aleatoire } from "./generateur.js";
 import { COMPTES_DEMO, semer, STATUTS } from "./service.js";
 
 /** Bumped whenever the generated data changes: a cached benchmark file of another version is rebuilt. */
-export const VERSION_JEU_MASSIF = 1;
+export const VERSION_JEU_MASSIF = 3;
 
 export interface OptionsJeuMassif {
   count: number;
@@ -298,7 +300,9 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
       demandeNumero: g.numero, numero: i + 1, auteur: v.auteur.nom, acteur: v.auteur.cle, role: v.auteur.role, creeLe: v.creeLe, commentaire: v.commentaire, changements: v.changements,
     });
     const versionId = sql.version.run(demandeId, i + 1, v.auteur.nom, v.auteur.cle, v.auteur.role, dateSql(v.creeLe), v.commentaire, precedent, hash, v.changements.length).lastInsertRowid;
-    v.changements.forEach((c, ordre) => void parametres.push(versionId, ordre, c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur));
+    // Version 1 compact, as the import writes it: its state as snapshot 1, no change rows (version-initiale.ts).
+    if (i === 0) sql.instantane.run(demandeId, 1, instantaneInitial(v.changements));
+    else v.changements.forEach((c, ordre) => void parametres.push(versionId, ordre, c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur));
     if (versionAvecInstantane(i + 1)) {
       etat = rejouer(versions.slice(rejouees, i + 1), etat);
       rejouees = i + 1;

@@ -1,4 +1,4 @@
-import { exempleDocumentImport, type DemandeJson, type StatutDemande } from "@segur/shared";
+import { exempleDocumentImport, perimetreCertificat, type DemandeJson, type StatutDemande } from "@segur/shared";
 import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
@@ -76,7 +76,7 @@ export async function semer(prisma: Db, config: Config, { count = 40, graine = 2
     const dateDepot = new Date(debut + r.suivant() * (fin - debut));
     const type = r.suivant() < 0.7 ? "AVANCE" : "SOLDE";
     const couloir = r.suivant() < 0.9 ? r.choix(["MS1", "MS2"]) : "PH1";
-    const avecCertificats = type === "AVANCE" && couloir !== "PH1" && dateDepot >= config.dateDebutCertificat;
+    const avecCertificats = perimetreCertificat({ type, couloir, dateDepot }, config.dateDebutCertificat);
     const statut = r.choix(STATUTS);
     await importerDocument(prisma, config, { demandes: [demandeAleatoire(r, existantes + i, avecCertificats, type, couloir, dateDepot)] }, {
       auteur: AUTEUR_SEED, dateDepot,

@@ -1,4 +1,5 @@
-import { csvTableur, texte, xlsxTableur, type Colonne } from "../export/tableur.js";
+import { csvTableur, texte, type Colonne } from "../export/tableur.js";
+import { enPages, xlsxFlux } from "../export/xlsx-flux.js";
 import {
   STATUTS_ADMIN_TECHNIQUE_LABELS, UTILITES_CERTIFICAT_LABELS, commentaireSchema, ouiNon, problemesDepuisZod,
   type StatutAdminTechnique, type UtiliteCertificat,
@@ -84,9 +85,9 @@ export function csvLot(lignes: readonly LigneLot[]): string {
   return csvTableur(COLONNES_LOT, lignes);
 }
 
-/** The batch as XLSX, built from its stored JSON at download. */
-export function xlsxLot(lignes: readonly LigneLot[]): Promise<Uint8Array> {
-  return xlsxTableur("Certificats", COLONNES_LOT, lignes);
+/** The batch as XLSX, built from its stored JSON at download, streamed. */
+export function xlsxLot(lignes: readonly LigneLot[]): ReadableStream<Uint8Array> {
+  return xlsxFlux("Certificats", COLONNES_LOT, enPages(lignes));
 }
 
 export function jsonLot(lignes: readonly LigneLot[]): string {

@@ -17,5 +17,5 @@ export async function telechargerLot({ prisma, acteur }: RouteArgs, numero: stri
   const fichier = `${lot.numero}.${format}`;
   if (format === "json") return reponseFichier(fichier, lot.json, "application/json; charset=utf-8");
   const lignes = JSON.parse(lot.json) as LigneLot[];
-  return reponseFichier(fichier, format === "csv" ? csvLot(lignes) : await xlsxLot(lignes), TYPES_TABLEUR[format]);
+  return reponseFichier(fichier, format === "csv" ? csvLot(lignes) : xlsxLot(lignes), TYPES_TABLEUR[format]);
 }

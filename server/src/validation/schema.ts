@@ -1,3 +1,4 @@
+import { BLOCS_VALIDABLES, CLE_COORDONNEES } from "@segur/shared";
 import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_COMMUNES } from "../commun/types.js";
 import { ErreurVerrouillage } from "../commun/erreurs.js";
@@ -10,8 +11,8 @@ const gestionnaire = { authScopes: { gestionnaire: true } } as const;
 const erreurs = { types: [...ERREURS_COMMUNES, ErreurVerrouillage], dataField: { name: "demande" } };
 
 const DESCRIPTION_CLE =
-  "Clé de la ligne : FINESS juridique (administrateurs), clé du bénéficiaire ou de la pièce, « coordonnees » (coordonnées bancaires).";
-const DESCRIPTION_BLOC = "COORDONNEES_BANCAIRES, BENEFICIAIRES, ADMINISTRATEURS ou PIECES.";
+  `Clé de la ligne : FINESS juridique (administrateurs), clé du bénéficiaire ou de la pièce, « ${CLE_COORDONNEES} » (coordonnées bancaires).`;
+const DESCRIPTION_BLOC = `${BLOCS_VALIDABLES.slice(0, -1).join(", ")} ou ${BLOCS_VALIDABLES.at(-1)}.`;
 
 const LigneValiderInput = builder.inputType("LigneValiderInput", {
   fields: (t) => ({

@@ -1,12 +1,11 @@
 import {
-  BLOCS_LABELS, BLOCS_VALIDABLES, type BlocValidable, type Probleme, etatsValidesEnBloc, motifSchema, planValidationBloc, problemesDepuisZod,
+  BLOCS_LABELS, BLOCS_VALIDABLES, CLE_COORDONNEES, type BlocValidable, type Probleme, etatsValidesEnBloc, motifSchema, planValidationBloc, problemesDepuisZod,
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage } from "../commun/erreurs.js";
 import { etatsDesBlocs, type EtatBlocVue } from "../demande/blocs.js";
-import { CLE_COORDONNEES } from "../historique/champs.js";
 import { auteurDe, enregistrerEvenement, type Tx } from "../historique/service.js";
 
 /*
@@ -96,26 +95,54 @@ function refuserSiVerrouille(verrouille: boolean, bloc: string) {
   }
 }
 
-/** Row key, validation state and rejection reason of every row of a validatable block. */
-async function lignesDuBloc(tx: Tx, demandeId: number, bloc: BlocValidable): Promise<LigneDuBloc[]> {
-  const etat = { validation: true, validationMotif: true } as const;
-  switch (bloc) {
-    case "COORDONNEES_BANCAIRES": {
-      const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: etat });
-      return c ? [{ cle: CLE_COORDONNEES, ...c }] : [];
-    }
-    case "BENEFICIAIRES":
-      return tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, ...etat }, orderBy: { ordre: "asc" } });
-    case "ADMINISTRATEURS":
-      return (
-        await tx.administrateurTechnique.findMany({
-          where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, ...etat }, orderBy: { ordre: "asc" },
-        })
-      ).map(({ finessJuridique, ...a }) => ({ cle: finessJuridique, ...a }));
-    case "PIECES":
-      return tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, ...etat }, orderBy: { id: "asc" } });
-  }
+const ETAT_LIGNE = { validation: true, validationMotif: true } as const;
+
+/** Reading and marking the rows of one validatable block (only certificate rows that request one count). */
+interface LignesValidables {
+  /** Row key, validation state and rejection reason of every row, in screen order. */
+  lire: (tx: Tx, demandeId: number) => Promise<LigneDuBloc[]>;
+  /** Sets `data` on the row of key `cle` (null: on every row matching `parEtat`); answers how many changed. */
+  marquer: (tx: Tx, demandeId: number, cle: string | null, parEtat: { validation: { in: string[] } } | null, data: EtatValidationData) => Promise<number>;
 }
+
+/** One entry per validatable block: a block left out does not compile. */
+const LIGNES_VALIDABLES = {
+  COORDONNEES_BANCAIRES: {
+    lire: async (tx, demandeId) => {
+      const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: ETAT_LIGNE });
+      return c ? [{ cle: CLE_COORDONNEES, ...c }] : [];
+    },
+    marquer: async (tx, demandeId, cle, parEtat, data) => {
+      if (cle !== null && cle !== CLE_COORDONNEES) return 0;
+      return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...parEtat }, data })).count;
+    },
+  },
+  BENEFICIAIRES: {
+    lire: (tx, demandeId) => tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, ...ETAT_LIGNE }, orderBy: { ordre: "asc" } }),
+    marquer: async (tx, demandeId, cle, parEtat, data) =>
+      (await tx.beneficiaire.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
+  },
+  ADMINISTRATEURS: {
+    lire: async (tx, demandeId) => (
+      await tx.administrateurTechnique.findMany({
+        where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, ...ETAT_LIGNE }, orderBy: { ordre: "asc" },
+      })
+    ).map(({ finessJuridique, ...a }) => ({ cle: finessJuridique, ...a })),
+    marquer: async (tx, demandeId, cle, parEtat, data) => (
+      await tx.administrateurTechnique.updateMany({
+        where: { demandeId, demandeCertificatServeur: true, ...(parEtat ?? { finessJuridique: cle! }) },
+        data,
+      })
+    ).count,
+  },
+  PIECES: {
+    lire: (tx, demandeId) => tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, ...ETAT_LIGNE }, orderBy: { id: "asc" } }),
+    marquer: async (tx, demandeId, cle, parEtat, data) =>
+      (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
+  },
+} satisfies Record<BlocValidable, LignesValidables>;
+
+const lignesDuBloc = (tx: Tx, demandeId: number, bloc: BlocValidable) => LIGNES_VALIDABLES[bloc].lire(tx, demandeId);
 
 interface LigneDuBloc {
   cle: string;
@@ -140,22 +167,7 @@ async function marquer(
 ): Promise<number> {
   const parEtat = "etats" in cible ? { validation: { in: [...cible.etats] } } : null;
   const cle = "cle" in cible ? cible.cle : null;
-  switch (bloc) {
-    case "COORDONNEES_BANCAIRES":
-      if (cle !== null && cle !== CLE_COORDONNEES) return 0;
-      return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...parEtat }, data })).count;
-    case "BENEFICIAIRES":
-      return (await tx.beneficiaire.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count;
-    case "ADMINISTRATEURS":
-      return (
-        await tx.administrateurTechnique.updateMany({
-          where: { demandeId, demandeCertificatServeur: true, ...(parEtat ?? { finessJuridique: cle! }) },
-          data,
-        })
-      ).count;
-    case "PIECES":
-      return (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count;
-  }
+  return LIGNES_VALIDABLES[bloc].marquer(tx, demandeId, cle, parEtat, data);
 }
 
 async function verrouiller(tx: Tx, acteur: Acteur, demandeId: number, bloc: BlocValidable, raison: string) {

@@ -19,12 +19,17 @@ export interface DemandePerimetre {
   derniereModification?: Date | null;
 }
 
+/** Which demandes may carry the certificate block at all: the AVANCE of a couloir MS1/MS2 (SPEC §3.1). */
+export function couloirCertificat(d: Pick<DemandePerimetre, 'type' | 'couloir'>): boolean {
+  return d.type === 'AVANCE' && COULOIRS_CERTIFICAT.includes(d.couloir);
+}
+
 /**
  * SPEC §3.1: AVANCE of couloir MS1/MS2, filed on or after dateDebut — or filed before but
  * modified (confirmed) on or after it.
  */
 export function perimetreCertificat(d: DemandePerimetre, dateDebut: Date): boolean {
-  if (d.type !== 'AVANCE' || !COULOIRS_CERTIFICAT.includes(d.couloir)) return false;
+  if (!couloirCertificat(d)) return false;
   const debut = dateDebut.getTime();
   if (d.dateDepot.getTime() >= debut) return true;
   return d.derniereModification != null && d.derniereModification.getTime() >= debut;

@@ -3,14 +3,10 @@ import { bicValide, ibanValide, normaliserIban } from '../banque.js';
 import { texteRequis } from '../validation/champs.js';
 import { problemesDepuisZod, type Resultat } from '../validation/problemes-zod.js';
 import { lecteurObjet } from '../validation/objet.js';
+import type { ChampCoordonnees } from '../blocs/coordonnees.js';
 
-export interface CoordonneesValeurs {
-  /** Electronic format: no spaces, upper case. */
-  iban: string;
-  bic: string;
-  titulaire: string;
-  domiciliation: string;
-}
+/** Every bank field is required text; the IBAN in electronic format (no spaces, upper case). */
+export type CoordonneesValeurs = Record<ChampCoordonnees, string>;
 
 export const coordonneesBancairesSchema = z.object({
   iban: texteRequis('iban', {
@@ -25,7 +21,7 @@ export const coordonneesBancairesSchema = z.object({
   }),
   titulaire: texteRequis('titulaire'),
   domiciliation: texteRequis('domiciliation'),
-});
+} satisfies Record<ChampCoordonnees, unknown>);
 
 // Same result as coordonneesBancairesSchema.safeParse, faster (one per imported demande).
 const lecteurCoordonnees = lecteurObjet(coordonneesBancairesSchema, coordonneesBancairesSchema.shape);

@@ -1,13 +1,14 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { IssueValidationBloc, LigneRejeteeVue } from '~/composables/actions'
-import { type ActionsDemande, CLE_ACTIONS, type ContexteActions } from '~/composables/actionsDemande'
+import type { IssueValidationBloc, LigneRejeteeVue } from '~/lib/actions'
+import { echecDepuis } from '~/lib/resultat'
+import { type ActionsDemande, CLE_ACTIONS, type ContexteActions } from '~/composables/useActionsDemande'
 import { install as installDsfr } from '~/modules/dsfr'
 import ActionsBloc from './ActionsBloc.vue'
 
 const REJETEE: LigneRejeteeVue = { cle: '330058067', libelle: 'FINESS juridique 330058067', motif: 'Numéro de carte CPX inconnu' }
 
-function monter(rejetees: LigneRejeteeVue[], reponse: IssueValidationBloc = { ok: true, lignesRejetees: [] }) {
+function monter(rejetees: LigneRejeteeVue[], reponse: IssueValidationBloc = { ok: true, valeur: { lignesRejetees: [] } }) {
   const validerBloc = vi.fn(async (_numero: string, _bloc: string, _inclure: boolean) => reponse)
   const contexte = {
     numero: 'FINMS2007720M0',
@@ -47,7 +48,7 @@ describe('ActionsBloc — « Valider le bloc »', () => {
   })
 
   it('with a rejected row, asks first: lists the row and its reason, « Valider les autres lignes » is focused and keeps it rejected', async () => {
-    const { validerBloc, contexte } = monter([REJETEE], { ok: true, lignesRejetees: [{ cle: REJETEE.cle, motif: REJETEE.motif }] })
+    const { validerBloc, contexte } = monter([REJETEE], { ok: true, valeur: { lignesRejetees: [{ cle: REJETEE.cle, motif: REJETEE.motif }] } })
     // DsfrModal and its focus trap move the focus with timers: run them all, then look.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
@@ -78,7 +79,7 @@ describe('ActionsBloc — « Valider le bloc »', () => {
   })
 
   it('keeps the modal open with the refusal, and « Annuler » validates nothing', async () => {
-    const { validerBloc, contexte } = monter([REJETEE], { ok: false, message: 'Le bloc est verrouillé.', champs: {} })
+    const { validerBloc, contexte } = monter([REJETEE], echecDepuis({ __typename: 'ErreurVerrouillage', code: 'BLOC_VERROUILLE', message: 'Le bloc est verrouillé.' }))
     await cliquer('Valider le bloc')
     await cliquer('Valider les autres lignes')
     expect(document.querySelector('dialog')!.textContent).toContain('Action refusée\u00A0: Le bloc est verrouillé.')

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { h } from 'vue'
 import TableauAdministrateurs from './TableauAdministrateurs.vue'
-import type { LigneAdministrateur } from './types'
+import type { LigneAdministrateur } from '~/lib/lignes'
 
 const ligne = (i: number, extra: Partial<LigneAdministrateur> = {}): LigneAdministrateur => ({
   cle: `33005806${i}`,
@@ -10,7 +10,7 @@ const ligne = (i: number, extra: Partial<LigneAdministrateur> = {}): LigneAdmini
     finessJuridique: `33005806${i}`, contractualisationOG: true, statutAdminTechnique: 'E', contractualisationEditeur: false,
     numeroCarteCPX: null, nomAdminTechnique: 'STU', telAdminTechnique: '0603334174', emailAdminTechnique: 'a.st@mail.com', utiliteCertificat: 'DMP_INS',
   },
-  validation: { etat: 'A_VALIDER' },
+  validation: { etat: 'A_VALIDER', motif: null },
   ...extra,
 })
 

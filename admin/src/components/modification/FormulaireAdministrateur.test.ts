@@ -1,8 +1,8 @@
 import type { AdministrateurValeurs } from '@segur/shared'
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { echecDepuis, type Issue } from '~/composables/modification'
-import { VALEURS_ADMIN } from '~/composables/modification.fixtures'
+import { echecDepuis, type Issue } from '~/lib/resultat'
+import { VALEURS_ADMIN } from '~/lib/brouillon.fixtures'
 import { install as installDsfr } from '~/modules/dsfr'
 import FormulaireAdministrateur from './FormulaireAdministrateur.vue'
 
@@ -17,6 +17,8 @@ function monter(props: { valeurs?: typeof VALEURS_ADMIN | null, original?: typeo
   })
   return { wrapper, enregistrer }
 }
+
+const VERROU = 'Le bloc « Informations sur le(s) administrateur(s) technique(s) » a été validé et verrouillé par un gestionnaire : il ne peut plus être modifié.'
 
 const champ = (w: ReturnType<typeof monter>['wrapper'], nom: string) => w.get(`[name="${nom}"]`)
 /** The option the select renders as selected (happy-dom's select.value ignores the `selected` attribute). */
@@ -101,10 +103,11 @@ describe('FormulaireAdministrateur — Modifier', () => {
     const { wrapper } = monter({
       valeurs: VALEURS_ADMIN,
       original: VALEURS_ADMIN,
-      enregistrer: async () => echecDepuis({ __typename: 'ErreurVerrouillage', code: 'BLOC_VERROUILLE', message: 'x', bloc: 'ADMINISTRATEURS' }),
+      enregistrer: async () => echecDepuis({ __typename: 'ErreurVerrouillage', code: 'BLOC_VERROUILLE', message: VERROU, bloc: 'ADMINISTRATEURS' }),
     })
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.find('.fr-alert--error').text()).toContain('validé et verrouillé'))
+    // The server's text and code, as they are.
+    await vi.waitFor(() => expect(wrapper.find('.fr-alert--error').text()).toBe(`Bloc verrouillé\u00A0: ${VERROU} (code BLOC_VERROUILLE)`))
   })
 })
 

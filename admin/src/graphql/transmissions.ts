@@ -1,0 +1,5 @@
+// The typed documents of transmissions.graphql (`pnpm codegen`): imported one by one, so a page bundles only its own.
+export {
+  LotsTransmissionDocument as LOTS_TRANSMISSION_QUERY,
+  LotTransmissionCreerDocument as LOT_TRANSMISSION_CREER_MUTATION,
+} from '~/gql/graphql'

@@ -1,0 +1,17 @@
+import { BLOCS_LABELS } from '../enums.js';
+import { CHAMPS_ADMINISTRATEUR } from '../certificat/administrateur.js';
+import type { DescripteurBloc } from './descripteur.js';
+
+export const BLOC_ADMINISTRATEURS = {
+  bloc: 'ADMINISTRATEURS',
+  libelle: BLOCS_LABELS.ADMINISTRATEURS,
+  champs: CHAMPS_ADMINISTRATEUR,
+  lignes: true,
+  cleUnique: null,
+  // One certificate per FINESS juridique: it is the row's key.
+  champCle: 'finessJuridique',
+  validable: true,
+  verrou: 'ADMINISTRATEURS',
+  verrousParChamp: {},
+  nommerLigne: (v) => String(v.finessJuridique ?? ''),
+} as const satisfies DescripteurBloc;

@@ -1,0 +1,19 @@
+import { BLOCS_LABELS } from '../enums.js';
+import type { DescripteurBloc } from './descripteur.js';
+
+/** The bank fields, in screen order: the one list every layer reads. */
+export const CHAMPS_COORDONNEES = ['iban', 'bic', 'titulaire', 'domiciliation'] as const;
+export type ChampCoordonnees = (typeof CHAMPS_COORDONNEES)[number];
+
+export const BLOC_COORDONNEES = {
+  bloc: 'COORDONNEES_BANCAIRES',
+  libelle: BLOCS_LABELS.COORDONNEES_BANCAIRES,
+  champs: CHAMPS_COORDONNEES,
+  lignes: false,
+  cleUnique: 'coordonnees',
+  champCle: null,
+  validable: true,
+  verrou: 'COORDONNEES_BANCAIRES',
+  verrousParChamp: {},
+  nommerLigne: () => '',
+} as const satisfies DescripteurBloc;

@@ -1,0 +1,16 @@
+import { BLOCS_LABELS } from '../enums.js';
+import type { DescripteurBloc } from './descripteur.js';
+
+/** The automatic emails sent: read-only, written by the outbox. */
+export const BLOC_COURRIELS = {
+  bloc: 'COURRIELS',
+  libelle: BLOCS_LABELS.COURRIELS,
+  champs: [],
+  lignes: true,
+  cleUnique: null,
+  champCle: null,
+  validable: false,
+  verrou: null,
+  verrousParChamp: {},
+  nommerLigne: () => '',
+} as const satisfies DescripteurBloc;

@@ -1,0 +1,30 @@
+import type { Bloc, BlocValidable } from '../enums.js';
+
+/** Field values as a row reads them (history text, preview or typed values). */
+export type ValeursLigne = Readonly<Record<string, string | boolean | number | null | undefined>>;
+
+/** What every layer needs to know of one block of a demande. */
+export interface DescripteurBloc {
+  bloc: Bloc;
+  libelle: string;
+  /** Fields a draft writes (and a version records for it); empty for a read-only block. */
+  champs: readonly string[];
+  /** Several rows, each with its own key (false: one row at most, keyed by `cleUnique`). */
+  lignes: boolean;
+  /** Key of the single row of a one-row block (null for row blocks). */
+  cleUnique: string | null;
+  /** Field that is the key of a row when it is one of the values (certificates: the FINESS juridique). */
+  champCle: string | null;
+  /** A gestionnaire validates its rows one by one and the block locks. */
+  validable: boolean;
+  /** Lock covering the whole block (itself when validable), or null. */
+  verrou: BlocValidable | null;
+  /** Fields covered by another block's lock (the scénario follows the bénéficiaires). */
+  verrousParChamp: Readonly<Record<string, BlocValidable>>;
+  /** How a person names one row (messages, history); empty when nothing better than the block's label. */
+  nommerLigne: (valeurs: ValeursLigne) => string;
+}
+
+/** Non-empty values joined by « — ». */
+export const joindre = (...morceaux: unknown[]): string =>
+  morceaux.filter((m) => m !== null && m !== undefined && m !== '').join(' — ');

@@ -1,0 +1,49 @@
+import { BLOCS, type Bloc, type BlocValidable } from '../enums.js';
+import { BLOC_ADMINISTRATEURS } from './administrateurs.js';
+import { BLOC_BENEFICIAIRES } from './beneficiaires.js';
+import { BLOC_COORDONNEES } from './coordonnees.js';
+import { BLOC_COURRIELS } from './courriels.js';
+import type { DescripteurBloc, ValeursLigne } from './descripteur.js';
+import { BLOC_INFORMATIONS } from './informations.js';
+import { BLOC_PIECES } from './pieces.js';
+
+/** Every block of a demande: a block missing here does not compile. */
+export const REGISTRE_BLOCS = {
+  INFORMATIONS: BLOC_INFORMATIONS,
+  COORDONNEES_BANCAIRES: BLOC_COORDONNEES,
+  BENEFICIAIRES: BLOC_BENEFICIAIRES,
+  ADMINISTRATEURS: BLOC_ADMINISTRATEURS,
+  PIECES: BLOC_PIECES,
+  COURRIELS: BLOC_COURRIELS,
+} as const satisfies { [B in Bloc]: DescripteurBloc & { bloc: B } };
+
+/** The descriptors in screen order. */
+export const DESCRIPTEURS_BLOCS: readonly DescripteurBloc[] = BLOCS.map((b) => REGISTRE_BLOCS[b]);
+
+export function descripteurBloc(bloc: Bloc): DescripteurBloc {
+  return REGISTRE_BLOCS[bloc];
+}
+
+/** Row key of the bank details (one row at most). */
+export const CLE_COORDONNEES = BLOC_COORDONNEES.cleUnique;
+/** Row key of the demande's own fields in history and drafts. */
+export const CLE_INFORMATIONS = BLOC_INFORMATIONS.cleUnique;
+
+/**
+ * The lock a change of these fields of the block falls under: the block's own, else the lock
+ * of the first field covered by another block's (the scénario follows the bénéficiaires), else none.
+ */
+export function blocDuVerrou(bloc: Bloc, champs: readonly string[]): BlocValidable | null {
+  const d = descripteurBloc(bloc);
+  if (d.verrou) return d.verrou;
+  for (const c of champs) {
+    const v = Object.prototype.hasOwnProperty.call(d.verrousParChamp, c) ? d.verrousParChamp[c] : undefined;
+    if (v) return v;
+  }
+  return null;
+}
+
+/** How a person names a row of the block (empty when the block's label says it all). */
+export function nommerLigne(bloc: Bloc, valeurs: ValeursLigne): string {
+  return descripteurBloc(bloc).nommerLigne(valeurs);
+}
