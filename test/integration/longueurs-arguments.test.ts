@@ -5,7 +5,8 @@ import {
 import { LIMITES, longueurMaxArgument } from "@segur/shared";
 import { creerAppTest, importerExemple, type AppTest } from "../../server/test/aide.js";
 import { schema } from "../../server/src/schema.js";
-import { textesTropLongs } from "../../server/src/commun/longueurs-arguments.js";
+import { parse } from "graphql";
+import { sitesDuDocument, textesTropLongs, textesTropLongsDuDocument } from "../../server/src/commun/longueurs-arguments.js";
 
 const MIO = "A".repeat(1024 * 1024);
 const TEXTES = new Set(["String", "ID"]);
@@ -125,5 +126,31 @@ describe("too-long texts are refused before anything runs", () => {
       expect(errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: `filtre.${champ}`, max: 200 });
     }
     expect((await app.fetch(`http://test/export/demandes.csv?logiciel=${"F".repeat(200)}`, { headers: app.auditeur.headers })).status).toBe(200);
+  });
+});
+
+describe("the literal arguments' verdict is kept per parsed document, variables are checked per request", () => {
+  const q = `query($n: String) { demandes(filtre: { numero: $n, logiciel: "${"L".repeat(201)}" }, first: 5) { totalCount }
+    demande(numero: "${"N".repeat(300)}") { numero } }`;
+
+  it("one walk of the document; each request's variables read again", () => {
+    const document = parse(q);
+    const sites = sitesDuDocument(schema, document);
+    // Only the filter (it holds a variable) is left to check per request; the literal numéro's verdict is kept, `first` dropped.
+    expect(sites).toEqual([expect.objectContaining({ nom: "filtre" }), [{ chemin: "numero", max: 200, recu: 300 }]]);
+    expect(sitesDuDocument(schema, document)).toBe(sites);
+    const chemins = (variables: Record<string, unknown>) => textesTropLongsDuDocument(schema, document, variables).map((t) => t.chemin);
+    expect(chemins({ n: "court" })).toEqual(["filtre.logiciel", "numero"]);
+    expect(chemins({ n: MIO })).toEqual(["filtre.numero", "filtre.logiciel", "numero"]);
+    expect(chemins({})).toEqual(["filtre.logiciel", "numero"]);
+    // A document without variables nor too-long literals leaves nothing to do per request.
+    expect(sitesDuDocument(schema, parse(`{ demandes(first: 5, filtre: { numero: "12" }) { totalCount } }`))).toEqual([]);
+  });
+
+  it("through the API: the same query text with new variables is judged on them", async () => {
+    const v = `query($f: FiltreDemandes) { demandes(filtre: $f) { totalCount } }`;
+    refus(await app.gql(v, { f: { numero: MIO } }, app.gestionnaire), "filtre.numero");
+    expect((await app.gql(v, { f: { numero: "court" } }, app.gestionnaire)).errors).toBeUndefined();
+    refus(await app.gql(v, { f: { logiciel: MIO } }, app.gestionnaire), "filtre.logiciel");
   });
 });

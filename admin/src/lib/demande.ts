@@ -1,6 +1,8 @@
 import {
   BLOCS_VALIDABLES,
   type BlocValidable,
+  CHAMPS_COORDONNEES,
+  type ChampCoordonnees,
   ETATS_VALIDATION_LABELS,
   type EtatValidation,
   type StatutDemande,
@@ -135,7 +137,8 @@ export function coordonneesVue(d: DemandeConsultee): ValeursCoordonnees | null {
   const c = d.coordonneesBancaires
   if (!c)
     return null
-  return { iban: c.iban, ibanFormate: c.ibanFormate, bic: c.bic, titulaire: c.titulaire, domiciliation: c.domiciliation }
+  const champs = Object.fromEntries(CHAMPS_COORDONNEES.map(k => [k, c[k]])) as Record<ChampCoordonnees, string>
+  return { ...champs, ibanFormate: c.ibanFormate }
 }
 
 export function beneficiairesVue(d: DemandeConsultee): LigneBeneficiaire[] {

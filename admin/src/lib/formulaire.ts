@@ -1,8 +1,9 @@
 import {
-  administrateurVersFormulaire, beneficiaireSchema, CHAMPS_ADMINISTRATEUR, coordonneesBancairesSchema, CHAMPS_BENEFICIAIRE, champsAdministrateurModifies,
+  administrateurVersFormulaire, beneficiaireSchema, CHAMPS_ADMINISTRATEUR, CHAMPS_COORDONNEES, coordonneesBancairesSchema, CHAMPS_BENEFICIAIRE, champsAdministrateurModifies,
   exigenceCpx, formulaireVersAdministrateur, ouiNon, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, TYPES_PIECE,
   TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS,
-  type AdministrateurFormulaire, type AdministrateurValeurs, type BeneficiaireValeurs, type ChampInformationsModifiable, type CoordonneesValeurs,
+  type AdministrateurFormulaire, type AdministrateurValeurs, type BeneficiaireValeurs, type ChampCoordonnees, type ChampInformationsModifiable,
+  type CoordonneesValeurs,
   informationsModifiablesSchema,
 } from '@segur/shared'
 import { toTypedSchema } from '@vee-validate/zod'
@@ -111,11 +112,11 @@ export const beneficiaireFormSchema = z
 
 /** Form strings → coordonneesBancairesSchema (which checks IBAN, BIC…). */
 export const coordonneesFormSchema = z
-  .object({ iban: z.string().default(''), bic: z.string().default(''), titulaire: z.string().default(''), domiciliation: z.string().default('') })
+  .object(Object.fromEntries(CHAMPS_COORDONNEES.map(c => [c, z.string().default('')])) as Record<ChampCoordonnees, z.ZodDefault<z.ZodString>>)
   .pipe(coordonneesBancairesSchema)
 
-export function coordonneesVersFormulaire(v?: Partial<Record<keyof CoordonneesValeurs, string | null>> | null): CoordonneesValeurs {
-  return { iban: v?.iban ?? '', bic: v?.bic ?? '', titulaire: v?.titulaire ?? '', domiciliation: v?.domiciliation ?? '' }
+export function coordonneesVersFormulaire(v?: Partial<Record<ChampCoordonnees, string | null>> | null): CoordonneesValeurs {
+  return Object.fromEntries(CHAMPS_COORDONNEES.map(c => [c, v?.[c] ?? ''])) as CoordonneesValeurs
 }
 
 // ---- informations de la demande (one field per pop-in) ------------------------------------------

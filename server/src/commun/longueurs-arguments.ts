@@ -1,6 +1,6 @@
 import {
-  GraphQLError, TypeInfo, getNamedType, isInputObjectType, isListType, isNonNullType, valueFromAST, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+  GraphQLError, Kind, TypeInfo, getNamedType, isInputObjectType, isListType, isNonNullType, valueFromAST, visit, visitWithTypeInfo,
+  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { depassementLongueur, messageTropLong } from "@segur/shared";
@@ -38,17 +38,47 @@ export function textesTropLongs(type: GraphQLInputType, valeur: unknown, chemin:
   return out;
 }
 
-/** Every too-long text among the arguments of a document, literals and variables alike. */
-export function textesTropLongsDuDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined): TexteTropLong[] {
+/** One argument of a document: its verdict when it is all literals, else what to check per request. */
+type Site = TexteTropLong[] | { type: GraphQLInputType; valeur: ValueNode; nom: string };
+
+/** A document's arguments, walked once with the schema (yoga re-uses the parsed document per query text). */
+const plans = new WeakMap<DocumentNode, { schema: GraphQLSchema; sites: Site[] }>();
+
+const avecVariables = (valeur: ValueNode): boolean =>
+  valeur.kind === Kind.VARIABLE
+  || (valeur.kind === Kind.LIST && valeur.values.some(avecVariables))
+  || (valeur.kind === Kind.OBJECT && valeur.fields.some((f) => avecVariables(f.value)));
+
+/** The document's argument sites, computed on its first request (exported for the tests). */
+export function sitesDuDocument(schema: GraphQLSchema, document: DocumentNode): Site[] {
+  const plan = plans.get(document);
+  if (plan?.schema === schema) return plan.sites;
   const typeInfo = new TypeInfo(schema);
-  const out: TexteTropLong[] = [];
+  const sites: Site[] = [];
   visit(document, visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const def = typeInfo.getArgument();
       // Invalid values are left to GraphQL's own coercion errors.
-      if (def) textesTropLongs(def.type, valueFromAST(node.value, def.type, variables ?? undefined), node.name.value, node.name.value, out);
+      if (!def) return;
+      const nom = node.name.value;
+      if (avecVariables(node.value)) sites.push({ type: def.type, valeur: node.value, nom });
+      else {
+        const trop = textesTropLongs(def.type, valueFromAST(node.value, def.type), nom, nom);
+        if (trop.length) sites.push(trop);
+      }
     },
   }));
+  plans.set(document, { schema, sites });
+  return sites;
+}
+
+/** Every too-long text among the arguments of a document, literals (verdict kept per document) and variables alike. */
+export function textesTropLongsDuDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined): TexteTropLong[] {
+  const out: TexteTropLong[] = [];
+  for (const site of sitesDuDocument(schema, document)) {
+    if (Array.isArray(site)) out.push(...site);
+    else textesTropLongs(site.type, valueFromAST(site.valeur, site.type, variables ?? undefined), site.nom, site.nom, out);
+  }
   return out;
 }
 

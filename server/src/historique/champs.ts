@@ -1,3 +1,5 @@
+import { CHAMPS_COORDONNEES, DESCRIPTEURS_BLOCS, type ChampCoordonnees } from "@segur/shared";
+
 /** Versioned blocks, their row key and fields (what a version records). */
 /** "centimes": an amount in integer cents, read back as a bigint (it may exceed 32 and 53 bits). */
 export type TypeChamp = "texte" | "booleen" | "entier" | "centimes" | "date";
@@ -8,7 +10,8 @@ export const CHAMPS_VERSIONNES = {
     dateCommande: "date", etatPaiement: "texte", montantCentimes: "centimes", mandataire: "booleen", courrielContact: "texte",
     scenarioInstallation: "texte", referenceFournisseur: "texte",
   },
-  COORDONNEES_BANCAIRES: { iban: "texte", bic: "texte", titulaire: "texte", domiciliation: "texte" },
+  // Every bank field is text: the registry's one list.
+  COORDONNEES_BANCAIRES: Object.fromEntries(CHAMPS_COORDONNEES.map((c) => [c, "texte"])) as Record<ChampCoordonnees, "texte">,
   BENEFICIAIRES: {
     nomResponsable: "texte", emailResponsable: "texte", telResponsable: "texte", finessJuridique: "texte", finessGeographique: "texte",
     presentSolde: "booleen", ancienneVersion: "texte", maitreIdentite: "texte", stockageIdentite: "texte", operateurMessagerie: "texte",
@@ -27,8 +30,7 @@ export const BLOCS_VERSIONNES = Object.keys(CHAMPS_VERSIONNES) as BlocVersionne[
  * (shared), by modification: the rest comes from the deposit.
  */
 export type BlocEditable = BlocVersionne;
-export const CLE_COORDONNEES = "coordonnees";
-export const CLE_INFORMATIONS = "demande";
+export { CLE_COORDONNEES, CLE_INFORMATIONS } from "@segur/shared";
 
 /** Field values are kept as text in history ("true"/"false", digits, yyyy-mm-dd), null as null. */
 export type Valeur = string | null;
@@ -39,9 +41,9 @@ export type Ligne = Record<string, Valeur>;
  */
 export type Etat = Record<BlocVersionne, Map<string, Ligne>>;
 
-export const etatVide = (): Etat => ({
-  INFORMATIONS: new Map(), COORDONNEES_BANCAIRES: new Map(), BENEFICIAIRES: new Map(), ADMINISTRATEURS: new Map(), PIECES: new Map(),
-});
+/** One empty map per versioned block, in the registry's screen order. */
+export const etatVide = (): Etat =>
+  Object.fromEntries(DESCRIPTEURS_BLOCS.filter((d) => d.bloc in CHAMPS_VERSIONNES).map((d) => [d.bloc, new Map()])) as Etat;
 
 /** A copy whose rows can be changed without touching the original. */
 export const copierEtat = (etat: Etat): Etat =>

@@ -6,7 +6,7 @@
 // (`differences`), the same compact version 1 (its snapshot, no change rows) and the same hashes
 // (`hashVersion`, `hashEvenement`).
 import { createHash } from "node:crypto";
-import { normaliserRecherche, parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
+import { CHAMPS_COORDONNEES, normaliserRecherche, parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
 import { Sqlite, type Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { differences, rejouer, type Changement, type ChangementStocke } from "../historique/changements.js";
@@ -88,7 +88,7 @@ function instructions(db: Sqlite.Database) {
     changements: (lignes: number) => changements.get(lignes) ?? changements.set(lignes, ins("ChangementVersion", COLONNES_CHANGEMENT, lignes)).get(lignes)!,
     demande: ins("Demande", ["numero", "type", "couloir", "numeroEditeur", "logiciel", "logicielRecherche", "dateDepot", "dateCommande", "statut", "etatPaiement",
       "montantCentimes", "mandataire", "courrielContact", "scenarioInstallation", "avertissements", "versionCourante", "derniereModification", "creeLe", "majLe"]),
-    coordonnees: ins("CoordonneesBancaires", ["demandeId", "iban", "bic", "titulaire", "domiciliation"]),
+    coordonnees: ins("CoordonneesBancaires", ["demandeId", ...CHAMPS_COORDONNEES]),
     beneficiaire: ins("Beneficiaire", ["demandeId", "cle", "ordre", "nomResponsable", "emailResponsable", "telResponsable", "finessJuridique",
       "finessGeographique", "presentSolde", "ancienneVersion", "maitreIdentite", "stockageIdentite", "operateurMessagerie"]),
     administrateur: ins("AdministrateurTechnique", ["demandeId", "finessJuridique", "ordre", "demandeCertificatServeur", "contractualisationOG",
@@ -279,7 +279,8 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
     g.statut, g.etatPaiement, d.montantCentimes, bool(d.mandataire), d.courrielContact, d.scenarioInstallation, "[]", versions.length,
     versions.length > 1 ? dateSql(derniere) : null, dateSql(depot), dateSql(majLe),
   ).lastInsertRowid);
-  if (g.coordonnees) sql.coordonnees.run(demandeId, g.coordonnees.iban, g.coordonnees.bic, g.coordonnees.titulaire, g.coordonnees.domiciliation);
+  const cb = g.coordonnees;
+  if (cb) sql.coordonnees.run(demandeId, ...CHAMPS_COORDONNEES.map((c) => cb[c]));
   for (const b of g.beneficiaires) {
     sql.beneficiaire.run(demandeId, b.cle, b.ordre, b.nomResponsable, b.emailResponsable, b.telResponsable, b.finessJuridique, b.finessGeographique,
       bool(b.presentSolde), b.ancienneVersion ?? null, b.maitreIdentite ?? null, b.stockageIdentite ?? null, b.operateurMessagerie ?? null);

@@ -1,6 +1,6 @@
 import { BLOCS_LABELS } from '../enums.js';
 import { CHAMPS_ADMINISTRATEUR } from '../certificat/administrateur.js';
-import type { DescripteurBloc } from './descripteur.js';
+import type { DefinitionBloc } from './descripteur.js';
 
 export const BLOC_ADMINISTRATEURS = {
   bloc: 'ADMINISTRATEURS',
@@ -10,8 +10,6 @@ export const BLOC_ADMINISTRATEURS = {
   cleUnique: null,
   // One certificate per FINESS juridique: it is the row's key.
   champCle: 'finessJuridique',
-  validable: true,
-  verrou: 'ADMINISTRATEURS',
   verrousParChamp: {},
   nommerLigne: (v) => String(v.finessJuridique ?? ''),
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

@@ -1,6 +1,6 @@
 import { BLOCS_LABELS } from '../enums.js';
 import { CHAMPS_BENEFICIAIRE } from '../demande/beneficiaire.js';
-import { joindre, type DescripteurBloc } from './descripteur.js';
+import { joindre, type DefinitionBloc } from './descripteur.js';
 
 export const BLOC_BENEFICIAIRES = {
   bloc: 'BENEFICIAIRES',
@@ -9,9 +9,7 @@ export const BLOC_BENEFICIAIRES = {
   lignes: true,
   cleUnique: null,
   champCle: null,
-  validable: true,
-  verrou: 'BENEFICIAIRES',
   verrousParChamp: {},
   // The generated key says nothing to a person: the FINESS juridique and the responsable do.
   nommerLigne: (v) => joindre(v.finessJuridique, v.nomResponsable),
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

@@ -1,5 +1,5 @@
 import { BLOCS_LABELS } from '../enums.js';
-import type { DescripteurBloc } from './descripteur.js';
+import type { DefinitionBloc } from './descripteur.js';
 
 /** The bank fields, in screen order: the one list every layer reads. */
 export const CHAMPS_COORDONNEES = ['iban', 'bic', 'titulaire', 'domiciliation'] as const;
@@ -12,8 +12,6 @@ export const BLOC_COORDONNEES = {
   lignes: false,
   cleUnique: 'coordonnees',
   champCle: null,
-  validable: true,
-  verrou: 'COORDONNEES_BANCAIRES',
   verrousParChamp: {},
   nommerLigne: () => '',
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

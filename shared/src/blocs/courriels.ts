@@ -1,5 +1,5 @@
 import { BLOCS_LABELS } from '../enums.js';
-import type { DescripteurBloc } from './descripteur.js';
+import type { DefinitionBloc } from './descripteur.js';
 
 /** The automatic emails sent: read-only, written by the outbox. */
 export const BLOC_COURRIELS = {
@@ -9,8 +9,6 @@ export const BLOC_COURRIELS = {
   lignes: true,
   cleUnique: null,
   champCle: null,
-  validable: false,
-  verrou: null,
   verrousParChamp: {},
   nommerLigne: () => '',
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

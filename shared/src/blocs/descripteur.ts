@@ -25,6 +25,9 @@ export interface DescripteurBloc {
   nommerLigne: (valeurs: ValeursLigne) => string;
 }
 
+/** What a block's own file writes: whether it is validated (and locks) follows BLOCS_VALIDABLES. */
+export type DefinitionBloc = Omit<DescripteurBloc, 'validable' | 'verrou'>;
+
 /** Non-empty values joined by « — ». */
 export const joindre = (...morceaux: unknown[]): string =>
   morceaux.filter((m) => m !== null && m !== undefined && m !== '').join(' — ');

@@ -1,6 +1,6 @@
 import { BLOCS_LABELS } from '../enums.js';
 import { CHAMPS_INFORMATIONS_MODIFIABLES } from '../demande/informations.js';
-import type { DescripteurBloc } from './descripteur.js';
+import type { DefinitionBloc } from './descripteur.js';
 
 export const BLOC_INFORMATIONS = {
   bloc: 'INFORMATIONS',
@@ -9,10 +9,8 @@ export const BLOC_INFORMATIONS = {
   lignes: false,
   cleUnique: 'demande',
   champCle: null,
-  validable: false,
   // The contact email falls under no lock; the scénario d'installation belongs to the
   // bénéficiaires block (SPEC §2).
-  verrou: null,
   verrousParChamp: { scenarioInstallation: 'BENEFICIAIRES' },
   nommerLigne: () => 'Demande',
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

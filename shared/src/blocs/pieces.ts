@@ -1,5 +1,5 @@
 import { BLOCS_LABELS } from '../enums.js';
-import type { DescripteurBloc } from './descripteur.js';
+import type { DefinitionBloc } from './descripteur.js';
 
 export const BLOC_PIECES = {
   bloc: 'PIECES',
@@ -9,8 +9,6 @@ export const BLOC_PIECES = {
   lignes: true,
   cleUnique: null,
   champCle: null,
-  validable: true,
-  verrou: 'PIECES',
   verrousParChamp: {},
   nommerLigne: (v) => String(v.nomFichier ?? ''),
-} as const satisfies DescripteurBloc;
+} as const satisfies DefinitionBloc;

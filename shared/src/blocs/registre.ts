@@ -1,21 +1,36 @@
-import { BLOCS, type Bloc, type BlocValidable } from '../enums.js';
+import { BLOCS, BLOCS_VALIDABLES, type Bloc, type BlocValidable } from '../enums.js';
 import { BLOC_ADMINISTRATEURS } from './administrateurs.js';
 import { BLOC_BENEFICIAIRES } from './beneficiaires.js';
 import { BLOC_COORDONNEES } from './coordonnees.js';
 import { BLOC_COURRIELS } from './courriels.js';
-import type { DescripteurBloc, ValeursLigne } from './descripteur.js';
+import type { DefinitionBloc, DescripteurBloc, ValeursLigne } from './descripteur.js';
 import { BLOC_INFORMATIONS } from './informations.js';
 import { BLOC_PIECES } from './pieces.js';
 
 /** Every block of a demande: a block missing here does not compile. */
-export const REGISTRE_BLOCS = {
+const DEFINITIONS = {
   INFORMATIONS: BLOC_INFORMATIONS,
   COORDONNEES_BANCAIRES: BLOC_COORDONNEES,
   BENEFICIAIRES: BLOC_BENEFICIAIRES,
   ADMINISTRATEURS: BLOC_ADMINISTRATEURS,
   PIECES: BLOC_PIECES,
   COURRIELS: BLOC_COURRIELS,
-} as const satisfies { [B in Bloc]: DescripteurBloc & { bloc: B } };
+} as const satisfies { [B in Bloc]: DefinitionBloc & { bloc: B } };
+
+type Verrou<B extends Bloc> = B extends BlocValidable ? B : null;
+
+const estValidable = (bloc: Bloc): bloc is BlocValidable => (BLOCS_VALIDABLES as readonly Bloc[]).includes(bloc);
+
+// BLOCS_VALIDABLES (enums.ts, read by the SPA's first screen without zod) is the one list of
+// validated blocks: each descriptor's `validable` and own lock are read from it.
+function decrire<B extends Bloc>(d: (typeof DEFINITIONS)[B] & { bloc: B }) {
+  const validable = estValidable(d.bloc);
+  return { ...d, validable, verrou: (validable ? d.bloc : null) as Verrou<B> };
+}
+
+export const REGISTRE_BLOCS = Object.fromEntries(BLOCS.map((b) => [b, decrire(DEFINITIONS[b])])) as {
+  readonly [B in Bloc]: (typeof DEFINITIONS)[B] & { validable: boolean; verrou: Verrou<B> };
+};
 
 /** The descriptors in screen order. */
 export const DESCRIPTEURS_BLOCS: readonly DescripteurBloc[] = BLOCS.map((b) => REGISTRE_BLOCS[b]);

@@ -9,6 +9,7 @@ import { perimetreCertificat } from '../certificat/perimetre.js';
 import { validerAdministrateur, type AdministrateurValeurs } from '../certificat/administrateur.js';
 import { CHAMPS_BENEFICIAIRE, validerBeneficiaire, type BeneficiaireValeurs } from '../demande/beneficiaire.js';
 import { validerCoordonnees, type CoordonneesValeurs } from '../demande/coordonnees.js';
+import { CHAMPS_COORDONNEES } from '../blocs/coordonnees.js';
 import { courrielContactSchema, scenarioInstallationSchema } from '../demande/informations.js';
 import { pieceSchema, problemeContenuPdf } from '../demande/piece.js';
 import { problemeDateCommande } from '../demande/commande.js';
@@ -75,7 +76,6 @@ const CLES_DEMANDE = [
 const CLES_BENEFICIAIRE = [
   ...CHAMPS_BENEFICIAIRE, 'demandeCertificatServeur', ...CLE_OG, ...CLE_STATUT, 'contractualisationEditeur', 'certificatServeur',
 ];
-const CLES_COORDONNEES = ['iban', 'bic', 'titulaire', 'domiciliation'];
 const CLES_PIECE = ['nomFichier', 'type', 'contenuBase64'];
 
 // Also read alone, for the rules that depend on the import itself (see verifierContexte).
@@ -223,7 +223,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jour
   const cb = d['coordonneesBancaires'];
   const cheminCb = [...chemin, 'coordonneesBancaires'];
   if (estObjet(cb)) {
-    c.clesInconnues(cb, CLES_COORDONNEES, cheminCb);
+    c.clesInconnues(cb, CHAMPS_COORDONNEES, cheminCb);
     const r = validerCoordonnees(cb);
     c.ajouter([...r.erreurs, ...r.avertissements], cheminCb);
     coordonnees = r.valeur ?? null;

@@ -1,3 +1,5 @@
+import type { ChampCoordonnees } from '../blocs/coordonnees.js';
+
 /** Shape of the import JSON (see docs/import-format.md); input is validated, not trusted. */
 export interface CertificatServeurJson {
   numeroCarteCPX?: string | null;
@@ -45,7 +47,7 @@ export interface DemandeJson {
   scenarioInstallation?: string | null;
   /** Your own unique reference for this demande (≤ 64): a second import with it is refused. */
   referenceFournisseur?: string | null;
-  coordonneesBancaires?: { iban: string; bic: string; titulaire: string; domiciliation: string } | null;
+  coordonneesBancaires?: Record<ChampCoordonnees, string> | null;
   beneficiaires: BeneficiaireJson[];
   piecesJustificatives?: PieceJson[];
 }
