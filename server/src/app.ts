@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener } from "node:http";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga } from "graphql-yoga";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
@@ -12,11 +12,9 @@ import { courrielleurDepuisConfig, type Courrielleur } from "./courriel/transpor
 import { creerBoiteEnvoi, type BoiteEnvoi } from "./courriel/boite-envoi.js";
 import { adresseClient } from "./auth/adresse.js";
 import { useIntrospection } from "./commun/introspection.js";
-import { routesHttp } from "./routes.js";
 import { erreursPagination } from "./commun/erreurs-pagination.js";
 import { erreursVariables } from "./commun/erreurs-variables.js";
 import { useLongueursArguments } from "./commun/longueurs-arguments.js";
-import { servirSpa } from "./spa.js";
 import { dialecte, MIGRATIONS_DIR, MIGRATIONS_DIR_POSTGRESQL } from "@segur/prisma";
 import { logger as loggerProcessus, type Logger } from "./exploitation/logger.js";
 import { journalYoga } from "./exploitation/journal-yoga.js";
@@ -29,6 +27,14 @@ import { useRouteMetriques } from "./exploitation/use-route-metriques.js";
 import { useSante } from "./exploitation/use-sante.js";
 import { etatRequete } from "./exploitation/requete.js";
 import { longueurFileImports } from "./import/service.js";
+import { useCookiesGraphql } from "./http/useCookiesGraphql.js";
+import { useExportDemandes } from "./http/useExportDemandes.js";
+import { useExportJournal } from "./http/useExportJournal.js";
+import { useTelechargementLot } from "./http/useTelechargementLot.js";
+import { useTelechargementPiece } from "./http/useTelechargementPiece.js";
+import { useRepli } from "./http/useRepli.js";
+
+const GRAPHQL = "/graphql";
 
 export interface App {
   /** Fetch-API handler: GraphQL on /graphql, downloads and exports, and the SPA. */
@@ -68,24 +74,9 @@ export function createApp({ prisma, config, courrielleur, journal = loggerProces
   const registres = [registreProcessus(), metriques.registre];
   let enArret = false;
 
-  // Non-GraphQL routes run inside yoga's pipeline so tests reach them through yoga.fetch too.
-  const routes: Plugin<Context> = {
-    async onRequest({ request, url, endResponse, serverContext }) {
-      if (url.pathname === "/graphql") {
-        // Shared with the GraphQL context (login/logout push Set-Cookie values into it).
-        if (serverContext) (serverContext as { cookies?: string[] }).cookies = [];
-        return;
-      }
-      const acteur = () => identifier(prisma, request);
-      const reponse =
-        (await routesHttp({ prisma, config, url, request, acteur })) ?? (config.adminDist ? await servirSpa(config.adminDist, url, request) : null);
-      endResponse(reponse ?? new Response("Introuvable", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
-    },
-  };
-
   const yoga = createYoga<{ request: Request }, Context>({
     schema,
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL,
     graphiql: config.developpement ? { title: "Ségur — API GraphQL", credentials: "include" } : false,
     landingPage: false,
     // GraphiQL bundled locally (no CDN: this product runs without internet access).
@@ -100,7 +91,13 @@ export function createApp({ prisma, config, courrielleur, journal = loggerProces
       useMetriques(metriques),
       useSante({ prisma, dossierMigrations, enArret: () => enArret, journal }),
       useRouteMetriques({ jeton: config.metriquesJeton, lire: travailleurGrappe ? metriquesTravailleur(registres) : metriquesLocales(registres), journal }),
-      routes,
+      // Non-GraphQL routes run inside yoga's pipeline so tests reach them through yoga.fetch too.
+      useCookiesGraphql(GRAPHQL),
+      useExportDemandes({ prisma, config }),
+      useTelechargementPiece({ prisma, config }),
+      useExportJournal({ prisma, config }),
+      useTelechargementLot({ prisma, config }),
+      useRepli({ config, graphql: GRAPHQL }),
       erreursPagination,
       erreursVariables,
       useIntrospection(config.introspection),

@@ -18,8 +18,8 @@ export interface Context {
   adresseClient: string | null;
   /** Set-Cookie headers to add to the response (login / logout). */
   cookies: string[];
-  /** Request-scoped memo, so per-row fields batch their queries (no N+1). */
-  memo: Map<string, Promise<unknown>>;
+  /** Request-scoped memo, so per-row fields batch their queries (no N+1): promises, and the open batches of `chargerParLot`. */
+  memo: Map<string, unknown>;
   /** The request's id (x-request-id): quoted in every log line written while serving it. */
   requeteId: string;
   /** The app's logger; its lines carry `requeteId` wherever they are written from. */
@@ -45,7 +45,7 @@ export function chargerParLot<V>(ctx: Context, nom: string, cle: number, charger
   const deja = ctx.memo.get(memoCle) as Promise<V | undefined> | undefined;
   if (deja) return deja;
   const lotCle = `lot:${nom}`;
-  let lot = ctx.memo.get(lotCle) as unknown as { cles: number[]; resultat: Promise<Map<number, V>> } | undefined;
+  let lot = ctx.memo.get(lotCle) as { cles: number[]; resultat: Promise<Map<number, V>> } | undefined;
   if (!lot) {
     const cles: number[] = [];
     const resultat = new Promise<Map<number, V>>((resolve, reject) =>
@@ -55,7 +55,7 @@ export function chargerParLot<V>(ctx: Context, nom: string, cle: number, charger
       }),
     );
     lot = { cles, resultat };
-    ctx.memo.set(lotCle, lot as never);
+    ctx.memo.set(lotCle, lot);
   }
   lot.cles.push(cle);
   const p = lot.resultat.then((m) => m.get(cle));

@@ -1,6 +1,6 @@
 // Proving suite 1: the authorization matrix, generated from the schema.
 // Every Query and Mutation field × every kind of caller × (own, another supplier's, missing)
-// numéro, plus every plain HTTP route read from server/src/routes.ts. A field or route
+// numéro, plus every plain HTTP route read from server/src/http/. A field or route
 // without an expectation below fails the suite: adding one forces a decision on who may call it.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -365,7 +365,7 @@ let lot = "";
 const piece = async (numero: string) => (await app.prisma.pieceJustificative.findFirstOrThrow({ where: { demande: { numero } } })).id;
 const pieces = {} as Record<Cible, Record<"A" | "B", number>>;
 
-/** Keyed by the path literal or regexp source in server/src/routes.ts (a new route without an entry fails). */
+/** Keyed by the path literal or regexp source in server/src/http/ (a new route without an entry fails). */
 const ROUTES: Record<string, AttenteRoute[]> = {
   [String.raw`^\/export\/demandes\.(csv|xlsx)$`]: ["csv", "xlsx"].flatMap((f) => [
     { roles: CONNECTES, url: () => `/export/demandes.${f}` },
@@ -388,9 +388,10 @@ const ROUTES: Record<string, AttenteRoute[]> = {
   "/sante": [{ roles: ROLES, url: () => "/sante" }],
 };
 
-/** Path literals and regexps of server/src/routes.ts: every `url.pathname === "…"` and `/…/.exec(url.pathname)`. */
+/** Path literals and regexps of the route plugins (server/src/http/): every `url.pathname === "…"` and `/…/.exec(url.pathname)`. */
 function routesDuCode(): string[] {
-  const source = fs.readFileSync(new URL("../../server/src/routes.ts", import.meta.url), "utf8");
+  const dossier = new URL("../../server/src/http/", import.meta.url);
+  const source = fs.readdirSync(dossier).map((f) => fs.readFileSync(new URL(f, dossier), "utf8")).join("\n");
   const egalites = [...source.matchAll(/url\.pathname === "([^"]+)"/g)].map((m) => m[1]!);
   const regexps = [...source.matchAll(/\/(\^.*?\$)\/\.exec\(url\.pathname\)/g)].map((m) => m[1]!);
   return [...egalites, ...regexps];

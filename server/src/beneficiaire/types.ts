@@ -18,6 +18,6 @@ export const BeneficiaireRef = builder.prismaObject("Beneficiaire", {
     stockageIdentite: t.exposeString("stockageIdentite", { nullable: true }),
     operateurMessagerie: t.exposeString("operateurMessagerie", { nullable: true }),
     validation: t.field({ type: ValidationLigneRef, select: SELECT_VALIDATION, resolve: (b) => b }),
-    avertissements: t.field({ type: [ProblemeRef], resolve: (b) => avertissementsBeneficiaire(b as never) }),
+    avertissements: t.field({ type: [ProblemeRef], resolve: (b) => avertissementsBeneficiaire(b) }),
   }),
 });

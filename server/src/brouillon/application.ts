@@ -1,7 +1,7 @@
 import { dialecte } from "@segur/prisma";
-import { CHAMPS_INFORMATIONS_MODIFIABLES, type Bloc } from "@segur/shared";
+import { CHAMPS_COORDONNEES, CHAMPS_INFORMATIONS_MODIFIABLES, type Bloc, type CoordonneesValeurs } from "@segur/shared";
 import { insererOuMettreAJourParJson } from "../commun/insertion-en-masse.js";
-import { ligneTypee, type Etat } from "../historique/champs.js";
+import { ligneTypee, type Etat, type Ligne } from "../historique/champs.js";
 import type { Tx } from "../historique/service.js";
 import type { OpNette } from "./operations.js";
 
@@ -12,6 +12,15 @@ const RENVOYER = { lotTransmissionId: null, transmisLe: null };
 
 /** Bénéficiaire and certificate fields are text or booleans (CHAMPS_VERSIONNES): nothing else to bind. */
 const simple = (l: ReturnType<typeof ligneTypee>) => l as Record<string, string | boolean | null>;
+
+/** The bank row's columns, every one text and required: the confirm checked the whole demande, so none is missing. */
+function coordonnees(l: Ligne): CoordonneesValeurs {
+  return Object.fromEntries(CHAMPS_COORDONNEES.map((c) => {
+    const v = l[c];
+    if (v === null || v === undefined) throw new Error(`Coordonnées bancaires : champ ${c} absent à l'application du brouillon.`);
+    return [c, v];
+  })) as CoordonneesValeurs;
+}
 
 /**
  * An added row's `ordre` is the block's row count + 1 at the moment it is applied, operations in
@@ -85,8 +94,8 @@ export const APPLICATEURS = {
     for (const { op } of ops) {
       if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
       else {
-        const data = ligneTypee("COORDONNEES_BANCAIRES", op.donnees!) as never;
-        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...(data as object), demandeId } as never, update: { ...(data as object), ...REVALIDER } });
+        const data = coordonnees(op.donnees!);
+        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...data, demandeId }, update: { ...data, ...REVALIDER } });
       }
     }
   },

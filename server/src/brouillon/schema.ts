@@ -1,5 +1,6 @@
 import {
   CHAMPS_COORDONNEES, CLE_COORDONNEES, CLE_INFORMATIONS, avertissementsAdministrateur, avertissementsBeneficiaire, commentaireSchema, problemesDepuisZod,
+  type Probleme,
 } from "@segur/shared";
 import type { InputFieldMap } from "@pothos/core";
 import { builder } from "../builder.js";
@@ -9,7 +10,9 @@ import type { Context } from "../context.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { etatActuel } from "../historique/service.js";
 import type { BlocEditable, Etat } from "../historique/champs.js";
-import { ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef } from "../historique/valeurs.js";
+import {
+  ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef, type RefValeurs,
+} from "../historique/valeurs.js";
 import { VersionRef } from "../historique/schema.js";
 import { DemandeRef } from "../demande/types.js";
 import { apercuBloc, type LigneApercu, type OpNette } from "./operations.js";
@@ -42,15 +45,15 @@ const EtatLigneEnum = builder.enumType("EtatLigneApercu", {
   } as const,
 });
 
-function ligneApercu(name: string, valeurs: ReturnType<typeof builder.objectRef<never>> | typeof ValeursAdministrateurRef, avertir?: (l: LigneApercu, v: VueBrouillon) => unknown[]) {
+function ligneApercu(name: string, valeurs: RefValeurs, avertir?: (l: LigneApercu, v: VueBrouillon) => Probleme[]) {
   return builder.objectRef<LigneApercu & { vue: VueBrouillon }>(name).implement({
     fields: (t) => ({
       cle: t.exposeString("cle"),
       etat: t.field({ type: EtatLigneEnum, resolve: (l) => l.etat }),
       champsModifies: t.exposeStringList("champsModifies"),
-      valeurs: t.field({ type: valeurs as typeof ValeursAdministrateurRef, resolve: (l) => l.valeurs }),
-      original: t.field({ type: valeurs as typeof ValeursAdministrateurRef, nullable: true, resolve: (l) => l.original }),
-      ...(avertir ? { avertissements: t.field({ type: [ProblemeRef], resolve: (l) => avertir(l, l.vue) as never }) } : {}),
+      valeurs: t.field({ type: valeurs, resolve: (l) => l.valeurs }),
+      original: t.field({ type: valeurs, nullable: true, resolve: (l) => l.original }),
+      ...(avertir ? { avertissements: t.field({ type: [ProblemeRef], resolve: (l) => avertir(l, l.vue) }) } : {}),
     }),
   });
 }
@@ -59,10 +62,10 @@ const finessDe = (v: VueBrouillon) => [...v.etat.BENEFICIAIRES.values()].map((b)
 const LigneAdministrateurRef = ligneApercu("LigneApercuAdministrateur", ValeursAdministrateurRef, (l, v) =>
   avertissementsAdministrateur(l.valeurs, { finessBeneficiaires: finessDe(v) }),
 );
-const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef as never, (l) => avertissementsBeneficiaire(l.valeurs));
-const LigneCoordonneesRef = ligneApercu("LigneApercuCoordonnees", ValeursCoordonneesRef as never);
-const LignePieceRef = ligneApercu("LigneApercuPiece", ValeursPieceRef as never);
-const LigneInformationsRef = ligneApercu("LigneApercuInformations", ValeursInformationsRef as never);
+const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef, (l) => avertissementsBeneficiaire(l.valeurs));
+const LigneCoordonneesRef = ligneApercu("LigneApercuCoordonnees", ValeursCoordonneesRef);
+const LignePieceRef = ligneApercu("LigneApercuPiece", ValeursPieceRef);
+const LigneInformationsRef = ligneApercu("LigneApercuInformations", ValeursInformationsRef);
 
 const lignes = (v: VueBrouillon, bloc: BlocEditable) => apercuBloc(v.etat, v.ops, bloc).map((l) => ({ ...l, vue: v }));
 

@@ -1,5 +1,5 @@
 import { caractereInterdit, dateIsoValide } from "@segur/shared";
-import { reponseTexte } from "../routes.js";
+import { reponseTexte } from "../http/route.js";
 
 /**
  * Query parameters of the HTTP routes are read with the rules of their GraphQL twins (same

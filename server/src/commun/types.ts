@@ -91,6 +91,15 @@ export const TypePieceEnum = enumDepuis("TypePiece", TYPES_PIECE, TYPES_PIECE_LA
 export const BlocEnum = enumDepuis("Bloc", BLOCS, BLOCS_LABELS);
 export const EtatValidationEnum = enumDepuis("EtatValidation", ETATS_VALIDATION, ETATS_VALIDATION_LABELS);
 export const RoleEnum = enumDepuis("Role", ROLES, ROLES_LABELS);
+/** A stored enum column (text in SQLite) as its enum value; a value outside the list is a corrupted row, never sent. */
+export function valeurEnum<const T extends string>(valeurs: readonly T[], v: string): T;
+export function valeurEnum<const T extends string>(valeurs: readonly T[], v: string | null): T | null;
+export function valeurEnum<const T extends string>(valeurs: readonly T[], v: string | null): T | null {
+  if (v === null) return null;
+  const connue = (x: string): x is T => (valeurs as readonly string[]).includes(x);
+  if (!connue(v)) throw new Error(`Valeur « ${v} » hors de l'énumération (${valeurs.join(", ")}).`);
+  return v;
+}
 /** A stored role as the Role enum; null for the system's (import, seed). */
 export const roleConnu = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
 export const GraviteEnum = builder.enumType("Gravite", { values: ["ERREUR", "AVERTISSEMENT"] as const });
@@ -142,7 +151,7 @@ builder.objectType(ErreurVerrouillage, {
   name: "ErreurVerrouillage",
   interfaces: [ErreurInterface],
   isTypeOf: (o) => o instanceof ErreurVerrouillage,
-  fields: (t) => ({ bloc: t.field({ type: BlocEnum, resolve: (e) => e.bloc as never }) }),
+  fields: (t) => ({ bloc: t.field({ type: BlocEnum, resolve: (e) => valeurEnum(BLOCS, e.bloc) }) }),
 });
 
 /** Error types every mutation may answer. */

@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { EtatValidationEnum } from "./types.js";
+import { ETATS_VALIDATION } from "@segur/shared";
+import { EtatValidationEnum, valeurEnum } from "./types.js";
 
 /** Validation state shared by every validatable row (bank details, bénéficiaire, admin, pièce). */
 export interface EtatLigne {
@@ -11,7 +12,7 @@ export interface EtatLigne {
 
 export const ValidationLigneRef = builder.objectRef<EtatLigne>("ValidationLigne").implement({
   fields: (t) => ({
-    etat: t.field({ type: EtatValidationEnum, resolve: (l) => l.validation as never }),
+    etat: t.field({ type: EtatValidationEnum, resolve: (l) => valeurEnum(ETATS_VALIDATION, l.validation) }),
     motif: t.exposeString("validationMotif", { nullable: true }),
     par: t.string({
       nullable: true,

@@ -1,6 +1,6 @@
 import { ETATS_COURRIEL, ETATS_COURRIEL_LABELS } from "@segur/shared";
 import { builder } from "../builder.js";
-import { enumDepuis } from "../commun/types.js";
+import { enumDepuis, valeurEnum } from "../commun/types.js";
 
 export const EtatCourrielEnum = enumDepuis("EtatCourriel", ETATS_COURRIEL, ETATS_COURRIEL_LABELS);
 
@@ -12,7 +12,7 @@ export const CourrielRef = builder.prismaObject("Courriel", {
     sujet: t.exposeString("sujet"),
     corps: t.exposeString("corps"),
     transport: t.exposeString("transport"),
-    etat: t.field({ type: EtatCourrielEnum, description: "État de remise : en attente (nouveaux essais prévus), envoyé, ou échec après le dernier essai.", resolve: (c) => c.etat as never }),
+    etat: t.field({ type: EtatCourrielEnum, description: "État de remise : en attente (nouveaux essais prévus), envoyé, ou échec après le dernier essai.", resolve: (c) => valeurEnum(ETATS_COURRIEL, c.etat) }),
     tentatives: t.exposeInt("tentatives", { description: "Essais de remise au transport déjà faits." }),
     derniereErreur: t.string({
       nullable: true,

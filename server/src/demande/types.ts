@@ -1,9 +1,11 @@
 import type { Prisma } from "@segur/prisma";
 import { enLectureSeule } from "../auth/acteur.js";
-import { formatMontant, peutModifierDemande, perimetreCertificat, type StatutDemande } from "@segur/shared";
+import {
+  BLOCS, ETATS_PAIEMENT, STATUTS_DEMANDE, TYPES_DEMANDE, formatMontant, peutModifierDemande, perimetreCertificat, type Probleme, type StatutDemande,
+} from "@segur/shared";
 import { builder } from "../builder.js";
 import {
-  BlocEnum, EtatPaiementEnum, ProblemeRef, RAISON_MONTANT_CENTIMES, StatutDemandeEnum, TypeDemandeEnum, centimesInt32,
+  BlocEnum, EtatPaiementEnum, valeurEnum, ProblemeRef, RAISON_MONTANT_CENTIMES, StatutDemandeEnum, TypeDemandeEnum, centimesInt32,
 } from "../commun/types.js";
 import { AdministrateurTechniqueRef } from "../administrateur/types.js";
 import { BeneficiaireRef } from "../beneficiaire/types.js";
@@ -15,7 +17,7 @@ import { etatsDesBlocs, type EtatBlocVue } from "./blocs.js";
 const EtatBlocRef = builder.objectRef<EtatBlocVue>("EtatBloc").implement({
   description: "État de validation d'un bloc : un bloc dont toutes les lignes sont validées est verrouillé.",
   fields: (t) => ({
-    bloc: t.field({ type: BlocEnum, resolve: (b) => b.bloc as never }),
+    bloc: t.field({ type: BlocEnum, resolve: (b) => valeurEnum(BLOCS, b.bloc) }),
     verrouille: t.exposeBoolean("verrouille"),
     nombreLignes: t.exposeInt("nombreLignes"),
     nombreValidees: t.exposeInt("nombreValidees"),
@@ -25,7 +27,7 @@ const EtatBlocRef = builder.objectRef<EtatBlocVue>("EtatBloc").implement({
 
 const MessageStatutRef = builder.objectRef<{ statut: string; message: string; le: Date }>("MessageStatut").implement({
   fields: (t) => ({
-    statut: t.field({ type: StatutDemandeEnum, resolve: (m) => m.statut as never }),
+    statut: t.field({ type: StatutDemandeEnum, resolve: (m) => valeurEnum(STATUTS_DEMANDE, m.statut) }),
     message: t.exposeString("message"),
     le: t.expose("le", { type: "DateTime" }),
   }),
@@ -55,14 +57,14 @@ export const DemandeRef = builder.prismaObject("Demande", {
   description: "Demande de financement déposée par un éditeur.",
   fields: (t) => ({
     numero: t.exposeString("numero", { description: "Numéro de dossier, ex. FINMS2007720M0." }),
-    type: t.field({ type: TypeDemandeEnum, resolve: (d) => d.type as never }),
+    type: t.field({ type: TypeDemandeEnum, resolve: (d) => valeurEnum(TYPES_DEMANDE, d.type) }),
     couloir: t.exposeString("couloir"),
     numeroEditeur: t.exposeString("numeroEditeur"),
     logiciel: t.exposeString("logiciel"),
     dateDepot: t.expose("dateDepot", { type: "DateTime" }),
     dateCommande: t.expose("dateCommande", { type: "Date", nullable: true }),
-    statut: t.field({ type: StatutDemandeEnum, resolve: (d) => d.statut as never }),
-    etatPaiement: t.field({ type: EtatPaiementEnum, resolve: (d) => d.etatPaiement as never }),
+    statut: t.field({ type: StatutDemandeEnum, resolve: (d) => valeurEnum(STATUTS_DEMANDE, d.statut) }),
+    etatPaiement: t.field({ type: EtatPaiementEnum, resolve: (d) => valeurEnum(ETATS_PAIEMENT, d.etatPaiement) }),
     montantCentimes: t.int({
       nullable: true,
       description: "Montant Ségur déclaré, en centimes d'euro ; null au-delà de 21 474 836,47 €.",
@@ -95,11 +97,12 @@ export const DemandeRef = builder.prismaObject("Demande", {
       description: "Avertissements relevés à l'import (gestionnaires et auditeurs).",
       authScopes: { agent: true },
       unauthorizedResolver: () => [],
-      resolve: (d) => JSON.parse(d.avertissements) as never,
+      // Written by the import from its checked Probleme list (JSON.stringify), never by a client.
+      resolve: (d): Probleme[] => JSON.parse(d.avertissements),
     }),
     blocCertificatVisible: t.boolean({
       description: "Le bloc « administrateurs techniques » s'applique-t-il ? (avance MS1/MS2 déposée ou modifiée depuis la date de début)",
-      resolve: (d, _a, ctx) => perimetreCertificat(d as never, ctx.config.dateDebutCertificat),
+      resolve: (d, _a, ctx) => perimetreCertificat(d, ctx.config.dateDebutCertificat),
     }),
     coordonneesBancaires: t.relation("coordonneesBancaires", { nullable: true }),
     beneficiaires: t.relation("beneficiaires", { query: REQUETES_LIGNES.beneficiaires }),

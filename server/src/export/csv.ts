@@ -2,7 +2,7 @@ import { dialecte, type Dialecte, type Prisma } from "@segur/prisma";
 import { GraphQLError } from "graphql";
 import { ETATS_PAIEMENT_LABELS, STATUTS_DEMANDE_LABELS, type EtatPaiement, type StatutDemande } from "@segur/shared";
 import { filtreVersWhere, triVersOrderBy } from "../demande/filtre.js";
-import { reponseTexte, type RouteArgs } from "../routes.js";
+import { reponseTexte, type RouteArgs } from "../http/route.js";
 import { tracerAcces } from "../acces/trace.js";
 import { parametresListeDepuisUrl, reponseErreurParametre } from "./parametres-liste.js";
 import { csvFlux, jour, montant, reponseTableur, texte, type Colonne, type FormatTableur } from "./tableur.js";

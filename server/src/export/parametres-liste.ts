@@ -17,7 +17,7 @@ export interface ParametresListe {
   ordre: "ASC" | "DESC";
 }
 
-/** The list's arguments and the variables `$filtre`, `$tri`, `$ordre` typed as them (read once, lazily: schema.ts imports the routes). */
+/** The list's arguments and the variables `$filtre`, `$tri`, `$ordre` typed as them (read once, on the first export). */
 let liste: { argument: (nom: string) => GraphQLArgument; variables: readonly VariableDefinitionNode[] } | null = null;
 const NON_FILTRES = ["tri", "ordre"] as const;
 function argumentsListe() {

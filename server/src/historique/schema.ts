@@ -1,6 +1,6 @@
-import { VERSIONS_PAR_PAGE_MAX } from "@segur/shared";
+import { BLOCS, VERSIONS_PAR_PAGE_MAX } from "@segur/shared";
 import { builder } from "../builder.js";
-import { BlocEnum, roleConnu, RoleEnum } from "../commun/types.js";
+import { BlocEnum, roleConnu, RoleEnum, valeurEnum } from "../commun/types.js";
 import { ErreurIntrouvable, erreurChamp } from "../commun/erreurs.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import type { Context } from "../context.js";
@@ -17,7 +17,7 @@ const NatureEnum = builder.enumType("NatureChangement", { values: ["AJOUT", "MOD
 export const ChangementRef = builder.objectRef<Changement>("Changement").implement({
   description: "Changement d'un champ d'une ligne : bloc, clé de ligne, champ, ancienne et nouvelle valeur (texte ; booléens « true »/« false »).",
   fields: (t) => ({
-    bloc: t.field({ type: BlocEnum, resolve: (c) => c.bloc as never }),
+    bloc: t.field({ type: BlocEnum, resolve: (c) => valeurEnum(BLOCS, c.bloc) }),
     cle: t.exposeString("cle"),
     nature: t.field({ type: NatureEnum, resolve: (c) => c.nature }),
     champ: t.exposeString("champ"),
@@ -89,7 +89,7 @@ export const EvenementRef = builder.prismaObject("EvenementAudit", {
     auteur: t.exposeString("auteur"),
     role: t.field({ type: RoleEnum, nullable: true, resolve: (e) => roleConnu(e.role) }),
     creeLe: t.expose("creeLe", { type: "DateTime" }),
-    bloc: t.field({ type: BlocEnum, nullable: true, resolve: (e) => e.bloc as never }),
+    bloc: t.field({ type: BlocEnum, nullable: true, resolve: (e) => valeurEnum(BLOCS, e.bloc) }),
     cle: t.exposeString("cle", { nullable: true }),
     motif: t.exposeString("motif", { nullable: true }),
     details: t.field({ type: "JSON", resolve: (e) => JSON.parse(e.details) }),
@@ -135,6 +135,7 @@ builder.prismaObjectFields("Demande", (t) => ({
   evenements: t.relation("evenements", {
     description: "Journal d'audit, le plus récent d'abord (gestionnaires et auditeurs).",
     authScopes: { agent: true },
+    // plugin-prisma types a list relation's unauthorizedResolver with its ref's config, not the rows: [] cannot type-check.
     unauthorizedResolver: () => [] as never,
     query: { orderBy: { id: "desc" } },
   }),

@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
 import { ErreurAutorisation, ErreurValidation } from "../commun/erreurs.js";
+import type { Probleme } from "@segur/shared";
 import { ProblemeRef } from "../commun/types.js";
 import { DemandeRef } from "../demande/types.js";
 import { auteurDe } from "../historique/service.js";
@@ -16,7 +17,7 @@ const ImportInput = builder.inputType("DemandesImporterInput", {
   }),
 });
 
-const ResultatImportRef = builder.objectRef<{ ids: number[]; avertissements: never[] }>("ResultatImport").implement({
+const ResultatImportRef = builder.objectRef<{ ids: number[]; avertissements: Probleme[] }>("ResultatImport").implement({
   fields: (t) => ({
     demandes: t.prismaField({
       type: [DemandeRef],
@@ -42,7 +43,7 @@ builder.mutationField("demandesImporter", (t) =>
         auteur: auteurDe(a),
         numeroEditeur: a.role === "FOURNISSEUR" ? a.numeroEditeur : null,
       });
-      return { ids: demandes.map((d) => d.id), avertissements: avertissements as never[] };
+      return { ids: demandes.map((d) => d.id), avertissements };
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, type OperationAcces, type Role } from "@segur/shared";
 import { nomActeurTrace, tracerAcces } from "../acces/trace.js";
 import { instant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "../export/tableur.js";
-import { reponseTexte, type RouteArgs } from "../routes.js";
+import { reponseTexte, type RouteArgs } from "../http/route.js";
 import { evenementsWhere, filtreJournalDepuisUrl, tracesWhere } from "./filtre.js";
 import { ParametreInvalide, reponseParametreInvalide } from "../commun/parametres-url.js";
 import { chercherParLots } from "../commun/lots.js";

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { OPERATIONS_ACCES, OPERATIONS_ACCES_LABELS } from "@segur/shared";
 import { nomActeurTrace } from "../acces/trace.js";
-import { enumDepuis, roleConnu, RoleEnum } from "../commun/types.js";
+import { enumDepuis, roleConnu, RoleEnum, valeurEnum } from "../commun/types.js";
 import { EvenementRef } from "../historique/schema.js";
 import { evenementsWhere, tracesWhere } from "./filtre.js";
 
@@ -22,7 +22,7 @@ const TraceAccesRef = builder.prismaObject("TraceAcces", {
     creeLe: t.expose("creeLe", { type: "DateTime" }),
     acteur: t.string({ description: "Nom de la personne ou de la clé API.", resolve: (tr) => nomActeurTrace(tr.acteur) }),
     role: t.field({ type: RoleEnum, nullable: true, resolve: (tr) => roleConnu(tr.role) }),
-    operation: t.field({ type: OperationAccesEnum, resolve: (tr) => tr.operation as never }),
+    operation: t.field({ type: OperationAccesEnum, resolve: (tr) => valeurEnum(OPERATIONS_ACCES, tr.operation) }),
     cible: t.exposeString("cible", { nullable: true }),
   }),
 });

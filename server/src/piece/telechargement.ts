@@ -1,5 +1,5 @@
 import { perimetreDemandes } from "../auth/acteur.js";
-import { reponseTexte, type RouteArgs } from "../routes.js";
+import { reponseTexte, type RouteArgs } from "../http/route.js";
 import { tracerAcces } from "../acces/trace.js";
 
 /** Streams a pièce justificative to whoever may see its demande; 404 otherwise (no leak). */

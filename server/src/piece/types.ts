@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { TypePieceEnum } from "../commun/types.js";
+import { TYPES_PIECE } from "@segur/shared";
+import { TypePieceEnum, valeurEnum } from "../commun/types.js";
 import { SELECT_VALIDATION, ValidationLigneRef } from "../commun/validation-ligne.js";
 
 export const PieceJustificativeRef = builder.prismaObject("PieceJustificative", {
@@ -7,7 +8,7 @@ export const PieceJustificativeRef = builder.prismaObject("PieceJustificative", 
   fields: (t) => ({
     cle: t.exposeString("cle"),
     nomFichier: t.exposeString("nomFichier"),
-    type: t.field({ type: TypePieceEnum, resolve: (p) => p.type as never }),
+    type: t.field({ type: TypePieceEnum, resolve: (p) => valeurEnum(TYPES_PIECE, p.type) }),
     taille: t.exposeInt("taille", { description: "Taille en octets." }),
     typeMime: t.exposeString("typeMime"),
     sha256: t.exposeString("sha256"),

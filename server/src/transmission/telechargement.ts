@@ -1,5 +1,5 @@
 import { reponseFichier, TYPES_TABLEUR } from "../export/tableur.js";
-import { reponseTexte, type RouteArgs } from "../routes.js";
+import { reponseTexte, type RouteArgs } from "../http/route.js";
 import { csvLot, xlsxLot, type LigneLot } from "./service.js";
 
 export type FormatLot = "csv" | "json" | "xlsx";
