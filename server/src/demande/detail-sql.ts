@@ -33,8 +33,7 @@ export async function demandeEtLignes(prisma: Db, where: Prisma.DemandeWhereInpu
       valeurs.push(json.imbrique(d, `SELECT ${json.tableau(d, va, r.ordre)} FROM "${r.modele}" r WHERE r."demandeId" = p."id"${r.filtre ? ` AND ${r.filtre}` : ""}`));
     }
     const filtre = clause(d, where, parametres);
-    const ligne = d === "postgresql" ? `json_build_array(${valeurs.join(", ")})` : `json_array(${valeurs.join(", ")})`;
-    sql = `SELECT ${ligne} AS ligne FROM (SELECT * FROM "Demande" WHERE ${filtre} LIMIT 1) p`;
+    sql = `SELECT ${json.ligne(d, valeurs.join(", "))} AS ligne FROM (SELECT * FROM "Demande" WHERE ${filtre} LIMIT 1) p`;
   } catch (e) {
     if (e instanceof FormeInconnue) return null;
     throw e;

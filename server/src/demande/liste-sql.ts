@@ -50,8 +50,13 @@ export function lecteurLigne(m: Modele, colonnes: readonly string[]): (ligne: un
 }
 
 export const json = {
-  tableau: (d: Dialecte, valeurs: string, ordreSql: string) =>
-    d === "postgresql" ? `json_agg(json_build_array(${valeurs}) ORDER BY ${ordreSql})` : `json_group_array(json_array(${valeurs}) ORDER BY ${ordreSql})`,
+  /** One row's values as a JSON array. */
+  ligne: (d: Dialecte, valeurs: string) => (d === "postgresql" ? `json_build_array(${valeurs})` : `json_array(${valeurs})`),
+  /** The rows' arrays aggregated into one JSON array, in `ordreSql` (null: the order the rows come in). */
+  tableau: (d: Dialecte, valeurs: string, ordreSql: string | null) => {
+    const tri = ordreSql ? ` ORDER BY ${ordreSql}` : "";
+    return d === "postgresql" ? `json_agg(${json.ligne(d, valeurs)}${tri})` : `json_group_array(${json.ligne(d, valeurs)}${tri})`;
+  },
   /** A subquery's JSON array kept as JSON inside the row's array (SQLite drops the JSON subtype across a subquery); [] when empty. */
   imbrique: (d: Dialecte, sousRequete: string) => (d === "postgresql" ? `COALESCE((${sousRequete}), '[]'::json)` : `json((${sousRequete}))`),
 };

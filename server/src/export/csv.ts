@@ -9,6 +9,7 @@ import { csvFlux, jour, montant, reponseTableur, texte, type Colonne, type Forma
 import { xlsxFlux } from "./xlsx-flux.js";
 import type { Tx } from "../historique/service.js";
 import { lirePageSql, pageSql } from "./page-sql.js";
+import { lecteurLigne } from "../demande/liste-sql.js";
 
 const SELECTION = {
   numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true,
@@ -90,23 +91,6 @@ export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], ap
   return { AND: [borne, { OR: branches }] };
 }
 
-/** Columns held as dates or 64-bit integers (prisma/schema.prisma), typed back as Prisma reads them. */
-const DATES: ReadonlySet<string> = new Set(["dateDepot", "dateCommande", "creeLe", "majLe"]);
-const ENTIERS_64: ReadonlySet<string> = new Set(["montantCentimes"]);
-
-/** Per column, the JSON value back to Prisma's type (dates in milliseconds, 64-bit integers as text); null stays null. */
-const typeur = (c: string): ((v: unknown) => unknown) =>
-  DATES.has(c) ? (v) => (v === null ? null : new Date(v as number)) : ENTIERS_64.has(c) ? (v) => (v === null ? null : BigInt(v as string)) : (v) => v;
-
-function lignesTypees(lignes: unknown[][], colonnes: readonly string[]): Cle[] {
-  const typeurs = colonnes.map(typeur);
-  return lignes.map((l) => {
-    const o: Cle = {};
-    for (let i = 0; i < colonnes.length; i++) o[colonnes[i]!] = typeurs[i]!(l[i] ?? null);
-    return o;
-  });
-}
-
 /** Sort columns never NULL and read as numbers (dates in milliseconds, ids): a page's order can be checked here. */
 const CLES_NUMERIQUES: ReadonlySet<string> = new Set(["dateDepot", "majLe", "id"]);
 
@@ -145,6 +129,7 @@ export async function* pagesDemandes(
   const verifiable = cles.every(([c]) => CLES_NUMERIQUES.has(c));
   const positions = cles.map(([c]) => colonnes.indexOf(c));
   const sens = cles.map(([, s]) => s);
+  const lire = lecteurLigne("Demande", colonnes);
   let apres: Cle | null = null;
   for (;;) {
     const w: Prisma.DemandeWhereInput = apres === null ? where : { AND: [where, apresLaCle(orderBy, apres, d)] };
@@ -152,7 +137,7 @@ export async function* pagesDemandes(
     let lignes = requete ? await lirePageSql(prisma, requete) : null;
     if (lignes && verifiable && !dansLOrdre(lignes, positions, sens)) lignes = await lirePageSql(prisma, pageSql(d, w, orderBy, colonnes, PAGE_EXPORT)!);
     const page = (lignes
-      ? lignesTypees(lignes, colonnes)
+      ? lignes.map(lire)
       : await prisma.demande.findMany({ where: w, orderBy, select, take: PAGE_EXPORT })) as DemandeExportee[];
     if (page.length) yield page;
     if (page.length < PAGE_EXPORT) return;

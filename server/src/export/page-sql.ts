@@ -1,6 +1,7 @@
 import { marque, type Dialecte, type Prisma } from "@segur/prisma";
 import { clause, colonne, FormeInconnue } from "../commun/where-sql.js";
 import type { Tx } from "../historique/service.js";
+import { colonnesDe, json, jsonLu } from "../demande/liste-sql.js";
 
 /*
  * A streamed export's page read as one JSON text (one row, one value) instead of a thousand
@@ -15,12 +16,6 @@ interface Sql {
   parametres: unknown[];
 }
 
-/** 64-bit integers go as text: a JSON number would lose digits beyond 2^53 once parsed. */
-const ENTIERS_64: ReadonlySet<string> = new Set(["montantCentimes"]);
-
-/** Columns of timestamps: they go as milliseconds since 1970 (UTC), which JavaScript reads far faster than ISO text. */
-const DATES: ReadonlySet<string> = new Set(["dateDepot", "dateCommande", "creeLe", "majLe"]);
-
 /** Exact for the millisecond timestamps both databases hold (SQLite: ISO text; PostgreSQL: `timestamp(3)` in UTC). */
 const millisecondes = (d: Dialecte, col: string) =>
   d === "postgresql" ? `CAST(ROUND(EXTRACT(EPOCH FROM ${col}) * 1000) AS BIGINT)` : `CAST(ROUND(unixepoch(${col}, 'subsec') * 1000) AS INTEGER)`;
@@ -32,10 +27,13 @@ const millisecondes = (d: Dialecte, col: string) =>
  * (3.53, which has ORDER BY in aggregates since 3.44).
  */
 function agregat(d: Dialecte, colonnes: readonly string[], ordre: string | null): string {
-  const valeur = (c: string) => ENTIERS_64.has(c) ? `CAST("${c}" AS TEXT)` : DATES.has(c) ? millisecondes(d, `"${c}"`) : `"${c}"`;
-  const valeurs = colonnes.map(valeur).join(", ");
-  const tri = ordre ? ` ORDER BY ${ordre}` : "";
-  return d === "postgresql" ? `json_agg(json_build_array(${valeurs})${tri})` : `json_group_array(json_array(${valeurs})${tri})`;
+  // 64-bit integers as text (a JSON number loses digits beyond 2^53); timestamps as milliseconds
+  // since 1970, which JavaScript reads far faster than ISO text.
+  const valeur = (c: string) => {
+    const type = colonnesDe("Demande").get(c)?.type;
+    return type === "BigInt" ? `CAST("${c}" AS TEXT)` : type === "DateTime" ? millisecondes(d, `"${c}"`) : `"${c}"`;
+  };
+  return json.tableau(d, colonnes.map(valeur).join(", "), ordre);
 }
 
 /**
@@ -69,8 +67,6 @@ export function pageSql(
 
 /** The page's rows, each the array of its `colonnes` values: dates in milliseconds, 64-bit integers as text. */
 export async function lirePageSql(tx: Tx, requete: Sql): Promise<unknown[][]> {
-  // SQLite gives the JSON as text; PostgreSQL's adapter may give it parsed already.
   const [r] = await tx.$queryRawUnsafe<{ page: string | unknown[][] | null }[]>(requete.sql, ...requete.parametres);
-  if (!r?.page) return [];
-  return typeof r.page === "string" ? (JSON.parse(r.page) as unknown[][]) : r.page;
+  return jsonLu(r?.page) ?? [];
 }
