@@ -1,11 +1,14 @@
-import { defineProject, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config'
+import { defineProject, mergeConfig } from "vitest/config";
+import viteConfig from "./vite.config";
 
-export default mergeConfig(viteConfig, defineProject({
-  test: {
-    name: 'admin',
-    environment: 'happy-dom',
-    include: ['src/**/*.test.ts'],
-    setupFiles: ['./src/test-setup.ts'],
-  },
-}))
+export default mergeConfig(
+  viteConfig,
+  defineProject({
+    test: {
+      name: "admin",
+      environment: "happy-dom",
+      include: ["src/**/*.test.ts"],
+      setupFiles: ["./src/test-setup.ts"],
+    },
+  }),
+);

@@ -10,7 +10,11 @@ import { creerLogger } from "../server/src/exploitation/logger.js";
 export type Entetes = Record<string, string>;
 
 export interface AppBench extends App {
-  gql: (query: string, variables?: Record<string, unknown>, entetes?: Entetes) => Promise<{ data?: any; errors?: { message: string }[] }>;
+  gql: (
+    query: string,
+    variables?: Record<string, unknown>,
+    entetes?: Entetes,
+  ) => Promise<{ data?: any; errors?: { message: string }[] }>;
   gestionnaire: Entetes;
   auditeur: Entetes;
   fournisseur: (numeroEditeur: string) => Promise<Entetes>;
@@ -27,25 +31,42 @@ export async function ouvrirApp(fichier: string): Promise<AppBench> {
   (prisma as unknown as { $on: (e: "query", f: () => void) => void }).$on("query", () => void requetes++);
   // Each request's log line is written as in production (info), into a sink: the report stays readable.
   const journal = creerLogger("info", { write: () => {} });
-  const app = createApp({ prisma, config: lireConfig({}), courrielleur: { nom: "bench", envoyer: async () => {} }, journal });
+  const app = createApp({
+    prisma,
+    config: lireConfig({}),
+    courrielleur: { nom: "bench", envoyer: async () => {} },
+    journal,
+  });
   const gql: AppBench["gql"] = async (query, variables, entetes = {}) => {
-    const res = await app.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json", ...entetes }, body: JSON.stringify({ query, variables }) });
+    const res = await app.fetch("http://bench/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...entetes },
+      body: JSON.stringify({ query, variables }),
+    });
     return res.json() as never;
   };
   const connecter = async (c: { email: string; motDePasse: string }): Promise<Entetes> => {
     const res = await app.fetch("http://bench/graphql", {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, variables: { i: { email: c.email, motDePasse: c.motDePasse } } }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+        variables: { i: { email: c.email, motDePasse: c.motDePasse } },
+      }),
     });
     const cookie = res.headers.get("set-cookie");
     if (!cookie) throw new Error(`connexion impossible (${c.email}) : ${await res.text()}`);
     return { cookie: cookie.split(";")[0]! };
   };
   return {
-    ...app, gql, requetes: () => requetes,
+    ...app,
+    gql,
+    requetes: () => requetes,
     gestionnaire: await connecter(COMPTES_DEMO.gestionnaire),
     auditeur: await connecter(COMPTES_DEMO.auditeur),
-    fournisseur: async (numeroEditeur) => ({ authorization: `Bearer ${(await creerCleApi(prisma, { numeroEditeur, libelle: "bench" })).cle}` }),
+    fournisseur: async (numeroEditeur) => ({
+      authorization: `Bearer ${(await creerCleApi(prisma, { numeroEditeur, libelle: "bench" })).cle}`,
+    }),
     fermer: async () => {
       await app.boiteEnvoi.arreter();
       await prisma.$disconnect();

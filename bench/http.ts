@@ -12,7 +12,12 @@ import type { AppBench, Entetes } from "./app.js";
 import { quantile } from "./mesure.js";
 
 export interface MesureHttp {
-  nom: string; connexions: number; reqParS: number; p50: number; p95: number; erreurs: number;
+  nom: string;
+  connexions: number;
+  reqParS: number;
+  p50: number;
+  p95: number;
+  erreurs: number;
   /** Peak resident memory of the server's processes during the load, in MB: all of them (primary + workers) and the largest one; null in-process. */
   rssServeurMo: { total: number; processus: number } | null;
 }
@@ -52,7 +57,14 @@ async function serveurEnfant(fichier: string, processus: number): Promise<Serveu
   execFileSync(process.execPath, ["server/scripts/construire.mjs"], { cwd: racine, stdio: "ignore" });
   const p = spawn(process.execPath, ["server/dist/main.mjs"], {
     cwd: racine,
-    env: { ...process.env, DATABASE_URL: /^postgres(ql)?:\/\//.test(fichier) ? fichier : `file:${fichier}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PROCESSUS: String(processus) },
+    env: {
+      ...process.env,
+      DATABASE_URL: /^postgres(ql)?:\/\//.test(fichier) ? fichier : `file:${fichier}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      PROCESSUS: String(processus),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const limite = Date.now() + 120_000;
@@ -68,10 +80,18 @@ async function serveurEnfant(fichier: string, processus: number): Promise<Serveu
   }
   // Every worker warmed (its first GraphQL request is slow), not only the first to answer.
   await new Promise((r) => setTimeout(r, 3_000));
-  return { url: `http://127.0.0.1:${port}/graphql`, rss: () => rssArbre(p.pid!), fermer: () => new Promise<void>((ok) => (p.once("exit", () => ok()), p.kill("SIGTERM"))) };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    rss: () => rssArbre(p.pid!),
+    fermer: () => new Promise<void>((ok) => (p.once("exit", () => ok()), p.kill("SIGTERM"))),
+  };
 }
 
-interface Serveur { url: string | string[]; fermer: () => Promise<void>; /** Server-only RSS (bytes), when it runs in its own processes. */ rss?: () => { total: number; max: number } }
+interface Serveur {
+  url: string | string[];
+  fermer: () => Promise<void>;
+  /** Server-only RSS (bytes), when it runs in its own processes. */ rss?: () => { total: number; max: number };
+}
 
 /**
  * `--instances N` (PostgreSQL): N independent servers on the same database, as behind a load
@@ -84,7 +104,10 @@ async function instances(fichier: string, processus: number, n: number): Promise
   for (let i = 0; i < n; i++) serveurs.push(await serveurEnfant(fichier, processus));
   return {
     url: serveurs.map((s) => s.url as string),
-    rss: () => serveurs.map((s) => s.rss!()).reduce((a, r) => ({ total: a.total + r.total, max: Math.max(a.max, r.max) }), { total: 0, max: 0 }),
+    rss: () =>
+      serveurs
+        .map((s) => s.rss!())
+        .reduce((a, r) => ({ total: a.total + r.total, max: Math.max(a.max, r.max) }), { total: 0, max: 0 }),
     fermer: async () => void (await Promise.all(serveurs.map((s) => s.fermer()))),
   };
 }
@@ -92,14 +115,21 @@ async function instances(fichier: string, processus: number, n: number): Promise
 async function serveurLocal(app: AppBench): Promise<Serveur> {
   const serveur = http.createServer(app.handle);
   await new Promise<void>((ok) => serveur.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${(serveur.address() as AddressInfo).port}/graphql`, fermer: () => new Promise<void>((ok) => serveur.close(() => ok())) };
+  return {
+    url: `http://127.0.0.1:${(serveur.address() as AddressInfo).port}/graphql`,
+    fermer: () => new Promise<void>((ok) => serveur.close(() => ok())),
+  };
 }
 
 export async function mesurerHttp(
-  app: AppBench, cas: { nom: string; query: string; variables: unknown; entetes: Entetes }[], duree: number,
+  app: AppBench,
+  cas: { nom: string; query: string; variables: unknown; entetes: Entetes }[],
+  duree: number,
   cible: { fichier: string; processus: number; instances?: number } | null = null,
 ): Promise<MesureHttp[]> {
-  const serveur = cible ? await instances(cible.fichier, cible.processus, cible.instances ?? 1) : await serveurLocal(app);
+  const serveur = cible
+    ? await instances(cible.fichier, cible.processus, cible.instances ?? 1)
+    : await serveurLocal(app);
   const { url } = serveur;
   const out: MesureHttp[] = [];
   try {
@@ -107,16 +137,25 @@ export async function mesurerHttp(
       for (const connexions of [1, 10]) {
         const temps: number[] = [];
         const instance = autocannon({
-          url, method: "POST", connections: connexions, duration: duree,
-          headers: { "content-type": "application/json", ...c.entetes }, body: JSON.stringify({ query: c.query, variables: c.variables }),
+          url,
+          method: "POST",
+          connections: connexions,
+          duration: duree,
+          headers: { "content-type": "application/json", ...c.entetes },
+          body: JSON.stringify({ query: c.query, variables: c.variables }),
         });
-        instance.on("response", (_client: unknown, _status: number, _octets: number, ms: number) => void temps.push(ms));
+        instance.on(
+          "response",
+          (_client: unknown, _status: number, _octets: number, ms: number) => void temps.push(ms),
+        );
         const rssMax = { total: 0, max: 0 };
-        const releve = serveur.rss && setInterval(() => {
-          const r = serveur.rss!();
-          rssMax.total = Math.max(rssMax.total, r.total);
-          rssMax.max = Math.max(rssMax.max, r.max);
-        }, 250);
+        const releve =
+          serveur.rss &&
+          setInterval(() => {
+            const r = serveur.rss!();
+            rssMax.total = Math.max(rssMax.total, r.total);
+            rssMax.max = Math.max(rssMax.max, r.max);
+          }, 250);
         let res;
         try {
           res = await instance;
@@ -124,8 +163,15 @@ export async function mesurerHttp(
           if (releve) clearInterval(releve);
         }
         out.push({
-          nom: c.nom, connexions, reqParS: res.requests.average, p50: quantile(temps, 0.5), p95: quantile(temps, 0.95),
-          erreurs: res.errors + res.non2xx + res.timeouts, rssServeurMo: serveur.rss ? { total: Math.round(rssMax.total / 1e6), processus: Math.round(rssMax.max / 1e6) } : null,
+          nom: c.nom,
+          connexions,
+          reqParS: res.requests.average,
+          p50: quantile(temps, 0.5),
+          p95: quantile(temps, 0.95),
+          erreurs: res.errors + res.non2xx + res.timeouts,
+          rssServeurMo: serveur.rss
+            ? { total: Math.round(rssMax.total / 1e6), processus: Math.round(rssMax.max / 1e6) }
+            : null,
         });
       }
     }

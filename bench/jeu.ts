@@ -25,8 +25,17 @@ const empreinte = (count: number, versionsLongues: number) =>
 
 /** Each migration's name and checksum: the cached file's schema. */
 const migrations = () =>
-  fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort()
-    .map((d) => `${d}:${createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).digest("hex").slice(0, 12)}`);
+  fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+    .sort()
+    .map(
+      (d) =>
+        `${d}:${createHash("sha256")
+          .update(fs.readFileSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+          .digest("hex")
+          .slice(0, 12)}`,
+    );
 
 /** The cache differs from today's code only by migrations added after it was built. */
 function migrationsEnRetard(meta: string, attendue: string): boolean {
@@ -34,7 +43,11 @@ function migrationsEnRetard(meta: string, attendue: string): boolean {
   const avant = JSON.parse(fs.readFileSync(meta, "utf8")) as { migrations: string[] };
   const apres = JSON.parse(attendue) as { migrations: string[] };
   const memeJeu = JSON.stringify({ ...avant, migrations: [] }) === JSON.stringify({ ...apres, migrations: [] });
-  return memeJeu && avant.migrations.length < apres.migrations.length && avant.migrations.every((m, i) => m === apres.migrations[i]);
+  return (
+    memeJeu &&
+    avant.migrations.length < apres.migrations.length &&
+    avant.migrations.every((m, i) => m === apres.migrations[i])
+  );
 }
 
 export async function preparerJeu(count: number, versionsLongues: number, { reconstruire = false } = {}): Promise<Jeu> {
@@ -54,9 +67,11 @@ export async function preparerJeu(count: number, versionsLongues: number, { reco
     const prisma = openDatabase(`file:${cache}`);
     let derniere = 0;
     await semerMassif(prisma, lireConfig({}), cache, {
-      count, versionsLongues,
+      count,
+      versionsLongues,
       progression: (n) => {
-        if (n - derniere >= 10_000 || n === count) console.log(`  … ${n} demandes (${((performance.now() - debut) / 1000).toFixed(0)} s)`);
+        if (n - derniere >= 10_000 || n === count)
+          console.log(`  … ${n} demandes (${((performance.now() - debut) / 1000).toFixed(0)} s)`);
         derniere = n;
       },
     });

@@ -47,7 +47,10 @@ export async function mesurer(
 }
 
 /** A GraphQL answer with errors (or an unexpected union member) fails the measure. */
-export function verifier<T extends { data?: any; errors?: { message: string }[] }>(r: T, attendu?: (data: any) => boolean): T {
+export function verifier<T extends { data?: any; errors?: { message: string }[] }>(
+  r: T,
+  attendu?: (data: any) => boolean,
+): T {
   if (r.errors?.length) throw new Error(r.errors[0]!.message);
   if (attendu && !attendu(r.data)) throw new Error(`réponse inattendue : ${JSON.stringify(r.data).slice(0, 200)}`);
   return r;

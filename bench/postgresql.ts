@@ -31,17 +31,25 @@ export async function grappeBench(): Promise<{ urlAdmin: string; arreter: () => 
   return { urlAdmin, arreter: () => execFileSync("sh", [SCRIPT, "stop", GRAPPE.dossier], { stdio: "ignore" }) };
 }
 
-const empreinte = (fichierMeta: string) => createHash("sha256")
-  .update(fs.readFileSync(fichierMeta, "utf8"))
-  .update(listMigrations(MIGRATIONS_DIR_POSTGRESQL).map((m) => `${m.name}:${m.checksum}`).join("\n"))
-  .update(fs.readFileSync(fileURLToPath(new URL("../prisma/src/copie-postgresql.ts", import.meta.url))))
-  .digest("hex").slice(0, 12);
+const empreinte = (fichierMeta: string) =>
+  createHash("sha256")
+    .update(fs.readFileSync(fichierMeta, "utf8"))
+    .update(
+      listMigrations(MIGRATIONS_DIR_POSTGRESQL)
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join("\n"),
+    )
+    .update(fs.readFileSync(fileURLToPath(new URL("../prisma/src/copie-postgresql.ts", import.meta.url))))
+    .digest("hex")
+    .slice(0, 12);
 
 async function bases(urlAdmin: string, motif: string): Promise<string[]> {
   const c = new pg.Client({ connectionString: urlAdmin });
   await c.connect();
   try {
-    return (await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [motif])).rows.map((r) => r.datname);
+    return (
+      await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [motif])
+    ).rows.map((r) => r.datname);
   } finally {
     await c.end();
   }
@@ -66,11 +74,16 @@ export async function preparerBasePostgresql(urlAdmin: string, count: number, sq
     const debut = performance.now();
     const affichees = new Map<string, number>();
     await copierSqliteVersPostgresql({
-      de: `file:${sqlite}`, vers: url, migrationsSqlite: MIGRATIONS_DIR, migrationsPostgresql: MIGRATIONS_DIR_POSTGRESQL,
+      de: `file:${sqlite}`,
+      vers: url,
+      migrationsSqlite: MIGRATIONS_DIR,
+      migrationsPostgresql: MIGRATIONS_DIR_POSTGRESQL,
       progression: (table, n) => {
         if (n - (affichees.get(table) ?? 0) < 1_000_000) return;
         affichees.set(table, n);
-        console.log(`  … copie PostgreSQL : ${table} ${n} lignes (${((performance.now() - debut) / 1000).toFixed(0)} s)`);
+        console.log(
+          `  … copie PostgreSQL : ${table} ${n} lignes (${((performance.now() - debut) / 1000).toFixed(0)} s)`,
+        );
       },
     });
     copieEn = (performance.now() - debut) / 1000;

@@ -9,7 +9,10 @@ export const ENTETE_HTTP = `${"scénario".padEnd(46)} ${"conn.".padStart(5)} ${"
 
 export function ligneScenario(r: { nom: string; produit: Mesure; plancher?: Mesure; debit?: string }): string {
   if (r.produit.echec) return `${r.nom.padEnd(64)} ÉCHEC : ${r.produit.echec}`;
-  const ratio = r.plancher && r.plancher.p50 > 0 ? `${(r.produit.p50 / r.plancher.p50).toFixed(r.produit.p50 / r.plancher.p50 < 10 ? 1 : 0)}×` : "—";
+  const ratio =
+    r.plancher && r.plancher.p50 > 0
+      ? `${(r.produit.p50 / r.plancher.p50).toFixed(r.produit.p50 / r.plancher.p50 < 10 ? 1 : 0)}×`
+      : "—";
   return `${r.nom.padEnd(64)} ${ms(r.produit.p50).padStart(8)} ${ms(r.produit.p95).padStart(8)} ${(r.plancher ? ms(r.plancher.p50) : "—").padStart(9)} ${ratio.padStart(7)} ${String(Math.round((r.produit.requetes ?? NaN) * 10) / 10).padStart(7)}${r.debit ? `   (${r.debit})` : ""}`;
 }
 

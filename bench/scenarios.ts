@@ -56,10 +56,20 @@ export interface Cibles {
 
 export function cibles(p: Plancher): Cibles {
   const total = (p.db.prepare(`SELECT count(*) AS n FROM "Demande"`).get() as { n: number }).n;
-  const detail = p.db.prepare(`SELECT numero FROM "Demande" d WHERE versionCourante BETWEEN 2 AND 4
-    AND (SELECT count(*) FROM "AdministrateurTechnique" a WHERE a.demandeId = d.id) >= 3 ORDER BY id LIMIT 1 OFFSET ?`).get(Math.floor(total / 4)) as { numero: string } | undefined;
-  const longue = p.db.prepare(`SELECT numero, versionCourante AS versions FROM "Demande" ORDER BY versionCourante DESC LIMIT 1`).get() as Cibles["longue"];
-  const brouillon = p.db.prepare(`SELECT numero FROM "Demande" WHERE couloir = 'MS1' AND type = 'AVANCE' AND statut = 'EN_COURS' ORDER BY id DESC LIMIT 1`).get() as { numero: string };
+  const detail = p.db
+    .prepare(
+      `SELECT numero FROM "Demande" d WHERE versionCourante BETWEEN 2 AND 4
+    AND (SELECT count(*) FROM "AdministrateurTechnique" a WHERE a.demandeId = d.id) >= 3 ORDER BY id LIMIT 1 OFFSET ?`,
+    )
+    .get(Math.floor(total / 4)) as { numero: string } | undefined;
+  const longue = p.db
+    .prepare(`SELECT numero, versionCourante AS versions FROM "Demande" ORDER BY versionCourante DESC LIMIT 1`)
+    .get() as Cibles["longue"];
+  const brouillon = p.db
+    .prepare(
+      `SELECT numero FROM "Demande" WHERE couloir = 'MS1' AND type = 'AVANCE' AND statut = 'EN_COURS' ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as { numero: string };
   return { detail: detail?.numero ?? "FINMS2007720M0", longue, brouillon: brouillon.numero, total };
 }
 
@@ -67,7 +77,12 @@ export function cibles(p: Plancher): Cibles {
 function fichierImport(n: number, graine: number) {
   const r = aleatoire(graine);
   const maintenant = new Date();
-  return { demandes: Array.from({ length: n }, (_, i) => ({ ...demandeAleatoire(r, i, true, "AVANCE", r.choix(["MS1", "MS2"]), maintenant, { beneficiaires: [5, 5] }), numeroEditeur: "00001" })) };
+  return {
+    demandes: Array.from({ length: n }, (_, i) => ({
+      ...demandeAleatoire(r, i, true, "AVANCE", r.choix(["MS1", "MS2"]), maintenant, { beneficiaires: [5, 5] }),
+      numeroEditeur: "00001",
+    })),
+  };
 }
 
 const IMPORTER = `mutation($i: DemandesImporterInput!) { demandesImporter(input: $i) { __typename } }`;
@@ -98,22 +113,43 @@ export async function scenarios(app: AppBench, p: PlancherScenarios, c: Cibles, 
     },
     {
       nom: "onglet Historique (demande type)",
-      produit: async () => verifier(await app.gql(HISTORIQUE, { n: c.detail }, app.auditeur), (d) => d.demande?.versions.length > 0),
+      produit: async () =>
+        verifier(await app.gql(HISTORIQUE, { n: c.detail }, app.auditeur), (d) => d.demande?.versions.length > 0),
       plancher: () => p.historique(c.detail),
     },
     {
       nom: `onglet Historique (${c.longue.versions} versions)`,
-      produit: async () => verifier(await app.gql(HISTORIQUE, { n: c.longue.numero }, app.auditeur), (d) => d.demande?.versions.length > 0),
+      produit: async () =>
+        verifier(
+          await app.gql(HISTORIQUE, { n: c.longue.numero }, app.auditeur),
+          (d) => d.demande?.versions.length > 0,
+        ),
       plancher: () => p.historique(c.longue.numero),
     },
     {
       nom: `version ${k} de ${c.longue.versions}`,
-      produit: async () => verifier(await app.gql(`query($n: String!, $v: Int!) { demandeALaVersion(numero: $n, version: $v) { version { numero } beneficiaires { cle valeurs { telResponsable } } administrateurs { cle valeurs { numeroCarteCPX } } } }`, { n: c.longue.numero, v: k }, app.auditeur), (d) => d.demandeALaVersion !== null),
+      produit: async () =>
+        verifier(
+          await app.gql(
+            `query($n: String!, $v: Int!) { demandeALaVersion(numero: $n, version: $v) { version { numero } beneficiaires { cle valeurs { telResponsable } } administrateurs { cle valeurs { numeroCarteCPX } } } }`,
+            { n: c.longue.numero, v: k },
+            app.auditeur,
+          ),
+          (d) => d.demandeALaVersion !== null,
+        ),
       plancher: () => p.version(c.longue.numero, k),
     },
     {
       nom: `version ${c.longue.versions} de ${c.longue.versions} (la dernière)`,
-      produit: async () => verifier(await app.gql(`query($n: String!, $v: Int!) { demandeALaVersion(numero: $n, version: $v) { version { numero } beneficiaires { cle } } }`, { n: c.longue.numero, v: c.longue.versions }, app.auditeur), (d) => d.demandeALaVersion !== null),
+      produit: async () =>
+        verifier(
+          await app.gql(
+            `query($n: String!, $v: Int!) { demandeALaVersion(numero: $n, version: $v) { version { numero } beneficiaires { cle } } }`,
+            { n: c.longue.numero, v: c.longue.versions },
+            app.auditeur,
+          ),
+          (d) => d.demandeALaVersion !== null,
+        ),
       plancher: () => p.version(c.longue.numero, c.longue.versions),
     },
     {
@@ -133,9 +169,17 @@ export async function scenarios(app: AppBench, p: PlancherScenarios, c: Cibles, 
       return {
         nom: `import d'un fichier de ${n} demandes × 5 bénéficiaires`,
         runs: Math.min(runs, 3), // each run adds n demandes: a few are enough, and the file stays the dataset
-        preparer: async () => void (corps = JSON.stringify({ query: IMPORTER, variables: { i: { document: fichierImport(n, graine++) } } })),
+        preparer: async () =>
+          void (corps = JSON.stringify({
+            query: IMPORTER,
+            variables: { i: { document: fichierImport(n, graine++) } },
+          })),
         produit: async () => {
-          const res = await app.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json", ...fournisseur }, body: corps! });
+          const res = await app.fetch("http://bench/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json", ...fournisseur },
+            body: corps!,
+          });
           verifier((await res.json()) as never, (d) => d.demandesImporter.__typename === "DemandesImporterSucces");
         },
         debit: (ms) => `${Math.round((n * 1000) / ms)} demandes/s`,
@@ -146,22 +190,53 @@ export async function scenarios(app: AppBench, p: PlancherScenarios, c: Cibles, 
       runs: r100,
       preparer: async () => {
         // Through the product (untimed): on PostgreSQL the floor's SQLite file does not see the confirms.
-        versionBase = verifier(await app.gql(`query($n: String!) { demande(numero: $n) { versionCourante } }`, { n: c.brouillon }, g)).data.demande.versionCourante;
+        versionBase = verifier(
+          await app.gql(`query($n: String!) { demande(numero: $n) { versionCourante } }`, { n: c.brouillon }, g),
+        ).data.demande.versionCourante;
         for (let i = 0; i < 100; i++) {
-          verifier(await app.gql(`mutation($i: BeneficiaireAjouterInput!) { beneficiaireAjouter(input: $i) { __typename } }`, {
-            i: { numero: c.brouillon, valeurs: {
-              nomResponsable: `Responsable ${i}`, emailResponsable: `r${i}@esms.fr`, telResponsable: "0512345678", finessJuridique: finessValide(r), finessGeographique: finessValide(r),
-              presentSolde: false, ancienneVersion: null, maitreIdentite: "Logiciel DUI", stockageIdentite: "Base DUI", operateurMessagerie: "Lifen" } },
-          }, g), (x) => x.beneficiaireAjouter.__typename.endsWith("Succes"));
+          verifier(
+            await app.gql(
+              `mutation($i: BeneficiaireAjouterInput!) { beneficiaireAjouter(input: $i) { __typename } }`,
+              {
+                i: {
+                  numero: c.brouillon,
+                  valeurs: {
+                    nomResponsable: `Responsable ${i}`,
+                    emailResponsable: `r${i}@esms.fr`,
+                    telResponsable: "0512345678",
+                    finessJuridique: finessValide(r),
+                    finessGeographique: finessValide(r),
+                    presentSolde: false,
+                    ancienneVersion: null,
+                    maitreIdentite: "Logiciel DUI",
+                    stockageIdentite: "Base DUI",
+                    operateurMessagerie: "Lifen",
+                  },
+                },
+              },
+              g,
+            ),
+            (x) => x.beneficiaireAjouter.__typename.endsWith("Succes"),
+          );
         }
       },
       produit: async () =>
-        verifier(await app.gql(`mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`, { i: { numero: c.brouillon, versionBase } }, g),
-          (d) => d.brouillonConfirmer.__typename === "BrouillonConfirmerSucces"),
+        verifier(
+          await app.gql(
+            `mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`,
+            { i: { numero: c.brouillon, versionBase } },
+            g,
+          ),
+          (d) => d.brouillonConfirmer.__typename === "BrouillonConfirmerSucces",
+        ),
     },
     {
       nom: "journal d'audit filtré (type + auteur), 50 + total",
-      produit: async () => verifier(await app.gql(JOURNAL, { f: { type: "STATUT_MODIFIE", acteur: "Gestion" } }, app.auditeur), (d) => d.journalEvenements.edges.length > 0),
+      produit: async () =>
+        verifier(
+          await app.gql(JOURNAL, { f: { type: "STATUT_MODIFIE", acteur: "Gestion" } }, app.auditeur),
+          (d) => d.journalEvenements.edges.length > 0,
+        ),
       plancher: () => p.journal("STATUT_MODIFIE", "Gestion"),
     },
   ];

@@ -4,4 +4,6 @@ import { createRequire } from "node:module";
 // libraries Vitest does not transform). Two copies break `instanceof GraphQLError`, so
 // every test resolves the same (Node's) copy.
 const require = createRequire(import.meta.url);
-export const aliasGraphql = { graphql: require.resolve("graphql", { paths: [new URL("../server", import.meta.url).pathname] }) };
+export const aliasGraphql = {
+  graphql: require.resolve("graphql", { paths: [new URL("../server", import.meta.url).pathname] }),
+};

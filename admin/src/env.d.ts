@@ -1,12 +1,12 @@
 /// <reference types="vite/client" />
 
-import 'vue-router'
+import "vue-router";
 
-declare module 'vue-router' {
+declare module "vue-router" {
   interface RouteMeta {
     /** Reachable without a session (login, 404). */
-    public?: boolean
+    public?: boolean;
     /** Document title, without the " — Ségur" suffix. */
-    title?: string
+    title?: string;
   }
 }

@@ -5,4 +5,4 @@ class ResizeObserverStub {
   disconnect(): void {}
 }
 
-globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;

@@ -15,14 +15,25 @@ const DERIVE = path.join(racine, "schema.postgresql.prisma");
 /** The derived schema's text, from the source's. */
 export function deriver(source) {
   // A native type (@db.X) would tie the source to one provider.
-  if (/@db\./.test(source)) throw new Error("schema.prisma : types natifs (@db.*) interdits, le modèle doit rester portable");
+  if (/@db\./.test(source))
+    throw new Error("schema.prisma : types natifs (@db.*) interdits, le modèle doit rester portable");
   const remplacer = (texte, re, par, quoi) => {
     const n = (texte.match(new RegExp(re.source, "g")) ?? []).length;
     if (n !== 1) throw new Error(`schema.prisma : ${quoi} attendu une fois, trouvé ${n} fois`);
     return texte.replace(re, par);
   };
-  let out = remplacer(source, /(datasource\s+\w+\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'provider = "sqlite"');
-  out = remplacer(out, /(generator\s+client\s*\{[^}]*output\s*=\s*)"\.\/generated\/prisma"/, '$1"./generated/prisma-pg"', 'output = "./generated/prisma"');
+  let out = remplacer(
+    source,
+    /(datasource\s+\w+\s*\{[^}]*provider\s*=\s*)"sqlite"/,
+    '$1"postgresql"',
+    'provider = "sqlite"',
+  );
+  out = remplacer(
+    out,
+    /(generator\s+client\s*\{[^}]*output\s*=\s*)"\.\/generated\/prisma"/,
+    '$1"./generated/prisma-pg"',
+    'output = "./generated/prisma"',
+  );
   out = remplacer(out, /\ngenerator\s+pothos\s*\{[^}]*\}\n/, "\n", "generator pothos");
   return `// GÉNÉRÉ depuis schema.prisma par scripts/derive-pg-schema.mjs : ne pas modifier.\n${out}`;
 }
@@ -32,7 +43,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes("--check")) {
     const actuel = fs.existsSync(DERIVE) ? fs.readFileSync(DERIVE, "utf8") : "";
     if (actuel !== attendu) {
-      console.error("prisma/schema.postgresql.prisma n'est pas à jour : node scripts/derive-pg-schema.mjs (ou pnpm --filter @segur/prisma generate)");
+      console.error(
+        "prisma/schema.postgresql.prisma n'est pas à jour : node scripts/derive-pg-schema.mjs (ou pnpm --filter @segur/prisma generate)",
+      );
       process.exit(1);
     }
     console.log("prisma/schema.postgresql.prisma est à jour");

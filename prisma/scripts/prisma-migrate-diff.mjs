@@ -28,7 +28,11 @@ const TARGETS = {
   postgresql: { schema: "schema.postgresql.prisma", migrations: "migrations-postgresql" },
 };
 const arg = process.argv[2];
-if (!arg || (arg.startsWith("-") && arg !== "--check" && arg !== "--empty") || (arg === "--empty" && !process.argv[3])) {
+if (
+  !arg ||
+  (arg.startsWith("-") && arg !== "--check" && arg !== "--empty") ||
+  (arg === "--empty" && !process.argv[3])
+) {
   console.error("usage: prisma-migrate-diff.mjs <migration_name> | --empty <migration_name> | --check");
   process.exit(2);
 }
@@ -41,10 +45,15 @@ if (arg === "--empty") {
   }
   process.exit(0);
 }
-let providers = (process.env.PROVIDERS ?? "sqlite,postgresql").split(",").map((s) => s.trim()).filter(Boolean);
+let providers = (process.env.PROVIDERS ?? "sqlite,postgresql")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 if (providers.includes("postgresql") && !process.env.SHADOW_DATABASE_URL) {
   if (arg !== "--check") {
-    console.error("SHADOW_DATABASE_URL=postgresql://… est requis pour écrire la migration PostgreSQL (scripts/pg-test-cluster.sh start /tmp/pgtest en donne une) ; PROVIDERS=sqlite pour SQLite seul");
+    console.error(
+      "SHADOW_DATABASE_URL=postgresql://… est requis pour écrire la migration PostgreSQL (scripts/pg-test-cluster.sh start /tmp/pgtest en donne une) ; PROVIDERS=sqlite pour SQLite seul",
+    );
     process.exit(2);
   }
   console.log("[postgresql] vérification ignorée : SHADOW_DATABASE_URL n'est pas défini (la CI le définit)");
@@ -58,10 +67,16 @@ async function loadSchemaEngine() {
   try {
     const prismaRequire = createRequire(require.resolve("prisma/package.json"));
     const cliEngines = prismaRequire("@prisma/engines-version/package.json").version;
-    if (cliEngines !== wasmVersion) console.warn(`warning: @prisma/schema-engine-wasm is ${wasmVersion} but prisma uses engines ${cliEngines}`);
-  } catch { /* informational only */ }
+    if (cliEngines !== wasmVersion)
+      console.warn(`warning: @prisma/schema-engine-wasm is ${wasmVersion} but prisma uses engines ${cliEngines}`);
+  } catch {
+    /* informational only */
+  }
   const bg = await import(bgPath);
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm"))), { "./schema_engine_bg.js": bg });
+  const inst = new WebAssembly.Instance(
+    new WebAssembly.Module(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm"))),
+    { "./schema_engine_bg.js": bg },
+  );
   bg.__wbg_set_wasm(inst.exports);
   inst.exports.__wbindgen_start();
   return bg.SchemaEngine;
@@ -76,20 +91,31 @@ function sqliteFactory() {
     a.executeRaw = async (q) => (q.args.length === 0 ? (await a.executeScript(q.sql), 0) : executeRaw(q));
     return a;
   };
-  return bindMigrationAwareSqlAdapterFactory({ provider: factory.provider, adapterName: factory.adapterName, connect, connectToShadowDb: connect });
+  return bindMigrationAwareSqlAdapterFactory({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect,
+    connectToShadowDb: connect,
+  });
 }
 
 function postgresFactory() {
   const url = process.env.SHADOW_DATABASE_URL;
-  if (!url) throw new Error("SHADOW_DATABASE_URL=postgresql://user:pw@host:port/db is required for the postgresql migrations (role with CREATEDB)");
+  if (!url)
+    throw new Error(
+      "SHADOW_DATABASE_URL=postgresql://user:pw@host:port/db is required for the postgresql migrations (role with CREATEDB)",
+    );
   // Discrete fields, not { connectionString }: node-postgres lets a connectionString's database win over
   // `database` (that is why adapter-pg 7.10.0's own connectToShadowDb() is not used: with a URL it
   // creates the throwaway database, then replays the migrations on the database named in the URL;
   // and its cleanup runs DROP DATABASE before closing its pool, which fails "being accessed by other users").
   const u = new URL(url);
   const base = {
-    host: u.hostname, port: Number(u.port || 5432), database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
   };
   const opened = [];
   // Both connect() and connectToShadowDb() get a fresh throwaway database: the engine replays the
@@ -111,7 +137,9 @@ function postgresFactory() {
     };
     // adapter-pg's executeScript() splits the script on ";" (breaks $$ function bodies): send it whole
     // (node-postgres uses the simple query protocol when there are no parameters: multi-statement OK).
-    a.executeScript = async (sql) => { await pool.query(sql); };
+    a.executeScript = async (sql) => {
+      await pool.query(sql);
+    };
     // The engine's introspection of the shadow database selects catalog columns of type "char" (OID 18),
     // which adapter-pg 7.10.0 rejects: every diff from existing migrations fails with "Column type 'char'
     // could not be deserialized from the database". node-postgres returns them as strings: report TEXT (25).
@@ -121,30 +149,54 @@ function postgresFactory() {
       for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
       return r;
     };
-    if (process.env.DEBUG) for (const m of ["queryRaw", "executeRaw", "executeScript"]) {
-      const orig = a[m].bind(a);
-      a[m] = async (q) => { try { return await orig(q); } catch (e) { console.error(`[debug] ${m} failed:`, String(q?.sql ?? q).slice(0, 300), e?.cause ?? e); throw e; } };
-    }
+    if (process.env.DEBUG)
+      for (const m of ["queryRaw", "executeRaw", "executeScript"]) {
+        const orig = a[m].bind(a);
+        a[m] = async (q) => {
+          try {
+            return await orig(q);
+          } catch (e) {
+            console.error(`[debug] ${m} failed:`, String(q?.sql ?? q).slice(0, 300), e?.cause ?? e);
+            throw e;
+          }
+        };
+      }
     opened.push(a);
     return a;
   };
-  const f = bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: throwaway, connectToShadowDb: throwaway });
-  f.disposeAll = async () => { for (const a of opened.splice(0)) await a.dispose(); }; // drops the throwaway DBs
+  const f = bindMigrationAwareSqlAdapterFactory({
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: throwaway,
+    connectToShadowDb: throwaway,
+  });
+  f.disposeAll = async () => {
+    for (const a of opened.splice(0)) await a.dispose();
+  }; // drops the throwaway DBs
   return f;
 }
 
 function readMigrationsList(migrationsDir) {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   const dirs = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const file = path.join(migrationsDir, d, "migration.sql");
-      const content = fs.existsSync(file) ? { tag: "ok", value: fs.readFileSync(file, "utf8") } : { tag: "error", value: `missing ${file}` };
+      const content = fs.existsSync(file)
+        ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
+        : { tag: "error", value: `missing ${file}` };
       return { path: d, migrationFile: { path: "migration.sql", content } };
     }),
   };
@@ -163,7 +215,9 @@ for (const provider of providers) {
   const factory = provider === "sqlite" ? sqliteFactory() : postgresFactory();
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
-    (log) => { if (process.env.DEBUG) console.error(log); },
+    (log) => {
+      if (process.env.DEBUG) console.error(log);
+    },
     factory,
   );
   const migrations = readMigrationsList(migrationsDir);
@@ -183,24 +237,36 @@ for (const provider of providers) {
     await factory.disposeAll?.(); // also after an error: no throwaway database is left behind
   }
   if (error) {
-    console.error(`[${provider}] schema engine error${error?.code ? ` ${error.code}` : ""}: ${error?.message ?? error}`);
+    console.error(
+      `[${provider}] schema engine error${error?.code ? ` ${error.code}` : ""}: ${error?.message ?? error}`,
+    );
     process.exit(1);
   }
   const ms = Math.round(performance.now() - t0);
   const sql = res.stdout ?? "";
   const changed = res.exitCode === 2;
   if (arg === "--check") {
-    if (changed) { console.error(`[${provider}] ${t.schema} has changes that are not in ${t.migrations}:\n\n${sql}`); failed = true; }
-    else console.log(`[${provider}] ${t.migrations} is in sync with ${t.schema} (${ms} ms)`);
+    if (changed) {
+      console.error(`[${provider}] ${t.schema} has changes that are not in ${t.migrations}:\n\n${sql}`);
+      failed = true;
+    } else console.log(`[${provider}] ${t.migrations} is in sync with ${t.schema} (${ms} ms)`);
     continue;
   }
-  if (!changed) { console.log(`[${provider}] no schema changes; no migration created (${ms} ms)`); continue; }
+  if (!changed) {
+    console.log(`[${provider}] no schema changes; no migration created (${ms} ms)`);
+    continue;
+  }
   const name = `${ts}_${arg.replace(/[^A-Za-z0-9_]/g, "_")}`;
   fs.mkdirSync(path.join(migrationsDir, name), { recursive: true });
   fs.writeFileSync(path.join(migrationsDir, name, "migration.sql"), sql);
   const lock = path.join(migrationsDir, "migration_lock.toml");
   if (!fs.existsSync(lock))
-    fs.writeFileSync(lock, `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`);
-  console.log(`[${provider}] created ${path.relative(process.cwd(), path.join(migrationsDir, name, "migration.sql"))} (${ms} ms)`);
+    fs.writeFileSync(
+      lock,
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`,
+    );
+  console.log(
+    `[${provider}] created ${path.relative(process.cwd(), path.join(migrationsDir, name, "migration.sql"))} (${ms} ms)`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -18,6 +18,8 @@ export function messageBase(e: unknown): string {
 }
 
 /** Serialization failure or deadlock (PostgreSQL 40001 / 40P01): the transaction may be replayed. */
-export const estConflitRejouable = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034";
+export const estConflitRejouable = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034";
 /** Unique constraint violated. */
-export const estViolationUnicite = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+export const estViolationUnicite = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";

@@ -32,13 +32,15 @@ export const MIGRATIONS_DIR_POSTGRESQL = process.env.PRISMA_MIGRATIONS_DIR_POSTG
   : fileURLToPath(new URL("../migrations-postgresql", import.meta.url));
 
 /** The migrations folder of the URL's database (e.g. for a readiness check of pending migrations). */
-export const dossierMigrations = (url: string) => (dialecteUrl(url) === "postgresql" ? MIGRATIONS_DIR_POSTGRESQL : MIGRATIONS_DIR);
+export const dossierMigrations = (url: string) =>
+  dialecteUrl(url) === "postgresql" ? MIGRATIONS_DIR_POSTGRESQL : MIGRATIONS_DIR;
 
 export const DEFAULT_DATABASE_URL = `file:${fileURLToPath(new URL("../data/segur.db", import.meta.url))}`;
 
 /** SQLite (synchronous): create the file if needed, switch it to WAL, apply pending migrations. PostgreSQL: `preparerBase`. */
 export function prepareDatabase(url: string): MigrateResult {
-  if (dialecteUrl(url) === "postgresql") throw new Error("PostgreSQL se migre de façon asynchrone : preparerBase(url) ou ouvrirBase(url)");
+  if (dialecteUrl(url) === "postgresql")
+    throw new Error("PostgreSQL se migre de façon asynchrone : preparerBase(url) ou ouvrirBase(url)");
   const file = sqlitePathFromUrl(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
@@ -98,7 +100,8 @@ export interface OptionsOuverture {
 export function connexionsMaxConfig(raw = process.env.DATABASE_POOL_MAX): number {
   if (raw === undefined || raw.trim() === "") return 10;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_MAX doit être un entier de 1 à 1000 (reçu « ${raw} »)`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new Error(`DATABASE_POOL_MAX doit être un entier de 1 à 1000 (reçu « ${raw} »)`);
   return n;
 }
 
@@ -109,10 +112,17 @@ function client(url: string, options: OptionsOuverture): Db {
   const log = options.journaliserRequetes ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
   if (dialecteUrl(url) === "postgresql") {
     // Our own pool (ended by $disconnect all the same), so that the metrics can read its figures.
-    const pool = new pg.Pool({ connectionString: url, max: options.connexionsMax ?? connexionsMaxConfig(), options: SESSION_UTC });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.connexionsMax ?? connexionsMaxConfig(),
+      options: SESSION_UTC,
+    });
     // The one cast: TypeScript cannot relate the two clients' $transaction overloads, although every
     // model and result type is identical and every PostgreSQL input type is a superset of SQLite's.
-    const db = new PrismaClientPg({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), ...log }) as unknown as Db;
+    const db = new PrismaClientPg({
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+      ...log,
+    }) as unknown as Db;
     Object.defineProperty(db, DIALECTE, { value: "postgresql" });
     Object.defineProperty(db, POOL, { value: pool });
     return db;
@@ -126,7 +136,10 @@ function client(url: string, options: OptionsOuverture): Db {
  * SQLite (synchronous, existing callers): migrate the file at `url` (unless `migrer: false`), then
  * return a client bound to it. PostgreSQL migrates asynchronously: use `ouvrirBase`.
  */
-export function openDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options: OptionsOuverture = {}): Db {
+export function openDatabase(
+  url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  options: OptionsOuverture = {},
+): Db {
   if (dialecteUrl(url) === "postgresql" && options.migrer !== false)
     throw new Error("PostgreSQL se migre de façon asynchrone : ouvrirBase(url) (ou migrer: false)");
   if (options.migrer !== false) prepareDatabase(url);
@@ -134,7 +147,10 @@ export function openDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_
 }
 
 /** Either database, picked by the URL's scheme (`file:` or `postgresql://`): migrate (unless `migrer: false`), then return a client. */
-export async function ouvrirBase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options: OptionsOuverture = {}): Promise<Db> {
+export async function ouvrirBase(
+  url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  options: OptionsOuverture = {},
+): Promise<Db> {
   if (options.migrer !== false) await preparerBase(url);
   return client(url, options);
 }

@@ -31,7 +31,8 @@ export async function migrerPostgres(url: string, migrationsDir: string): Promis
     await client.query("SELECT pg_advisory_lock($1)", [VERROU_MIGRATION_PRISMA]);
     // Only when missing: even `IF NOT EXISTS` needs CREATE on the schema, which the app's DML-only
     // role lacks (docs/deploy.md) — with nothing pending, that role starts without any DDL.
-    if (!(await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS ok`)).rows[0].ok) await client.query(BOOKKEEPING_DDL);
+    if (!(await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS ok`)).rows[0].ok)
+      await client.query(BOOKKEEPING_DDL);
     for (const m of listMigrations(migrationsDir)) {
       const { rows } = await client.query<{ checksum: string; finished_at: Date | null }>(
         `SELECT checksum, finished_at FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL`,
@@ -40,7 +41,8 @@ export async function migrerPostgres(url: string, migrationsDir: string): Promis
       const row = rows[0];
       if (row) {
         if (!row.finished_at) throw new Error(`Migration ${m.name} is marked as started but not finished`);
-        if (row.checksum !== m.checksum) throw new Error(`Migration ${m.name} was modified after it was applied (checksum mismatch)`);
+        if (row.checksum !== m.checksum)
+          throw new Error(`Migration ${m.name} was modified after it was applied (checksum mismatch)`);
         result.skipped.push(m.name);
         continue;
       }

@@ -15,7 +15,8 @@ const serveur = fileURLToPath(new URL("..", import.meta.url));
 const racine = path.dirname(serveur);
 const sortie = path.join(serveur, "dist");
 const versSortie = (fichier) => path.relative(sortie, fichier).split(path.sep).join("/");
-const espaceDeTravail = (fichier) => !fichier.includes(`${path.sep}node_modules${path.sep}`) && fichier.startsWith(racine);
+const espaceDeTravail = (fichier) =>
+  !fichier.includes(`${path.sep}node_modules${path.sep}`) && fichier.startsWith(racine);
 
 const sources = {
   name: "sources",
@@ -23,14 +24,24 @@ const sources = {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       if (!espaceDeTravail(args.path)) return undefined;
       const texte = fs.readFileSync(args.path, "utf8");
-      return { contents: texte.replaceAll("import.meta.url", `new URL(${JSON.stringify(versSortie(args.path))}, import.meta.url).href`), loader: "ts" };
+      return {
+        contents: texte.replaceAll(
+          "import.meta.url",
+          `new URL(${JSON.stringify(versSortie(args.path))}, import.meta.url).href`,
+        ),
+        loader: "ts",
+      };
     });
     // Bare imports of the workspace's packages (@segur/*) are bundled; other bare imports stay imports,
     // those of prisma/ and shared/ resolved now from their folder (node looks from dist/, in server/).
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith("@segur/") || args.pluginData?.resolu) return undefined;
       if (args.resolveDir.startsWith(serveur)) return { path: args.path, external: true };
-      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolu: true } });
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { resolu: true },
+      });
       if (r.errors.length || !r.path || !path.isAbsolute(r.path)) return { path: args.path, external: true };
       return { path: versSortie(r.path).replace(/^(?!\.)/, "./"), external: true };
     });
@@ -57,4 +68,6 @@ for (const f of outputFiles) {
   fs.writeFileSync(provisoire, f.contents);
   fs.renameSync(provisoire, f.path);
 }
-console.log(`serveur construit : ${versSortie(path.join(sortie, "main.mjs"))} (${Math.round(performance.now() - debut)} ms)`);
+console.log(
+  `serveur construit : ${versSortie(path.join(sortie, "main.mjs"))} (${Math.round(performance.now() - debut)} ms)`,
+);

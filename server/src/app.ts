@@ -66,7 +66,14 @@ export interface OptionsApp {
   travailleurGrappe?: boolean;
 }
 
-export function createApp({ prisma, config, courrielleur, journal = loggerProcessus, dossierMigrations, travailleurGrappe = false }: OptionsApp): App {
+export function createApp({
+  prisma,
+  config,
+  courrielleur,
+  journal = loggerProcessus,
+  dossierMigrations,
+  travailleurGrappe = false,
+}: OptionsApp): App {
   dossierMigrations ??= dialecte(prisma) === "postgresql" ? MIGRATIONS_DIR_POSTGRESQL : MIGRATIONS_DIR;
   const mailer = courrielleur ?? courrielleurDepuisConfig(config);
   const boiteEnvoi = creerBoiteEnvoi(prisma, mailer, journal);
@@ -90,7 +97,11 @@ export function createApp({ prisma, config, courrielleur, journal = loggerProces
       useJournalRequetes(journal),
       useMetriques(metriques),
       useSante({ prisma, dossierMigrations, enArret: () => enArret, journal }),
-      useRouteMetriques({ jeton: config.metriquesJeton, lire: travailleurGrappe ? metriquesTravailleur(registres) : metriquesLocales(registres), journal }),
+      useRouteMetriques({
+        jeton: config.metriquesJeton,
+        lire: travailleurGrappe ? metriquesTravailleur(registres) : metriquesLocales(registres),
+        journal,
+      }),
       // Non-GraphQL routes run inside yoga's pipeline so tests reach them through yoga.fetch too.
       useCookiesGraphql(GRAPHQL),
       useExportDemandes({ prisma, config }),
@@ -138,5 +149,12 @@ export function createApp({ prisma, config, courrielleur, journal = loggerProces
   });
 
   const exploitation = { journal, metriques, signalerArret: () => void (enArret = true) };
-  return { fetch: yoga.fetch as App["fetch"], handle: yoga as unknown as RequestListener, prisma, config, boiteEnvoi, exploitation };
+  return {
+    fetch: yoga.fetch as App["fetch"],
+    handle: yoga as unknown as RequestListener,
+    prisma,
+    config,
+    boiteEnvoi,
+    exploitation,
+  };
 }

@@ -49,7 +49,10 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx, info) => {
       if (!ctx.acteur) return new ErreurNonConnecte();
       if (enLectureSeule(ctx.acteur) && info.parentType.name === "Mutation") {
-        return new ErreurAutorisation("Cette clé API est en lecture seule : elle ne peut ni importer ni modifier de demande.", "LECTURE_SEULE");
+        return new ErreurAutorisation(
+          "Cette clé API est en lecture seule : elle ne peut ni importer ni modifier de demande.",
+          "LECTURE_SEULE",
+        );
       }
       return new ErreurAutorisation();
     },

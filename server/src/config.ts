@@ -51,14 +51,16 @@ function processusConfig(raw: string | undefined, coeurs: number): number {
   if (raw === undefined || raw.trim() === "") return 1;
   if (raw.trim() === "auto") return Math.max(1, coeurs);
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`PROCESSUS doit valoir « auto » ou un entier de 1 à 64 (reçu « ${raw} »)`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`PROCESSUS doit valoir « auto » ou un entier de 1 à 64 (reçu « ${raw} »)`);
   return n;
 }
 
 function delaiConfig(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} doit être un nombre entier de millisecondes, de 0 à 3600000 (reçu « ${raw} »)`);
+  if (!Number.isInteger(n) || n < 0 || n > 3_600_000)
+    throw new Error(`${name} doit être un nombre entier de millisecondes, de 0 à 3600000 (reçu « ${raw} »)`);
   return n;
 }
 
@@ -77,7 +79,8 @@ function montantConfig(name: string, env: NodeJS.ProcessEnv, fallback: bigint): 
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const centimes = parseMontant(raw);
-  if (centimes === null) throw new Error(`${name} doit être un montant en euros, ex. ${montantDecimal(fallback)} (reçu « ${raw} »)`);
+  if (centimes === null)
+    throw new Error(`${name} doit être un montant en euros, ex. ${montantDecimal(fallback)} (reçu « ${raw} »)`);
   return centimes;
 }
 

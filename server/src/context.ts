@@ -40,7 +40,12 @@ export function memoiser<T>(ctx: Context, key: string, fn: () => Promise<T>): Pr
  * of a page, or the one demande of the detail) are loaded by one call of `charger`, and each
  * key's value is memoised. `charger` gets at most the page's keys (bounded by the page size).
  */
-export function chargerParLot<V>(ctx: Context, nom: string, cle: number, charger: (cles: number[]) => Promise<Map<number, V>>): Promise<V | undefined> {
+export function chargerParLot<V>(
+  ctx: Context,
+  nom: string,
+  cle: number,
+  charger: (cles: number[]) => Promise<Map<number, V>>,
+): Promise<V | undefined> {
   const memoCle = `${nom}:${cle}`;
   const deja = ctx.memo.get(memoCle) as Promise<V | undefined> | undefined;
   if (deja) return deja;

@@ -2,7 +2,13 @@ import http from "node:http";
 import cluster from "node:cluster";
 import { fileURLToPath } from "node:url";
 import fs from "node:fs";
-import { DEFAULT_DATABASE_URL, MIGRATIONS_DIR, MIGRATIONS_DIR_POSTGRESQL, dialecteUrl, ouvrirBase } from "@segur/prisma";
+import {
+  DEFAULT_DATABASE_URL,
+  MIGRATIONS_DIR,
+  MIGRATIONS_DIR_POSTGRESQL,
+  dialecteUrl,
+  ouvrirBase,
+} from "@segur/prisma";
 import { lireConfig } from "./config.js";
 import { createApp } from "./app.js";
 import { demarrerOptimisationPeriodique } from "./commun/statistiques.js";
@@ -45,7 +51,13 @@ async function servir() {
     if (travailleur && cluster.worker!.id > 1) return; // the first worker speaks for all
     const adresse = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`;
     logger.info(
-      { url: adresse, graphql: `${adresse}graphql`, graphiql: config.developpement, processus: travailleur ? config.processus : 1, spa: !!config.adminDist },
+      {
+        url: adresse,
+        graphql: `${adresse}graphql`,
+        graphiql: config.developpement,
+        processus: travailleur ? config.processus : 1,
+        spa: !!config.adminDist,
+      },
       `Ségur back office : ${adresse}${config.adminDist ? "" : " (SPA non construite : pnpm --filter @segur/admin build)"}`,
     );
   });
@@ -54,7 +66,10 @@ async function servir() {
   const arreter = async (signal: string) => {
     if (arret) return;
     arret = true;
-    logger.info({ signal, delaiMs: config.arretDelaiMs }, "arrêt demandé : plus de nouvelles connexions, requêtes en cours terminées");
+    logger.info(
+      { signal, delaiMs: config.arretDelaiMs },
+      "arrêt demandé : plus de nouvelles connexions, requêtes en cours terminées",
+    );
     app.exploitation.signalerArret();
     const propre = await arreterServeur(server, config.arretDelaiMs, logger, [
       () => app.boiteEnvoi.arreter(),

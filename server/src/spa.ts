@@ -49,7 +49,10 @@ export async function servirSpa(racine: string, url: URL, request: Request): Pro
     "x-content-type-options": "nosniff",
   });
   if (type.startsWith("text/html")) {
-    headers.set("content-security-policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'");
+    headers.set(
+      "content-security-policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'",
+    );
     headers.set("referrer-policy", "same-origin");
   }
   const gz = gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");

@@ -13,7 +13,11 @@ import { AUTEUR_SYSTEME } from "../src/historique/service.js";
 
 export interface AppTest extends App {
   /** GraphQL request as gestionnaire / auditeur (cookie) or fournisseur (API key). */
-  gql: <T = any>(query: string, variables?: Record<string, unknown>, as?: Identite) => Promise<{ data?: T; errors?: { message: string; extensions?: unknown }[] }>;
+  gql: <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Identite,
+  ) => Promise<{ data?: T; errors?: { message: string; extensions?: unknown }[] }>;
   gestionnaire: Identite;
   auditeur: Identite;
   fournisseur: (numeroEditeur: string, options?: { lectureSeule?: boolean }) => Promise<Identite>;
@@ -30,7 +34,8 @@ export interface AppTest extends App {
 export type Identite = { headers: Record<string, string> };
 
 /** The database the tests run on: SQLite, or PostgreSQL in the `integration-pg` project (test/vitest.config.ts). */
-export const BASE_TEST: "sqlite" | "postgresql" = process.env.SEGUR_TEST_BASE === "postgresql" ? "postgresql" : "sqlite";
+export const BASE_TEST: "sqlite" | "postgresql" =
+  process.env.SEGUR_TEST_BASE === "postgresql" ? "postgresql" : "sqlite";
 
 /**
  * A logged statement in one spelling for both databases: without the schema qualifier (SQLite's
@@ -39,11 +44,16 @@ export const BASE_TEST: "sqlite" | "postgresql" = process.env.SEGUR_TEST_BASE ==
 export const sqlCommun = (sql: string) => sql.replace(/`main`\.|"public"\./g, "").replaceAll("`", '"');
 
 /** A fresh database: a SQLite file, or a copy of the PostgreSQL template migrated by test/postgresql/modele.ts. */
-async function nouvelleBase(base = BASE_TEST): Promise<{ urlBase: string; dbFile: string; supprimer: () => Promise<void> }> {
+async function nouvelleBase(
+  base = BASE_TEST,
+): Promise<{ urlBase: string; dbFile: string; supprimer: () => Promise<void> }> {
   if (base === "postgresql") {
     const admin = process.env.SEGUR_TEST_PG_URL;
     const modele = process.env.SEGUR_TEST_PG_MODELE;
-    if (!admin || !modele) throw new Error("SEGUR_TEST_BASE=postgresql sans serveur : lancer le projet integration-pg (test/postgresql/modele.ts)");
+    if (!admin || !modele)
+      throw new Error(
+        "SEGUR_TEST_BASE=postgresql sans serveur : lancer le projet integration-pg (test/postgresql/modele.ts)",
+      );
     const urlBase = await creerBaseDepuisModele(admin, modele);
     return { urlBase, dbFile: "", supprimer: () => supprimerBase(admin, new URL(urlBase).pathname.slice(1)) };
   }
@@ -53,16 +63,25 @@ async function nouvelleBase(base = BASE_TEST): Promise<{ urlBase: string; dbFile
 }
 
 /** A fresh app on its own database, with one gestionnaire and one auditeur logged in. */
-export async function creerAppTest(surcharges: Partial<Config> = {}, options: { courrielleur?: Courrielleur; base?: typeof BASE_TEST } = {}): Promise<AppTest> {
+export async function creerAppTest(
+  surcharges: Partial<Config> = {},
+  options: { courrielleur?: Courrielleur; base?: typeof BASE_TEST } = {},
+): Promise<AppTest> {
   const base = options.base ?? BASE_TEST;
   const { urlBase, dbFile, supprimer } = await nouvelleBase(base);
   // The PostgreSQL copy is already migrated: its template was.
   const prisma: Db = await ouvrirBase(urlBase, { journaliserRequetes: true, migrer: base === "sqlite" });
   const requetes: string[] = [];
-  (prisma as unknown as { $on: (e: "query", f: (e: { query: string }) => void) => void }).$on("query", (e) => void requetes.push(e.query));
+  (prisma as unknown as { $on: (e: "query", f: (e: { query: string }) => void) => void }).$on(
+    "query",
+    (e) => void requetes.push(e.query),
+  );
   const config = { ...lireConfig({}), ...surcharges };
   const courriels: MessageCourriel[] = [];
-  const courrielleur: Courrielleur = options.courrielleur ?? { nom: "test", envoyer: async (m) => void courriels.push(m) };
+  const courrielleur: Courrielleur = options.courrielleur ?? {
+    nom: "test",
+    envoyer: async (m) => void courriels.push(m),
+  };
   const app = createApp({ prisma, config, courrielleur });
 
   const gql: AppTest["gql"] = async (query, variables, as) => {
@@ -79,7 +98,10 @@ export async function creerAppTest(surcharges: Partial<Config> = {}, options: { 
     const res = await app.fetch("http://test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, variables: { i: { email, motDePasse: "motdepasse-test" } } }),
+      body: JSON.stringify({
+        query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+        variables: { i: { email, motDePasse: "motdepasse-test" } },
+      }),
     });
     const cookie = res.headers.get("set-cookie");
     if (!cookie) throw new Error(`connexion impossible pour ${email}: ${await res.text()}`);
@@ -89,9 +111,20 @@ export async function creerAppTest(surcharges: Partial<Config> = {}, options: { 
   const gestionnaire = await connecter("gestionnaire@test.fr", "GESTIONNAIRE", "Gaëlle Gestion");
   const auditeur = await connecter("auditeur@test.fr", "AUDITEUR", "Aurélien Audit");
   return {
-    ...app, gql, gestionnaire, auditeur, courriels, dbFile, urlBase, requetes,
+    ...app,
+    gql,
+    gestionnaire,
+    auditeur,
+    courriels,
+    dbFile,
+    urlBase,
+    requetes,
     fournisseur: async (numeroEditeur, options = {}) => {
-      const { cle } = await creerCleApi(prisma, { numeroEditeur, libelle: `Éditeur ${numeroEditeur}`, lectureSeule: options.lectureSeule });
+      const { cle } = await creerCleApi(prisma, {
+        numeroEditeur,
+        libelle: `Éditeur ${numeroEditeur}`,
+        lectureSeule: options.lectureSeule,
+      });
       return { headers: { authorization: `Bearer ${cle}` } };
     },
     fermer: async () => {
@@ -104,6 +137,8 @@ export async function creerAppTest(surcharges: Partial<Config> = {}, options: { 
 
 /** Imports the supplier guide's demande (SPEC §8, éditeur 00001) and returns its numéro. */
 export async function importerExemple(app: AppTest): Promise<string> {
-  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
+  const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), {
+    auteur: AUTEUR_SYSTEME,
+  });
   return demandes[0]!.numero;
 }

@@ -12,6 +12,12 @@ describe("confirm's apply table", () => {
     expectTypeOf<BlocsEcrits>().toEqualTypeOf<BlocEditable>();
     expect(Object.keys(APPLICATEURS).sort()).toEqual([...BLOCS].sort());
     const ecrits = (Object.keys(APPLICATEURS) as Bloc[]).filter((b) => APPLICATEURS[b] !== null);
-    expect(ecrits.sort()).toEqual(["ADMINISTRATEURS", "BENEFICIAIRES", "COORDONNEES_BANCAIRES", "INFORMATIONS", "PIECES"]);
+    expect(ecrits.sort()).toEqual([
+      "ADMINISTRATEURS",
+      "BENEFICIAIRES",
+      "COORDONNEES_BANCAIRES",
+      "INFORMATIONS",
+      "PIECES",
+    ]);
   });
 });

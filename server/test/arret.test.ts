@@ -42,7 +42,10 @@ describe("graceful shutdown of one server", () => {
     const reposFermee = new Promise<void>((r) => repos.once("close", () => r()));
     const vol = await requeteEnVol(port);
     const etapes: string[] = [];
-    const arret = arreterServeur(s, 5_000, muet, [() => void etapes.push("boîte d'envoi"), async () => void etapes.push("base")]);
+    const arret = arreterServeur(s, 5_000, muet, [
+      () => void etapes.push("boîte d'envoi"),
+      async () => void etapes.push("base"),
+    ]);
     await reposFermee;
     expect(etapes).toEqual([]);
     vol.finir();

@@ -24,7 +24,9 @@ describe("users cle --expire", () => {
   });
 
   it("a malformed or impossible date is refused", () => {
-    expect(() => lireExpiration("31/12/2027", maintenant)).toThrow("--expire : date réelle au format AAAA-MM-JJ attendue (reçu « 31/12/2027 »).");
+    expect(() => lireExpiration("31/12/2027", maintenant)).toThrow(
+      "--expire : date réelle au format AAAA-MM-JJ attendue (reçu « 31/12/2027 »).",
+    );
     expect(() => lireExpiration("2027-02-30", maintenant)).toThrow(/AAAA-MM-JJ/);
   });
 });

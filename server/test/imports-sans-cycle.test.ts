@@ -20,8 +20,12 @@ function modules(dossier: string): string[] {
 /** Relative imports of a module that remain at run time, as resolved .ts files. */
 function importsExecutes(fichier: string): string[] {
   const source = fs.readFileSync(fichier, "utf8");
-  const cibles = [...source.matchAll(/^\s*(import|export)\s+(?!type\s)(?:[^;"]*?\sfrom\s+)?"(\.[^"]+)"/gm)].map((m) => m[2]!);
-  return cibles.map((c) => path.resolve(path.dirname(fichier), c.replace(/\.js$/, ".ts"))).filter((c) => fs.existsSync(c));
+  const cibles = [...source.matchAll(/^\s*(import|export)\s+(?!type\s)(?:[^;"]*?\sfrom\s+)?"(\.[^"]+)"/gm)].map(
+    (m) => m[2]!,
+  );
+  return cibles
+    .map((c) => path.resolve(path.dirname(fichier), c.replace(/\.js$/, ".ts")))
+    .filter((c) => fs.existsSync(c));
 }
 
 function cycles(graphe: Map<string, string[]>): string[] {
@@ -32,7 +36,8 @@ function cycles(graphe: Map<string, string[]>): string[] {
     etat.set(m, "en cours");
     pile.push(m);
     for (const d of graphe.get(m) ?? []) {
-      if (etat.get(d) === "en cours") trouves.push([...pile.slice(pile.indexOf(d)), d].map((x) => path.relative(SRC, x)).join(" → "));
+      if (etat.get(d) === "en cours")
+        trouves.push([...pile.slice(pile.indexOf(d)), d].map((x) => path.relative(SRC, x)).join(" → "));
       else if (!etat.has(d)) visiter(d);
     }
     pile.pop();

@@ -7,10 +7,18 @@ const A: Ligne = { finessJuridique: "330058066", nomAdminTechnique: "STU", numer
 const B: Ligne = { finessJuridique: "330058067", nomAdminTechnique: "BOUVI", numeroCarteCPX: null };
 const etat = () => {
   const e = etatVide();
-  e.ADMINISTRATEURS = new Map([["330058066", { ...A }], ["330058067", { ...B }]]);
+  e.ADMINISTRATEURS = new Map([
+    ["330058066", { ...A }],
+    ["330058067", { ...B }],
+  ]);
   return e;
 };
-const op = (nature: OpNette["nature"], cle: string, donnees: Ligne | null = null) => ({ bloc: "ADMINISTRATEURS" as const, nature, cle, donnees });
+const op = (nature: OpNette["nature"], cle: string, donnees: Ligne | null = null) => ({
+  bloc: "ADMINISTRATEURS" as const,
+  nature,
+  cle,
+  donnees,
+});
 
 describe("folding staged operations (one net operation per row)", () => {
   it("edits a saved row, and drops the edit when values are back as saved", () => {
@@ -20,20 +28,55 @@ describe("folding staged operations (one net operation per row)", () => {
   });
 
   it("folds a modification that sets only some fields (informations): the other fields stay as saved", () => {
-    const infos: Ligne = { numero: "FINMS2007720M0", courrielContact: "contact@editeur.fr", scenarioInstallation: "SaaS" };
+    const infos: Ligne = {
+      numero: "FINMS2007720M0",
+      courrielContact: "contact@editeur.fr",
+      scenarioInstallation: "SaaS",
+    };
     const e = etatVide();
     e.INFORMATIONS = new Map([["demande", infos]]);
-    const m = replier(undefined, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "support@editeur.fr" } }, infos);
+    const m = replier(
+      undefined,
+      {
+        bloc: "INFORMATIONS",
+        nature: "MODIFICATION",
+        cle: "demande",
+        donnees: { courrielContact: "support@editeur.fr" },
+      },
+      infos,
+    );
     expect(m).toMatchObject({ nature: "MODIFICATION", donnees: { courrielContact: "support@editeur.fr" } });
     expect(appliquer(e, [m!]).INFORMATIONS.get("demande")).toEqual({ ...infos, courrielContact: "support@editeur.fr" });
-    expect(apercuBloc(e, [m!], "INFORMATIONS")[0]).toMatchObject({ etat: "MODIFIEE", champsModifies: ["courrielContact"] });
-    expect(replier(m!, { bloc: "INFORMATIONS", nature: "MODIFICATION", cle: "demande", donnees: { courrielContact: "contact@editeur.fr" } }, infos)).toBeNull();
+    expect(apercuBloc(e, [m!], "INFORMATIONS")[0]).toMatchObject({
+      etat: "MODIFIEE",
+      champsModifies: ["courrielContact"],
+    });
+    expect(
+      replier(
+        m!,
+        {
+          bloc: "INFORMATIONS",
+          nature: "MODIFICATION",
+          cle: "demande",
+          donnees: { courrielContact: "contact@editeur.fr" },
+        },
+        infos,
+      ),
+    ).toBeNull();
   });
 
   it("keeps an added row an addition when edited, and forgets it when deleted", () => {
-    const ajout = replier(undefined, op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "X" }), undefined)!;
+    const ajout = replier(
+      undefined,
+      op("AJOUT", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "X" }),
+      undefined,
+    )!;
     expect(ajout.nature).toBe("AJOUT");
-    const edite = replier(ajout, op("MODIFICATION", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "Y" }), undefined)!;
+    const edite = replier(
+      ajout,
+      op("MODIFICATION", "750712184", { finessJuridique: "750712184", nomAdminTechnique: "Y" }),
+      undefined,
+    )!;
     expect(edite).toMatchObject({ nature: "AJOUT", donnees: { nomAdminTechnique: "Y" } });
     expect(replier(edite, op("SUPPRESSION", "750712184"), undefined)).toBeNull();
   });
@@ -41,7 +84,9 @@ describe("folding staged operations (one net operation per row)", () => {
   it("turns re-adding a deleted row into an edit (or nothing when identical)", () => {
     const suppr = replier(undefined, op("SUPPRESSION", "330058066"), A)!;
     expect(suppr.nature).toBe("SUPPRESSION");
-    expect(replier(suppr, op("AJOUT", "330058066", { ...A, numeroCarteCPX: "1" }), A)).toMatchObject({ nature: "MODIFICATION" });
+    expect(replier(suppr, op("AJOUT", "330058066", { ...A, numeroCarteCPX: "1" }), A)).toMatchObject({
+      nature: "MODIFICATION",
+    });
     expect(replier(suppr, op("AJOUT", "330058066", { ...A }), A)).toBeNull();
   });
 
@@ -79,8 +124,12 @@ describe.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueO
   it("is unknown to the saved state: editing or deleting it is refused", () => {
     const e = etat();
     expect(e.ADMINISTRATEURS.get(cle)).toBeUndefined();
-    expect(() => replier(undefined, op("SUPPRESSION", cle), e.ADMINISTRATEURS.get(cle))).toThrow(expect.objectContaining({ code: "LIGNE_INCONNUE" }));
-    expect(() => replier(undefined, op("MODIFICATION", cle, { ...A }), e.ADMINISTRATEURS.get(cle))).toThrow(expect.objectContaining({ code: "LIGNE_INCONNUE" }));
+    expect(() => replier(undefined, op("SUPPRESSION", cle), e.ADMINISTRATEURS.get(cle))).toThrow(
+      expect.objectContaining({ code: "LIGNE_INCONNUE" }),
+    );
+    expect(() => replier(undefined, op("MODIFICATION", cle, { ...A }), e.ADMINISTRATEURS.get(cle))).toThrow(
+      expect.objectContaining({ code: "LIGNE_INCONNUE" }),
+    );
   });
 
   it("is an ordinary row once added: applied, previewed and diffed like any other, without touching prototypes", () => {
@@ -92,7 +141,9 @@ describe.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueO
     expect(apercuBloc(etat(), [ajout], "ADMINISTRATEURS").map((l) => [l.cle, l.etat])).toContainEqual([cle, "AJOUTEE"]);
     const diff = differences(etat(), apres);
     expect(diff.every((c) => c.cle === cle && c.nature === "AJOUT")).toBe(true);
-    expect(rejouer([{ changements: differences(etatVide(), apres) }]).ADMINISTRATEURS.get(cle)).toMatchObject({ nomAdminTechnique: "AJOUTE" });
+    expect(rejouer([{ changements: differences(etatVide(), apres) }]).ADMINISTRATEURS.get(cle)).toMatchObject({
+      nomAdminTechnique: "AJOUTE",
+    });
     expect(appliquer(apres, [op("SUPPRESSION", cle)]).ADMINISTRATEURS.has(cle)).toBe(false);
     expect(({} as Record<string, unknown>).nomAdminTechnique).toBeUndefined();
   });

@@ -10,7 +10,8 @@ describe("PROCESSUS", () => {
   });
 
   it("refuses anything else with a French message naming the variable", () => {
-    for (const v of ["0", "-1", "1.5", "deux", "65"]) expect(() => lireConfig({ PROCESSUS: v }, 2)).toThrow(/PROCESSUS doit valoir « auto » ou un entier/);
+    for (const v of ["0", "-1", "1.5", "deux", "65"])
+      expect(() => lireConfig({ PROCESSUS: v }, 2)).toThrow(/PROCESSUS doit valoir « auto » ou un entier/);
   });
 
   it("exposes the pid header only when DEBUG_PROCESSUS is set", () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { heureMurParis } from "@segur/shared";
 import { stringify } from "csv-stringify/sync";
-import { champCsv, csvFlux, csvTableur, instant, jour, montant, neutraliserFormule, texte } from "../src/export/tableur.js";
+import {
+  champCsv,
+  csvFlux,
+  csvTableur,
+  instant,
+  jour,
+  montant,
+  neutraliserFormule,
+  texte,
+} from "../src/export/tableur.js";
 
 describe("neutraliserFormule (OWASP CSV injection)", () => {
   it.each([
@@ -20,18 +29,31 @@ describe("neutraliserFormule (OWASP CSV injection)", () => {
     expect(neutraliserFormule(cellule)).toBe(attendu);
   });
 
-  it.each(["0612345678", "00001", "2920,00", "DUI-PDS", "a.st@mail.com", "1+1", "x=1", "", "{\"lot\":1}"])("leaves %j as it is", (cellule) => {
-    expect(neutraliserFormule(cellule)).toBe(cellule);
-  });
+  it.each(["0612345678", "00001", "2920,00", "DUI-PDS", "a.st@mail.com", "1+1", "x=1", "", '{"lot":1}'])(
+    "leaves %j as it is",
+    (cellule) => {
+      expect(neutraliserFormule(cellule)).toBe(cellule);
+    },
+  );
 });
 
 type L = { t: string | null; m: bigint | null; j: Date | null; i: Date | null };
-const COLONNES = [texte<L>("Texte", (l) => l.t), montant<L>("Montant", (l) => l.m), jour<L>("Jour", (l) => l.j), instant<L>("Instant", (l) => l.i)];
+const COLONNES = [
+  texte<L>("Texte", (l) => l.t),
+  montant<L>("Montant", (l) => l.m),
+  jour<L>("Jour", (l) => l.j),
+  instant<L>("Instant", (l) => l.i),
+];
 
 describe("csvTableur", () => {
   it("BOM, `;`, CRLF, RFC 4180 quotes, decimal comma, dd/mm/yyyy and Paris time; every cell neutralised", () => {
     const csv = csvTableur(COLONNES, [
-      { t: '=HYPERLINK("http://x","y")', m: 292000n, j: new Date("2026-11-25T00:00:00Z"), i: new Date("2026-07-13T22:30:00Z") },
+      {
+        t: '=HYPERLINK("http://x","y")',
+        m: 292000n,
+        j: new Date("2026-11-25T00:00:00Z"),
+        i: new Date("2026-07-13T22:30:00Z"),
+      },
       { t: "\t=1+1", m: 5n, j: null, i: null },
       { t: null, m: null, j: null, i: null },
     ]);
@@ -47,12 +69,33 @@ describe("csvTableur", () => {
 });
 
 describe("champCsv: the fields csv-stringify wrote (delimiter `;`, CRLF records)", () => {
-  const morceaux = ["", "a", ";", '"', "\r", "\n", "\r\n", " ", "\t", "'", "=", "é", "\u2028", ",", "0", "\\", "\uFEFF"];
+  const morceaux = [
+    "",
+    "a",
+    ";",
+    '"',
+    "\r",
+    "\n",
+    "\r\n",
+    " ",
+    "\t",
+    "'",
+    "=",
+    "é",
+    "\u2028",
+    ",",
+    "0",
+    "\\",
+    "\uFEFF",
+  ];
   // Every text of up to three pieces: quotes, delimiters, line breaks in every position.
   const textes = morceaux.flatMap((a) => morceaux.flatMap((b) => morceaux.map((c) => a + b + c)));
   it.each([[textes.length]])("%i texts, one per record and all in one record", () => {
-    for (const t of textes) expect(champCsv(t) + "\r\n").toBe(stringify([[t]], { delimiter: ";", record_delimiter: "windows" }));
-    expect(textes.map(champCsv).join(";") + "\r\n").toBe(stringify([textes], { delimiter: ";", record_delimiter: "windows" }));
+    for (const t of textes)
+      expect(champCsv(t) + "\r\n").toBe(stringify([[t]], { delimiter: ";", record_delimiter: "windows" }));
+    expect(textes.map(champCsv).join(";") + "\r\n").toBe(
+      stringify([textes], { delimiter: ";", record_delimiter: "windows" }),
+    );
   });
 
   it("neutraliserFormule's shortcut for a leading digit or letter agrees with its rule on every first character", () => {
@@ -75,7 +118,10 @@ describe("csvFlux", () => {
     type L = { n: number };
     const evenements: string[] = [];
     async function* pages() {
-      for (let p = 0; p < 5; p++) { evenements.push("page"); yield Array.from({ length: 100 }, (_, n) => ({ n })); }
+      for (let p = 0; p < 5; p++) {
+        evenements.push("page");
+        yield Array.from({ length: 100 }, (_, n) => ({ n }));
+      }
     }
     const minuterie = setInterval(() => evenements.push("autre requête"), 0);
     try {

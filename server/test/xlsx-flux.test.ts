@@ -14,7 +14,17 @@ import { lireClasseur } from "./lire-xlsx.js";
  * value, number format, bold header), the same widths, frozen row and sheet name, for each export.
  */
 
-const PIEGES = ['=HYPERLINK("http://x","y")', "+33 6 12 34 56 78", "<b>&amp;</b> 'q' \"d\"", "  espaces  ", "ligne\r\nsuivante\ttab", "é€😀 中文", "00001", "-1+1", "@SUM(1+1)"];
+const PIEGES = [
+  '=HYPERLINK("http://x","y")',
+  "+33 6 12 34 56 78",
+  "<b>&amp;</b> 'q' \"d\"",
+  "  espaces  ",
+  "ligne\r\nsuivante\ttab",
+  "é€😀 中文",
+  "00001",
+  "-1+1",
+  "@SUM(1+1)",
+];
 // Characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE) or discourages (C1 controls but NEL): dropped by both writers.
 // (A lone low surrogate only first: after another character, write-excel-file dropped that character too.)
 const INTERDITS = "\uDC00a\u0000b\u0001c\u000Bd\u001Fe\u007Ff\u0085g\u0090h\uD800i\uFFFEj\uFDD0k";
@@ -35,8 +45,14 @@ const jourUtc = (j: string) => new Date(`${j}T00:00:00.000Z`);
 describe("xlsxFlux: the cells today's writer wrote", () => {
   it("demandes: identifiers as text with their zeros, days as dates, amounts as euros", async () => {
     const lignes = PIEGES.map((t, i) => ({
-      numero: `MS1-2026-${String(i).padStart(5, "0")}`, type: i % 2 ? "MS2" : "MS1", numeroEditeur: "00001", logiciel: t,
-      dateDepot: jourUtc("2026-11-25"), dateCommande: i % 3 ? null : jourUtc("2022-09-20"), statut: "DEPOSEE", etatPaiement: i % 2 ? "INCONNU" : "PAYE",
+      numero: `MS1-2026-${String(i).padStart(5, "0")}`,
+      type: i % 2 ? "MS2" : "MS1",
+      numeroEditeur: "00001",
+      logiciel: t,
+      dateDepot: jourUtc("2026-11-25"),
+      dateCommande: i % 3 ? null : jourUtc("2022-09-20"),
+      statut: "DEPOSEE",
+      etatPaiement: i % 2 ? "INCONNU" : "PAYE",
       montantCentimes: [292000n, 0n, -5n, null, 10_000_000_000n][i % 5]!,
     }));
     const c = await comparer("Demandes", COLONNES_DEMANDES, lignes);
@@ -48,22 +64,66 @@ describe("xlsxFlux: the cells today's writer wrote", () => {
 
   it("journal: events and access traces, instants in Paris time, texts cleaned of forbidden characters, long ones cut", async () => {
     const evenements = [
-      { creeLe: new Date("2026-07-13T22:30:15Z"), type: "LIGNE_REJETEE", auteur: "Gé Stion", role: "GESTIONNAIRE", bloc: "beneficiaires", cle: "010000040", motif: "+cmd", details: INTERDITS, demande: { numero: "00042" } },
-      { creeLe: new Date("2026-11-30T18:05:09.123Z"), type: "INCONNU", auteur: "x", role: "SYSTEME", bloc: null, cle: null, motif: null, details: "x".repeat(40_000), demande: null },
-      ...PIEGES.map((t) => ({ creeLe: new Date("2026-03-29T01:30:00Z"), type: "IMPORT", auteur: t, role: "AUDITEUR", bloc: t, cle: t, motif: t, details: "{}", demande: { numero: t } })),
+      {
+        creeLe: new Date("2026-07-13T22:30:15Z"),
+        type: "LIGNE_REJETEE",
+        auteur: "Gé Stion",
+        role: "GESTIONNAIRE",
+        bloc: "beneficiaires",
+        cle: "010000040",
+        motif: "+cmd",
+        details: INTERDITS,
+        demande: { numero: "00042" },
+      },
+      {
+        creeLe: new Date("2026-11-30T18:05:09.123Z"),
+        type: "INCONNU",
+        auteur: "x",
+        role: "SYSTEME",
+        bloc: null,
+        cle: null,
+        motif: null,
+        details: "x".repeat(40_000),
+        demande: null,
+      },
+      ...PIEGES.map((t) => ({
+        creeLe: new Date("2026-03-29T01:30:00Z"),
+        type: "IMPORT",
+        auteur: t,
+        role: "AUDITEUR",
+        bloc: t,
+        cle: t,
+        motif: t,
+        details: "{}",
+        demande: { numero: t },
+      })),
     ];
     const e = await comparer("Événements", COLONNES_EVENEMENTS, evenements);
     expect(e.cellules.I2!.valeur).toBe("abcdef\u0085ghijk");
     expect(e.cellules.I3!.valeur).toHaveLength(XLSX_CARACTERES_MAX);
-    const traces = PIEGES.map((t, i) => ({ creeLe: new Date(Date.UTC(2026, i, 1, 12)), acteur: `u:${i}:${t}`, role: i % 2 ? "AUDITEUR" : "GESTIONNAIRE", operation: "EXPORT_XLSX", cible: t }));
+    const traces = PIEGES.map((t, i) => ({
+      creeLe: new Date(Date.UTC(2026, i, 1, 12)),
+      acteur: `u:${i}:${t}`,
+      role: i % 2 ? "AUDITEUR" : "GESTIONNAIRE",
+      operation: "EXPORT_XLSX",
+      cible: t,
+    }));
     await comparer("Accès aux données", COLONNES_ACCES, traces);
   });
 
   it("transmission batch: every column text, numéro éditeur, FINESS, CPX and phone kept as typed", async () => {
     const lignes: LigneLot[] = PIEGES.map((t, i) => ({
-      numeroDossier: `MS1-${i}`, numeroEditeur: "00001", finessJuridique: "010000040", contractualisationOG: i % 3 ? true : null,
-      statutAdminTechnique: i % 2 ? "EDITEUR" : null, contractualisationEditeur: false, numeroCarteCPX: "0012345678",
-      nomAdminTechnique: t, telAdminTechnique: "+33 6 12 34 56 78", emailAdminTechnique: "a.st@mail.com", utiliteCertificat: i % 2 ? "DMP,INS" : "DMP",
+      numeroDossier: `MS1-${i}`,
+      numeroEditeur: "00001",
+      finessJuridique: "010000040",
+      contractualisationOG: i % 3 ? true : null,
+      statutAdminTechnique: i % 2 ? "EDITEUR" : null,
+      contractualisationEditeur: false,
+      numeroCarteCPX: "0012345678",
+      nomAdminTechnique: t,
+      telAdminTechnique: "+33 6 12 34 56 78",
+      emailAdminTechnique: "a.st@mail.com",
+      utiliteCertificat: i % 2 ? "DMP,INS" : "DMP",
     }));
     await comparer("Certificats", COLONNES_LOT, lignes);
   });
@@ -72,16 +132,27 @@ describe("xlsxFlux: the cells today's writer wrote", () => {
 describe("xlsxFlux: a valid package", () => {
   it("holds the content types, relationships, workbook, styles and sheet, and no shared-strings table", async () => {
     const zip = unzipSync(await xlsxOctets("Demandes", COLONNES_DEMANDES, []));
-    expect(Object.keys(zip).sort()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+    expect(Object.keys(zip).sort()).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
     const types = strFromU8(zip["[Content_Types].xml"]!);
-    for (const p of ["/xl/workbook.xml", "/xl/styles.xml", "/xl/worksheets/sheet1.xml"]) expect(types).toContain(`PartName="${p}"`);
+    for (const p of ["/xl/workbook.xml", "/xl/styles.xml", "/xl/worksheets/sheet1.xml"])
+      expect(types).toContain(`PartName="${p}"`);
     expect(types).not.toContain("sharedStrings");
     expect(strFromU8(zip["_rels/.rels"]!)).toContain('Target="xl/workbook.xml"');
     const rels = strFromU8(zip["xl/_rels/workbook.xml.rels"]!);
     expect(rels).toContain('Target="worksheets/sheet1.xml"');
     expect(rels).toContain('Target="styles.xml"');
     // Every part is well-formed enough for a strict reader: one root, declared UTF-8.
-    for (const [nom, octets] of Object.entries(zip)) expect(strFromU8(octets), nom).toMatch(/^<\?xml version="1\.0" encoding="UTF-8" standalone="yes"\?><[A-Za-z]+ xmlns="/);
+    for (const [nom, octets] of Object.entries(zip))
+      expect(strFromU8(octets), nom).toMatch(
+        /^<\?xml version="1\.0" encoding="UTF-8" standalone="yes"\?><[A-Za-z]+ xmlns="/,
+      );
     expect(strFromU8(zip["xl/worksheets/sheet1.xml"]!)).toContain('t="inlineStr"');
   });
 
@@ -130,9 +201,15 @@ describe("xlsxFlux: streamed page by page", () => {
     const evenements: string[] = [];
     const lignes = Array.from({ length: 3000 }, (_, n) => ({ n }));
     let tours = 0;
-    const minuterie = setInterval(() => { tours++; evenements.push("autre requête"); }, 0);
+    const minuterie = setInterval(() => {
+      tours++;
+      evenements.push("autre requête");
+    }, 0);
     async function* pages() {
-      for await (const p of enPages(lignes)) { evenements.push("page"); yield p; }
+      for await (const p of enPages(lignes)) {
+        evenements.push("page");
+        yield p;
+      }
     }
     try {
       await new Response(xlsxFlux("F", colonnes, pages())).arrayBuffer();
@@ -150,8 +227,13 @@ describe("xlsxFlux: streamed page by page", () => {
     let fermees = false;
     async function* pages() {
       try {
-        for (let p = 0; p < 1000; p++) { lues++; yield Array.from({ length: 1000 }, (_, i) => ({ n: i })); }
-      } finally { fermees = true; }
+        for (let p = 0; p < 1000; p++) {
+          lues++;
+          yield Array.from({ length: 1000 }, (_, i) => ({ n: i }));
+        }
+      } finally {
+        fermees = true;
+      }
     }
     const lecteur = xlsxFlux("F", colonnes, pages()).getReader();
     while (lues < 3) await lecteur.read();

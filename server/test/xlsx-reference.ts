@@ -15,19 +15,37 @@ function texteXlsx(v: string): string {
 
 function celluleXlsx<T>(c: Colonne<T>, ligne: T): Cell {
   switch (c.type) {
-    case "texte": { const v = c.valeur(ligne); return v ? { type: String, value: texteXlsx(v), format: "@" } : null; }
-    case "montant": { const v = c.valeur(ligne); return v == null ? null : { type: Number, value: Number(v) / 100, format: FORMAT_EUROS }; }
-    case "jour": { const v = c.valeur(ligne); return v ? { type: Date, value: v, format: FORMAT_JOUR } : null; }
-    case "instant": { const v = c.valeur(ligne); return v ? { type: Date, value: heureMurParis(v), format: FORMAT_INSTANT } : null; }
+    case "texte": {
+      const v = c.valeur(ligne);
+      return v ? { type: String, value: texteXlsx(v), format: "@" } : null;
+    }
+    case "montant": {
+      const v = c.valeur(ligne);
+      return v == null ? null : { type: Number, value: Number(v) / 100, format: FORMAT_EUROS };
+    }
+    case "jour": {
+      const v = c.valeur(ligne);
+      return v ? { type: Date, value: v, format: FORMAT_JOUR } : null;
+    }
+    case "instant": {
+      const v = c.valeur(ligne);
+      return v ? { type: Date, value: heureMurParis(v), format: FORMAT_INSTANT } : null;
+    }
   }
 }
 
-export async function xlsxReference<T>(feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): Promise<Uint8Array> {
+export async function xlsxReference<T>(
+  feuille: string,
+  colonnes: readonly Colonne<T>[],
+  lignes: readonly T[],
+): Promise<Uint8Array> {
   const donnees: Row[] = [
     colonnes.map((c) => ({ type: String, value: c.entete, fontWeight: "bold" as const })),
     ...lignes.map((l) => colonnes.map((c) => celluleXlsx(c, l))),
   ];
   return writeXlsxFile(donnees, {
-    sheet: feuille, stickyRowsCount: 1, columns: colonnes.map((c) => ({ width: c.largeur ?? Math.max(12, c.entete.length + 2) })),
+    sheet: feuille,
+    stickyRowsCount: 1,
+    columns: colonnes.map((c) => ({ width: c.largeur ?? Math.max(12, c.entete.length + 2) })),
   }).toBuffer();
 }

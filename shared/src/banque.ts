@@ -1,8 +1,8 @@
-import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from "ibantools";
 
 /** Electronic format: no spaces, upper case. */
 export function normaliserIban(s: string): string {
-  return s.replace(/\s+/g, '').toUpperCase();
+  return s.replace(/\s+/g, "").toUpperCase();
 }
 
 /** Country structure and mod-97 key (ibantools). */
@@ -19,5 +19,5 @@ export function bicValide(s: string): boolean {
 
 /** Display form: groups of four characters. */
 export function formatIban(s: string): string {
-  return normaliserIban(s).replace(/(.{4})(?=.)/g, '$1 ');
+  return normaliserIban(s).replace(/(.{4})(?=.)/g, "$1 ");
 }

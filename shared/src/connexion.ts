@@ -6,7 +6,7 @@
  * guessing one account's password hopeless. The per-address cap is long: an address that
  * keeps failing is a guesser, and a legitimate user behind it only waits at worst.
  */
-export type CleLimiteConnexion = 'compte' | 'adresse';
+export type CleLimiteConnexion = "compte" | "adresse";
 
 export const LIMITES_CONNEXION: Record<CleLimiteConnexion, { echecsLibres: number; delaiMaxMs: number }> = {
   compte: { echecsLibres: 3, delaiMaxMs: 60_000 },
@@ -27,5 +27,5 @@ export function delaiConnexion(type: CleLimiteConnexion, echecs: number): number
 /** The French answer while a key is delayed (whole seconds, at least 1). */
 export function messageTropDeTentatives(attenteMs: number): string {
   const s = Math.max(1, Math.ceil(attenteMs / 1000));
-  return `Trop de tentatives : réessayez dans ${s} seconde${s > 1 ? 's' : ''}.`;
+  return `Trop de tentatives : réessayez dans ${s} seconde${s > 1 ? "s" : ""}.`;
 }

@@ -1,10 +1,10 @@
 /** Delivery state of an automatic email in the outbox (SPEC §10). */
-export const ETATS_COURRIEL = ['EN_ATTENTE', 'ENVOYE', 'ECHEC'] as const;
+export const ETATS_COURRIEL = ["EN_ATTENTE", "ENVOYE", "ECHEC"] as const;
 export type EtatCourriel = (typeof ETATS_COURRIEL)[number];
 export const ETATS_COURRIEL_LABELS: Record<EtatCourriel, string> = {
-  EN_ATTENTE: 'En attente',
-  ENVOYE: 'Envoyé',
-  ECHEC: 'Échec',
+  EN_ATTENTE: "En attente",
+  ENVOYE: "Envoyé",
+  ECHEC: "Échec",
 };
 
 /** Attempts before an email is given up (état ECHEC) until someone relaunches it. */

@@ -11,7 +11,7 @@ export function finessFormatValide(s: string): boolean {
  */
 export function finessCleValide(s: string): boolean {
   if (!finessFormatValide(s)) return false;
-  const chiffres = s.replace(/^2A/, '21').replace(/^2B/, '22');
+  const chiffres = s.replace(/^2A/, "21").replace(/^2B/, "22");
   let somme = 0;
   for (let i = 0; i < chiffres.length; i++) {
     let d = Number(chiffres[chiffres.length - 1 - i]);

@@ -1,14 +1,14 @@
 /** 'dd/mm/yyyy'; '' when absent. Date-only values are stored at UTC midnight, so UTC parts are read. */
 export function formatDate(d: Date | string | null | undefined): string {
-  if (d === null || d === undefined || d === '') return '';
-  if (typeof d === 'string') {
+  if (d === null || d === undefined || d === "") return "";
+  if (typeof d === "string") {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.trim());
     if (m) return `${m[3]}/${m[2]}/${m[1]}`;
     d = new Date(d);
   }
-  if (Number.isNaN(d.getTime())) return '';
-  const jj = String(d.getUTCDate()).padStart(2, '0');
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+  if (Number.isNaN(d.getTime())) return "";
+  const jj = String(d.getUTCDate()).padStart(2, "0");
+  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
   return `${jj}/${mm}/${d.getUTCFullYear()}`;
 }
 
@@ -20,13 +20,24 @@ export function dateIsoValide(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-const PARIS = 'Europe/Paris';
-const PARTIES_PARIS = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+const PARIS = "Europe/Paris";
+const PARTIES_PARIS = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: PARIS,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
 });
 
 function partiesParis(d: Date): Record<string, number> {
-  return Object.fromEntries(PARTIES_PARIS.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+  return Object.fromEntries(
+    PARTIES_PARIS.formatToParts(d)
+      .filter((p) => p.type !== "literal")
+      .map((p) => [p.type, Number(p.value)]),
+  );
 }
 
 /**
@@ -34,10 +45,10 @@ function partiesParis(d: Date): Record<string, number> {
  * time. ISO text (as the API sends it) is read too; '' for a missing or invalid instant.
  */
 export function formatDateHeureParis(d: Date | string | null | undefined): string {
-  const instant = typeof d === 'string' ? new Date(d) : d;
-  if (!d || !instant || Number.isNaN(instant.getTime())) return '';
+  const instant = typeof d === "string" ? new Date(d) : d;
+  if (!d || !instant || Number.isNaN(instant.getTime())) return "";
   const p = partiesParis(instant);
-  const deux = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+  const deux = (n: number | undefined) => String(n ?? 0).padStart(2, "0");
   return `${deux(p.day)}/${deux(p.month)}/${p.year} ${deux(p.hour)}:${deux(p.minute)}`;
 }
 
@@ -53,7 +64,7 @@ export function heureMurParis(d: Date): Date {
 /** The 'yyyy-mm-dd' day of an instant, Paris time (what « today » means to the agency). */
 export function jourParis(d: Date): string {
   const p = partiesParis(d);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
 /**
@@ -61,7 +72,7 @@ export function jourParis(d: Date): string {
  * days starts or ends, whatever the daylight saving time.
  */
 export function debutJourParis(jour: string, jours = 0): Date {
-  const [a, m, j] = jour.split('-').map(Number);
+  const [a, m, j] = jour.split("-").map(Number);
   const minuitUtc = Date.UTC(a!, m! - 1, j! + jours);
   let instant = minuitUtc;
   // Paris is UTC+1 or +2: correct by the wall-clock difference, twice for the DST change days.

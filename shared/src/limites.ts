@@ -35,59 +35,59 @@ export const PIECE_TAILLE_MAX = 10 * 1024 * 1024;
 /** French label of every field name used in messages and screens. */
 export const CHAMPS_LABELS = {
   // demande
-  numeroDossier: 'Numéro de dossier',
-  type: 'Type',
-  couloir: 'Couloir',
-  numeroEditeur: 'Numéro éditeur',
-  logiciel: 'Logiciel',
-  dateDepot: 'Date de dépôt',
-  dateCommande: 'Date de la commande',
-  statut: 'Statut',
-  etatPaiement: 'État de paiement',
-  montantSegurDeclare: 'Montant Ségur déclaré',
-  mandataire: 'La commande est portée par un mandataire pour plusieurs établissements',
-  courrielContact: 'Courriel de contact',
-  referenceFournisseur: 'Référence fournisseur',
+  numeroDossier: "Numéro de dossier",
+  type: "Type",
+  couloir: "Couloir",
+  numeroEditeur: "Numéro éditeur",
+  logiciel: "Logiciel",
+  dateDepot: "Date de dépôt",
+  dateCommande: "Date de la commande",
+  statut: "Statut",
+  etatPaiement: "État de paiement",
+  montantSegurDeclare: "Montant Ségur déclaré",
+  mandataire: "La commande est portée par un mandataire pour plusieurs établissements",
+  courrielContact: "Courriel de contact",
+  referenceFournisseur: "Référence fournisseur",
   scenarioInstallation: "Scénario d'installation",
-  coordonneesBancaires: 'Coordonnées bancaires',
-  beneficiaires: 'Bénéficiaires',
-  piecesJustificatives: 'Pièces justificatives',
-  demandes: 'Demandes',
+  coordonneesBancaires: "Coordonnées bancaires",
+  beneficiaires: "Bénéficiaires",
+  piecesJustificatives: "Pièces justificatives",
+  demandes: "Demandes",
   // coordonnées bancaires
-  iban: 'IBAN',
-  bic: 'BIC',
-  titulaire: 'Titulaire',
-  domiciliation: 'Domiciliation',
+  iban: "IBAN",
+  bic: "BIC",
+  titulaire: "Titulaire",
+  domiciliation: "Domiciliation",
   // bénéficiaire
-  nomResponsable: 'Nom du responsable',
-  emailResponsable: 'E-mail du responsable',
-  telResponsable: 'Téléphone du responsable',
-  finessJuridique: 'FINESS juridique',
-  finessGeographique: 'FINESS géographique',
-  presentSolde: 'Présent solde',
-  ancienneVersion: 'Ancienne version',
-  maitreIdentite: 'Maître identité',
-  stockageIdentite: 'Stockage identité',
-  operateurMessagerie: 'Opérateur messagerie',
+  nomResponsable: "Nom du responsable",
+  emailResponsable: "E-mail du responsable",
+  telResponsable: "Téléphone du responsable",
+  finessJuridique: "FINESS juridique",
+  finessGeographique: "FINESS géographique",
+  presentSolde: "Présent solde",
+  ancienneVersion: "Ancienne version",
+  maitreIdentite: "Maître identité",
+  stockageIdentite: "Stockage identité",
+  operateurMessagerie: "Opérateur messagerie",
   // administrateur technique / certificat serveur
-  demandeCertificatServeur: 'Demande de certificat serveur',
-  certificatServeur: 'Certificat serveur',
-  contractualisationOG: 'Contractualisation organisme de gestion',
-  statutAdminTechnique: 'Statut administrateur',
-  contractualisationEditeur: 'Contractualisation éditeur',
-  numeroCarteCPX: 'Numéro de carte CPX',
-  nomAdminTechnique: 'Nom',
-  telAdminTechnique: 'Téléphone',
-  emailAdminTechnique: 'Email',
-  utiliteCertificat: 'Utilité certificat',
+  demandeCertificatServeur: "Demande de certificat serveur",
+  certificatServeur: "Certificat serveur",
+  contractualisationOG: "Contractualisation organisme de gestion",
+  statutAdminTechnique: "Statut administrateur",
+  contractualisationEditeur: "Contractualisation éditeur",
+  numeroCarteCPX: "Numéro de carte CPX",
+  nomAdminTechnique: "Nom",
+  telAdminTechnique: "Téléphone",
+  emailAdminTechnique: "Email",
+  utiliteCertificat: "Utilité certificat",
   // pièce justificative
-  nomFichier: 'Nom du fichier',
-  contenuBase64: 'Contenu du fichier',
-  contenu: 'Contenu du fichier',
+  nomFichier: "Nom du fichier",
+  contenuBase64: "Contenu du fichier",
+  contenu: "Contenu du fichier",
   // free texts of the workflow
-  motif: 'Motif',
-  messageFournisseur: 'Message au fournisseur',
-  commentaire: 'Commentaire',
+  motif: "Motif",
+  messageFournisseur: "Message au fournisseur",
+  commentaire: "Commentaire",
 } as const satisfies Record<string, string>;
 
 export type Champ = keyof typeof CHAMPS_LABELS;
@@ -133,8 +133,12 @@ export function depassementLongueur(nom: string, texte: string): { max: number; 
 }
 
 /** « Argument filtre.numero : 200 caractères au plus (reçu 1 048 576). » */
-export function messageTropLong(nature: 'Argument' | 'Paramètre', chemin: string, d: { max: number; recu: number }): string {
-  const n = (x: number) => x.toLocaleString('fr-FR');
+export function messageTropLong(
+  nature: "Argument" | "Paramètre",
+  chemin: string,
+  d: { max: number; recu: number },
+): string {
+  const n = (x: number) => x.toLocaleString("fr-FR");
   return `${nature} ${chemin} : ${n(d.max)} caractères au plus (reçu ${n(d.recu)}).`;
 }
 

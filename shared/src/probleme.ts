@@ -1,5 +1,5 @@
 /** Severity of a problem: an error blocks the operation, a warning is only shown. */
-export type Gravite = 'ERREUR' | 'AVERTISSEMENT';
+export type Gravite = "ERREUR" | "AVERTISSEMENT";
 
 export type Chemin = (string | number)[];
 
@@ -17,30 +17,30 @@ export interface Probleme {
 
 /** Codes of problems produced by this package. */
 export const CODES_PROBLEME = [
-  'REQUIS',
-  'TROP_LONG',
-  'TROP_GRAND',
-  'FORMAT',
-  'CARACTERE_INTERDIT',
-  'INTERDIT',
-  'VALEUR',
-  'DOUBLON_FINESS',
-  'DOUBLON_REFERENCE',
-  'EDITEUR',
-  'HORS_PERIMETRE',
-  'CHAMP_INCONNU',
-  'CLE_FINESS',
-  'FINESS_INCONNU',
-  'TELEPHONE',
+  "REQUIS",
+  "TROP_LONG",
+  "TROP_GRAND",
+  "FORMAT",
+  "CARACTERE_INTERDIT",
+  "INTERDIT",
+  "VALEUR",
+  "DOUBLON_FINESS",
+  "DOUBLON_REFERENCE",
+  "EDITEUR",
+  "HORS_PERIMETRE",
+  "CHAMP_INCONNU",
+  "CLE_FINESS",
+  "FINESS_INCONNU",
+  "TELEPHONE",
 ] as const;
 export type CodeProbleme = (typeof CODES_PROBLEME)[number];
 
 export function erreur(code: CodeProbleme, champ: string, message: string, path: Chemin = [champ]): Probleme {
-  return { code, message, path, champ, gravite: 'ERREUR' };
+  return { code, message, path, champ, gravite: "ERREUR" };
 }
 
 export function avertissement(code: CodeProbleme, champ: string, message: string, path: Chemin = [champ]): Probleme {
-  return { code, message, path, champ, gravite: 'AVERTISSEMENT' };
+  return { code, message, path, champ, gravite: "AVERTISSEMENT" };
 }
 
 /** Same path, code and message: one report is enough. */

@@ -4,9 +4,35 @@
 
 /** Accented letters of French (and neighbours) and their base: the migration's backfill replaces exactly these. */
 export const LETTRES_ACCENTUEES: Readonly<Record<string, string>> = {
-  à: "a", â: "a", ä: "a", á: "a", ã: "a", å: "a", ç: "c", é: "e", è: "e", ê: "e", ë: "e",
-  í: "i", ì: "i", î: "i", ï: "i", ñ: "n", ó: "o", ò: "o", ô: "o", ö: "o", õ: "o",
-  ú: "u", ù: "u", û: "u", ü: "u", ý: "y", ÿ: "y", œ: "oe", æ: "ae",
+  à: "a",
+  â: "a",
+  ä: "a",
+  á: "a",
+  ã: "a",
+  å: "a",
+  ç: "c",
+  é: "e",
+  è: "e",
+  ê: "e",
+  ë: "e",
+  í: "i",
+  ì: "i",
+  î: "i",
+  ï: "i",
+  ñ: "n",
+  ó: "o",
+  ò: "o",
+  ô: "o",
+  ö: "o",
+  õ: "o",
+  ú: "u",
+  ù: "u",
+  û: "u",
+  ü: "u",
+  ý: "y",
+  ÿ: "y",
+  œ: "oe",
+  æ: "ae",
 };
 
 /**

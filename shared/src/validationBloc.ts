@@ -28,7 +28,10 @@ export function valideeEnBloc(etat: string, inclureRejetees: boolean): boolean {
 }
 
 /** What validating the block does to its rows, with or without lifting the rejections. */
-export function planValidationBloc<L extends LigneAValiderEnBloc>(lignes: readonly L[], inclureRejetees: boolean): PlanValidationBloc<L> {
+export function planValidationBloc<L extends LigneAValiderEnBloc>(
+  lignes: readonly L[],
+  inclureRejetees: boolean,
+): PlanValidationBloc<L> {
   const rejetees = lignes.filter((l) => l.validation === "REJETEE");
   const aValider = lignes.filter((l) => valideeEnBloc(l.validation, inclureRejetees));
   const restentRejetees = inclureRejetees ? [] : rejetees;

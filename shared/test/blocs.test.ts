@@ -1,65 +1,77 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
-  BLOCS, BLOCS_LABELS, BLOCS_VALIDABLES, CHAMPS_COORDONNEES, CLE_COORDONNEES, CLE_INFORMATIONS, DESCRIPTEURS_BLOCS,
-  REGISTRE_BLOCS, blocDuVerrou, coordonneesBancairesSchema, couloirCertificat, nommerLigne, perimetreCertificat,
-  type Bloc, type CoordonneesValeurs,
-} from '../src/index.js';
+  BLOCS,
+  BLOCS_LABELS,
+  BLOCS_VALIDABLES,
+  CHAMPS_COORDONNEES,
+  CLE_COORDONNEES,
+  CLE_INFORMATIONS,
+  DESCRIPTEURS_BLOCS,
+  REGISTRE_BLOCS,
+  blocDuVerrou,
+  coordonneesBancairesSchema,
+  couloirCertificat,
+  nommerLigne,
+  perimetreCertificat,
+  type Bloc,
+  type CoordonneesValeurs,
+} from "../src/index.js";
 
-describe('block registry', () => {
-  it('describes every block, in screen order, under its own key', () => {
+describe("block registry", () => {
+  it("describes every block, in screen order, under its own key", () => {
     expectTypeOf<keyof typeof REGISTRE_BLOCS>().toEqualTypeOf<Bloc>();
     expect(DESCRIPTEURS_BLOCS.map((d) => d.bloc)).toEqual([...BLOCS]);
     for (const b of BLOCS) expect(REGISTRE_BLOCS[b].libelle).toBe(BLOCS_LABELS[b]);
   });
 
-  it('marks as validatable exactly the blocks gestionnaires validate, each under its own lock', () => {
+  it("marks as validatable exactly the blocks gestionnaires validate, each under its own lock", () => {
     expect(DESCRIPTEURS_BLOCS.filter((d) => d.validable).map((d) => d.bloc)).toEqual([...BLOCS_VALIDABLES]);
     for (const d of DESCRIPTEURS_BLOCS) expect(d.verrou).toBe(d.validable ? d.bloc : null);
   });
 
-  it('holds the one bank field list, the one the zod schema and the values follow', () => {
-    expect(CHAMPS_COORDONNEES).toEqual(['iban', 'bic', 'titulaire', 'domiciliation']);
+  it("holds the one bank field list, the one the zod schema and the values follow", () => {
+    expect(CHAMPS_COORDONNEES).toEqual(["iban", "bic", "titulaire", "domiciliation"]);
     expect(Object.keys(coordonneesBancairesSchema.shape)).toEqual([...CHAMPS_COORDONNEES]);
     expectTypeOf<keyof CoordonneesValeurs>().toEqualTypeOf<(typeof CHAMPS_COORDONNEES)[number]>();
   });
 
-  it('keys the one-row blocks', () => {
-    expect([CLE_COORDONNEES, CLE_INFORMATIONS]).toEqual(['coordonnees', 'demande']);
+  it("keys the one-row blocks", () => {
+    expect([CLE_COORDONNEES, CLE_INFORMATIONS]).toEqual(["coordonnees", "demande"]);
     const uneLigne = DESCRIPTEURS_BLOCS.filter((d) => !d.lignes).map((d) => d.bloc);
-    expect(uneLigne).toEqual(['INFORMATIONS', 'COORDONNEES_BANCAIRES']);
+    expect(uneLigne).toEqual(["INFORMATIONS", "COORDONNEES_BANCAIRES"]);
   });
 
-  it('puts the scénario under the bénéficiaires lock and the contact email under none', () => {
-    expect(blocDuVerrou('INFORMATIONS', ['scenarioInstallation'])).toBe('BENEFICIAIRES');
-    expect(blocDuVerrou('INFORMATIONS', ['courrielContact', 'scenarioInstallation'])).toBe('BENEFICIAIRES');
-    expect(blocDuVerrou('INFORMATIONS', ['courrielContact'])).toBeNull();
-    expect(blocDuVerrou('INFORMATIONS', ['constructor', '__proto__'])).toBeNull();
-    expect(blocDuVerrou('PIECES', [])).toBe('PIECES');
-    expect(blocDuVerrou('COURRIELS', [])).toBeNull();
+  it("puts the scénario under the bénéficiaires lock and the contact email under none", () => {
+    expect(blocDuVerrou("INFORMATIONS", ["scenarioInstallation"])).toBe("BENEFICIAIRES");
+    expect(blocDuVerrou("INFORMATIONS", ["courrielContact", "scenarioInstallation"])).toBe("BENEFICIAIRES");
+    expect(blocDuVerrou("INFORMATIONS", ["courrielContact"])).toBeNull();
+    expect(blocDuVerrou("INFORMATIONS", ["constructor", "__proto__"])).toBeNull();
+    expect(blocDuVerrou("PIECES", [])).toBe("PIECES");
+    expect(blocDuVerrou("COURRIELS", [])).toBeNull();
   });
 
-  it('names a bénéficiaire row by its FINESS juridique and responsable', () => {
-    const b = { finessJuridique: '330058066', nomResponsable: 'Mme Durand' };
-    expect(nommerLigne('BENEFICIAIRES', b)).toBe('330058066 — Mme Durand');
-    expect(nommerLigne('BENEFICIAIRES', { finessJuridique: '330058066', nomResponsable: null })).toBe('330058066');
-    expect(nommerLigne('PIECES', { nomFichier: 'va.pdf' })).toBe('va.pdf');
-    expect(nommerLigne('COORDONNEES_BANCAIRES', {})).toBe('');
+  it("names a bénéficiaire row by its FINESS juridique and responsable", () => {
+    const b = { finessJuridique: "330058066", nomResponsable: "Mme Durand" };
+    expect(nommerLigne("BENEFICIAIRES", b)).toBe("330058066 — Mme Durand");
+    expect(nommerLigne("BENEFICIAIRES", { finessJuridique: "330058066", nomResponsable: null })).toBe("330058066");
+    expect(nommerLigne("PIECES", { nomFichier: "va.pdf" })).toBe("va.pdf");
+    expect(nommerLigne("COORDONNEES_BANCAIRES", {})).toBe("");
   });
 });
 
-describe('certificate perimeter', () => {
-  const debut = new Date('2023-09-21T00:00:00Z');
-  it('is the AVANCE of MS1 / MS2 only, whatever the dates', () => {
-    expect(couloirCertificat({ type: 'AVANCE', couloir: 'MS1' })).toBe(true);
-    expect(couloirCertificat({ type: 'AVANCE', couloir: 'PH1' })).toBe(false);
-    expect(couloirCertificat({ type: 'SOLDE', couloir: 'MS2' })).toBe(false);
+describe("certificate perimeter", () => {
+  const debut = new Date("2023-09-21T00:00:00Z");
+  it("is the AVANCE of MS1 / MS2 only, whatever the dates", () => {
+    expect(couloirCertificat({ type: "AVANCE", couloir: "MS1" })).toBe(true);
+    expect(couloirCertificat({ type: "AVANCE", couloir: "PH1" })).toBe(false);
+    expect(couloirCertificat({ type: "SOLDE", couloir: "MS2" })).toBe(false);
   });
-  it('adds the filing date, or a later confirmed modification', () => {
-    const avance = { type: 'AVANCE', couloir: 'MS2' };
+  it("adds the filing date, or a later confirmed modification", () => {
+    const avance = { type: "AVANCE", couloir: "MS2" };
     expect(perimetreCertificat({ ...avance, dateDepot: debut }, debut)).toBe(true);
-    expect(perimetreCertificat({ ...avance, dateDepot: new Date('2023-09-20T00:00:00Z') }, debut)).toBe(false);
-    const modifiee = { ...avance, dateDepot: new Date('2022-01-01T00:00:00Z'), derniereModification: debut };
+    expect(perimetreCertificat({ ...avance, dateDepot: new Date("2023-09-20T00:00:00Z") }, debut)).toBe(false);
+    const modifiee = { ...avance, dateDepot: new Date("2022-01-01T00:00:00Z"), derniereModification: debut };
     expect(perimetreCertificat(modifiee, debut)).toBe(true);
-    expect(perimetreCertificat({ type: 'AVANCE', couloir: 'PH1', dateDepot: debut }, debut)).toBe(false);
+    expect(perimetreCertificat({ type: "AVANCE", couloir: "PH1", dateDepot: debut }, debut)).toBe(false);
   });
 });

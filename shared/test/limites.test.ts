@@ -1,58 +1,99 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from "vitest";
 import {
-  CHAMPS_LABELS, LIMITES, PIECE_TAILLE_MAX, commentaireSchema, exempleDocumentImport, messageFournisseurSchema, motifSchema,
-  pieceSchema, problemeContenuPdf, problemesDepuisZod, validerAdministrateur, validerBeneficiaire, validerCoordonnees,
-  validerDocumentImport, type ChampLimite, type Probleme,
-} from '../src/index.js';
-import { adminValide } from './helpers.js';
+  CHAMPS_LABELS,
+  LIMITES,
+  PIECE_TAILLE_MAX,
+  commentaireSchema,
+  exempleDocumentImport,
+  messageFournisseurSchema,
+  motifSchema,
+  pieceSchema,
+  problemeContenuPdf,
+  problemesDepuisZod,
+  validerAdministrateur,
+  validerBeneficiaire,
+  validerCoordonnees,
+  validerDocumentImport,
+  type ChampLimite,
+  type Probleme,
+} from "../src/index.js";
+import { adminValide } from "./helpers.js";
 
 const beneficiaire = {
-  nomResponsable: 'Anne STU', emailResponsable: 'direction@ehpad.fr', telResponsable: '0556000001',
-  finessJuridique: '330058066', finessGeographique: '330000019',
+  nomResponsable: "Anne STU",
+  emailResponsable: "direction@ehpad.fr",
+  telResponsable: "0556000001",
+  finessJuridique: "330058066",
+  finessGeographique: "330000019",
 };
-const coordonnees = { iban: 'FR7611808009101234567890147', bic: 'CMCIFRPA', titulaire: 'MAISON HELOISE', domiciliation: 'BFCM' };
-const options = { dateDebutCertificat: new Date('2023-09-21'), dateDepot: new Date('2024-01-10') };
+const coordonnees = {
+  iban: "FR7611808009101234567890147",
+  bic: "CMCIFRPA",
+  titulaire: "MAISON HELOISE",
+  domiciliation: "BFCM",
+};
+const options = { dateDebutCertificat: new Date("2023-09-21"), dateDepot: new Date("2024-01-10") };
 
-const zod = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }) => (v: string): Probleme[] => {
-  const r = schema.safeParse(v) as { success: true } | { success: false; error: Parameters<typeof problemesDepuisZod>[0] };
-  return r.success ? [] : problemesDepuisZod(r.error);
-};
-const demande = (champ: string) => (v: string): Probleme[] => {
-  const doc = exempleDocumentImport();
-  Object.assign(doc.demandes[0]!, { [champ]: v });
-  return validerDocumentImport(doc, options).erreurs;
-};
+const zod =
+  (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }) =>
+  (v: string): Probleme[] => {
+    const r = schema.safeParse(v) as
+      { success: true } | { success: false; error: Parameters<typeof problemesDepuisZod>[0] };
+    return r.success ? [] : problemesDepuisZod(r.error);
+  };
+const demande =
+  (champ: string) =>
+  (v: string): Probleme[] => {
+    const doc = exempleDocumentImport();
+    Object.assign(doc.demandes[0]!, { [champ]: v });
+    return validerDocumentImport(doc, options).erreurs;
+  };
 
 /** A valid address of n characters (about 150): 64 before the « @ », labels of at most 63. */
-const email = (n: number) => `${'a'.repeat(64)}@${'d'.repeat(60)}.${'e'.repeat(n - 129)}.fr`;
+const email = (n: number) => `${"a".repeat(64)}@${"d".repeat(60)}.${"e".repeat(n - 129)}.fr`;
 
 /** Builds a valid value of exactly n characters for each field. */
 const VALEURS: Record<ChampLimite, [(n: number) => string, (v: string) => Probleme[]]> = {
-  numeroCarteCPX: [(n) => '8'.repeat(n), (v) => validerAdministrateur(adminValide({ numeroCarteCPX: v })).erreurs],
-  nomAdminTechnique: [(n) => 'É'.repeat(n), (v) => validerAdministrateur(adminValide({ nomAdminTechnique: v })).erreurs],
-  telAdminTechnique: [(n) => '0'.repeat(n), (v) => validerAdministrateur(adminValide({ telAdminTechnique: v })).erreurs],
+  numeroCarteCPX: [(n) => "8".repeat(n), (v) => validerAdministrateur(adminValide({ numeroCarteCPX: v })).erreurs],
+  nomAdminTechnique: [
+    (n) => "É".repeat(n),
+    (v) => validerAdministrateur(adminValide({ nomAdminTechnique: v })).erreurs,
+  ],
+  telAdminTechnique: [
+    (n) => "0".repeat(n),
+    (v) => validerAdministrateur(adminValide({ telAdminTechnique: v })).erreurs,
+  ],
   emailAdminTechnique: [email, (v) => validerAdministrateur(adminValide({ emailAdminTechnique: v })).erreurs],
-  nomResponsable: [(n) => 'a'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, nomResponsable: v }).erreurs],
+  nomResponsable: [(n) => "a".repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, nomResponsable: v }).erreurs],
   emailResponsable: [email, (v) => validerBeneficiaire({ ...beneficiaire, emailResponsable: v }).erreurs],
-  telResponsable: [(n) => '0'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, telResponsable: v }).erreurs],
-  ancienneVersion: [(n) => 'v'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, ancienneVersion: v }).erreurs],
-  maitreIdentite: [(n) => 'm'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, maitreIdentite: v }).erreurs],
-  stockageIdentite: [(n) => 's'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, stockageIdentite: v }).erreurs],
-  operateurMessagerie: [(n) => 'o'.repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, operateurMessagerie: v }).erreurs],
-  scenarioInstallation: [(n) => 's'.repeat(n), demande('scenarioInstallation')],
-  titulaire: [(n) => 't'.repeat(n), (v) => validerCoordonnees({ ...coordonnees, titulaire: v }).erreurs],
-  domiciliation: [(n) => 'd'.repeat(n), (v) => validerCoordonnees({ ...coordonnees, domiciliation: v }).erreurs],
-  logiciel: [(n) => 'l'.repeat(n), demande('logiciel')],
-  courrielContact: [email, demande('courrielContact')],
-  referenceFournisseur: [(n) => 'R'.repeat(n), demande('referenceFournisseur')],
-  nomFichier: [(n) => `${'f'.repeat(n - 4)}.pdf`, (v) => zod(pieceSchema)({ nomFichier: v, type: 'VA' } as unknown as string)],
-  motif: [(n) => 'm'.repeat(n), zod(motifSchema)],
-  messageFournisseur: [(n) => 'm'.repeat(n), zod(messageFournisseurSchema)],
-  commentaire: [(n) => 'c'.repeat(n), zod(commentaireSchema)],
+  telResponsable: [(n) => "0".repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, telResponsable: v }).erreurs],
+  ancienneVersion: [(n) => "v".repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, ancienneVersion: v }).erreurs],
+  maitreIdentite: [(n) => "m".repeat(n), (v) => validerBeneficiaire({ ...beneficiaire, maitreIdentite: v }).erreurs],
+  stockageIdentite: [
+    (n) => "s".repeat(n),
+    (v) => validerBeneficiaire({ ...beneficiaire, stockageIdentite: v }).erreurs,
+  ],
+  operateurMessagerie: [
+    (n) => "o".repeat(n),
+    (v) => validerBeneficiaire({ ...beneficiaire, operateurMessagerie: v }).erreurs,
+  ],
+  scenarioInstallation: [(n) => "s".repeat(n), demande("scenarioInstallation")],
+  titulaire: [(n) => "t".repeat(n), (v) => validerCoordonnees({ ...coordonnees, titulaire: v }).erreurs],
+  domiciliation: [(n) => "d".repeat(n), (v) => validerCoordonnees({ ...coordonnees, domiciliation: v }).erreurs],
+  logiciel: [(n) => "l".repeat(n), demande("logiciel")],
+  courrielContact: [email, demande("courrielContact")],
+  referenceFournisseur: [(n) => "R".repeat(n), demande("referenceFournisseur")],
+  nomFichier: [
+    (n) => `${"f".repeat(n - 4)}.pdf`,
+    (v) => zod(pieceSchema)({ nomFichier: v, type: "VA" } as unknown as string),
+  ],
+  motif: [(n) => "m".repeat(n), zod(motifSchema)],
+  messageFournisseur: [(n) => "m".repeat(n), zod(messageFournisseurSchema)],
+  commentaire: [(n) => "c".repeat(n), zod(commentaireSchema)],
 };
 
-describe('field limits', () => {
-  it('values of the supplier guide', () => {
+describe("field limits", () => {
+  it("values of the supplier guide", () => {
     expect(LIMITES.numeroCarteCPX.max).toBe(10);
     expect(LIMITES.nomAdminTechnique.max).toBe(25);
     expect(LIMITES.telAdminTechnique.max).toBe(50);
@@ -60,10 +101,10 @@ describe('field limits', () => {
     expect(PIECE_TAILLE_MAX).toBe(10 * 1024 * 1024);
   });
 
-  describe.each(Object.keys(LIMITES) as ChampLimite[])('%s', (champ) => {
+  describe.each(Object.keys(LIMITES) as ChampLimite[])("%s", (champ) => {
     const max = LIMITES[champ].max;
     const [valeur, valider] = VALEURS[champ];
-    const tropLong = (ps: Probleme[]) => ps.filter((p) => p.code === 'TROP_LONG' && p.champ === champ);
+    const tropLong = (ps: Probleme[]) => ps.filter((p) => p.code === "TROP_LONG" && p.champ === champ);
 
     it(`accepts ${max} characters`, () => {
       const v = valeur(max);
@@ -78,13 +119,13 @@ describe('field limits', () => {
     });
   });
 
-  it('pièce size: 10 MiB accepted, one byte more refused', () => {
+  it("pièce size: 10 MiB accepted, one byte more refused", () => {
     const pdf = (n: number) => {
       const octets = new Uint8Array(n);
       octets.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
       return octets;
     };
     expect(problemeContenuPdf(pdf(PIECE_TAILLE_MAX))).toBeNull();
-    expect(problemeContenuPdf(pdf(PIECE_TAILLE_MAX + 1))).toBe('10 Mio au maximum');
+    expect(problemeContenuPdf(pdf(PIECE_TAILLE_MAX + 1))).toBe("10 Mio au maximum");
   });
 });

@@ -73,7 +73,11 @@ export function creerClient({ url, cle, fetch: f = fetch }: OptionsClient): Clie
       throw new ErreurRequete(erreurs.map((e) => e.message).join(" ; "), code, reponse.status, erreurs);
     }
     if (!reponse.ok || !corps || corps.data == null) {
-      throw new ErreurRequete(`Réponse HTTP ${reponse.status} inattendue : ${texte.slice(0, 200)}`, `HTTP_${reponse.status}`, reponse.status);
+      throw new ErreurRequete(
+        `Réponse HTTP ${reponse.status} inattendue : ${texte.slice(0, 200)}`,
+        `HTTP_${reponse.status}`,
+        reponse.status,
+      );
     }
     return corps.data;
   }
@@ -89,7 +93,11 @@ export function creerClient({ url, cle, fetch: f = fetch }: OptionsClient): Clie
       });
       return lire<T>(reponse);
     },
-    async requeteMultipart<T>(query: string, variables: Record<string, unknown>, fichiers: Record<string, { contenu: Uint8Array; nomFichier: string; typeMime?: string }>) {
+    async requeteMultipart<T>(
+      query: string,
+      variables: Record<string, unknown>,
+      fichiers: Record<string, { contenu: Uint8Array; nomFichier: string; typeMime?: string }>,
+    ) {
       const form = new FormData();
       const chemins = Object.keys(fichiers);
       form.append("operations", JSON.stringify({ query, variables }));
@@ -100,7 +108,11 @@ export function creerClient({ url, cle, fetch: f = fetch }: OptionsClient): Clie
       });
       // multipart/form-data is a "simple" content type: x-graphql-csrf marks the request as not
       // forged (the Authorization header would be enough, but a browser client needs it).
-      const reponse = await f(endpoint, { method: "POST", headers: { authorization, "x-graphql-csrf": "1", accept: "application/json" }, body: form });
+      const reponse = await f(endpoint, {
+        method: "POST",
+        headers: { authorization, "x-graphql-csrf": "1", accept: "application/json" },
+        body: form,
+      });
       return lire<T>(reponse);
     },
   };
@@ -109,7 +121,8 @@ export function creerClient({ url, cle, fetch: f = fetch }: OptionsClient): Clie
 // ---- types of the answers ----------------------------------------------------------------------
 
 export type StatutDemande = "EN_COURS" | "DECIDEE" | "EN_ATTENTE_PIECE" | "A_MODIFIER" | "REGULARISATION_EN_COURS";
-export type Bloc = "INFORMATIONS" | "COORDONNEES_BANCAIRES" | "BENEFICIAIRES" | "ADMINISTRATEURS" | "PIECES" | "COURRIELS";
+export type Bloc =
+  "INFORMATIONS" | "COORDONNEES_BANCAIRES" | "BENEFICIAIRES" | "ADMINISTRATEURS" | "PIECES" | "COURRIELS";
 export type UtiliteCertificat = "DMP" | "INS" | "DMP_INS";
 export type EtatLigneApercu = "AJOUTEE" | "MODIFIEE" | "SUPPRIMEE" | "INCHANGEE";
 
@@ -126,7 +139,12 @@ export type ErreurApi =
   | { __typename: "ErreurValidation"; code: string; message: string; path: string[] | null; problemes: Probleme[] }
   | { __typename: "ErreurConflit"; code: string; message: string; path: string[] | null; versionActuelle: number }
   | { __typename: "ErreurVerrouillage"; code: string; message: string; path: string[] | null; bloc: Bloc }
-  | { __typename: "ErreurEtat" | "ErreurIntrouvable" | "ErreurAutorisation"; code: string; message: string; path: string[] | null };
+  | {
+      __typename: "ErreurEtat" | "ErreurIntrouvable" | "ErreurAutorisation";
+      code: string;
+      message: string;
+      path: string[] | null;
+    };
 
 /** A mutation's result: its success member, or one of the errors. */
 export type Resultat<Nom extends string, Donnees> = ({ __typename: Nom } & Donnees) | ErreurApi;
@@ -137,7 +155,10 @@ export const estErreur = (r: { __typename: string }): r is ErreurApi => r.__type
 export function decrireErreur(e: ErreurApi): string {
   const lignes = [`${e.message} [${e.__typename} ${e.code}${e.path ? ` ${e.path.join(".")}` : ""}]`];
   if (e.__typename === "ErreurValidation") {
-    for (const p of e.problemes) lignes.push(`  - ${p.gravite === "ERREUR" ? "erreur" : "avertissement"} ${p.code} à ${p.path.join(".")} : ${p.message}`);
+    for (const p of e.problemes)
+      lignes.push(
+        `  - ${p.gravite === "ERREUR" ? "erreur" : "avertissement"} ${p.code} à ${p.path.join(".")} : ${p.message}`,
+      );
   }
   if (e.__typename === "ErreurConflit") lignes.push(`  version actuelle de la demande : ${e.versionActuelle}`);
   if (e.__typename === "ErreurVerrouillage") lignes.push(`  bloc verrouillé : ${e.bloc}`);
@@ -190,19 +211,61 @@ export interface Demande extends ResumeDemande {
   blocCertificatVisible: boolean;
   droits: { modifier: boolean };
   blocs: { bloc: Bloc; verrouille: boolean; nombreLignes: number; nombreValidees: number; nombreRejetees: number }[];
-  coordonneesBancaires: { iban: string; ibanFormate: string; bic: string; titulaire: string; domiciliation: string; validation: Validation } | null;
+  coordonneesBancaires: {
+    iban: string;
+    ibanFormate: string;
+    bic: string;
+    titulaire: string;
+    domiciliation: string;
+    validation: Validation;
+  } | null;
   beneficiaires: {
-    cle: string; nomResponsable: string; emailResponsable: string; telResponsable: string; finessJuridique: string; finessGeographique: string;
-    presentSolde: boolean; ancienneVersion: string | null; maitreIdentite: string | null; stockageIdentite: string | null; operateurMessagerie: string | null;
-    validation: Validation; avertissements: Probleme[];
+    cle: string;
+    nomResponsable: string;
+    emailResponsable: string;
+    telResponsable: string;
+    finessJuridique: string;
+    finessGeographique: string;
+    presentSolde: boolean;
+    ancienneVersion: string | null;
+    maitreIdentite: string | null;
+    stockageIdentite: string | null;
+    operateurMessagerie: string | null;
+    validation: Validation;
+    avertissements: Probleme[];
   }[];
   administrateurs: (Omit<ValeursAdministrateur, "finessJuridique"> & {
-    finessJuridique: string; validation: Validation; transmisLe: string | null; avertissements: Probleme[];
+    finessJuridique: string;
+    validation: Validation;
+    transmisLe: string | null;
+    avertissements: Probleme[];
   })[];
-  pieces: { cle: string; nomFichier: string; type: "VA" | "FACTURE"; taille: number; deposeLe: string; url: string; validation: Validation }[];
+  pieces: {
+    cle: string;
+    nomFichier: string;
+    type: "VA" | "FACTURE";
+    taille: number;
+    deposeLe: string;
+    url: string;
+    validation: Validation;
+  }[];
   /** `etat`: EN_ATTENTE, ENVOYE or ECHEC; `dateEnvoi` is null until the mail server accepted it. */
-  courriels: { destinataire: string; sujet: string; corps: string; creeLe: string; etat: "EN_ATTENTE" | "ENVOYE" | "ECHEC"; dateEnvoi: string | null }[];
-  versions: { numero: number; auteur: string; role: string; creeLe: string; commentaire: string | null; nombreChangements: number }[];
+  courriels: {
+    destinataire: string;
+    sujet: string;
+    corps: string;
+    creeLe: string;
+    etat: "EN_ATTENTE" | "ENVOYE" | "ECHEC";
+    dateEnvoi: string | null;
+  }[];
+  versions: {
+    numero: number;
+    auteur: string;
+    role: string;
+    creeLe: string;
+    commentaire: string | null;
+    nombreChangements: number;
+  }[];
 }
 
 export interface LigneApercuAdministrateur {
@@ -394,10 +457,19 @@ query DemandeALaVersion($numero: String!, $version: Int!) {
 // ---- helpers, one per step of the supplier flow ------------------------------------------------
 
 export type ResultatBrouillon<Nom extends string> = Resultat<Nom, { brouillon: Brouillon }>;
-export type ResultatImport = Resultat<"DemandesImporterSucces", { resultat: { demandes: ResumeDemande[]; avertissements: Probleme[] } }>;
-export type ResultatConfirmation = Resultat<"BrouillonConfirmerSucces", {
-  confirmation: { version: Version; demande: { numero: string; statut: StatutDemande; versionCourante: number; derniereModification: string | null } };
-}>;
+export type ResultatImport = Resultat<
+  "DemandesImporterSucces",
+  { resultat: { demandes: ResumeDemande[]; avertissements: Probleme[] } }
+>;
+export type ResultatConfirmation = Resultat<
+  "BrouillonConfirmerSucces",
+  {
+    confirmation: {
+      version: Version;
+      demande: { numero: string; statut: StatutDemande; versionCourante: number; derniereModification: string | null };
+    };
+  }
+>;
 export type ResultatAbandon = Resultat<"BrouillonAbandonnerSucces", { abandonne: boolean }>;
 
 /** Values of a certificate request; every field is sent (an omitted one becomes null). */
@@ -407,7 +479,8 @@ export const moi = async (c: ClientFournisseur) => (await c.requete<{ moi: Moi |
 
 /** `document`: `{ demandes: [...] }` or one demande (docs/import-format.md). All or nothing. */
 export const importerDemandes = async (c: ClientFournisseur, document: unknown) =>
-  (await c.requete<{ demandesImporter: ResultatImport }>(OPERATIONS.importer, { input: { document } })).demandesImporter;
+  (await c.requete<{ demandesImporter: ResultatImport }>(OPERATIONS.importer, { input: { document } }))
+    .demandesImporter;
 
 export interface FiltreDemandes {
   numero?: string;
@@ -436,7 +509,7 @@ export async function listerDemandes(
 export async function toutesMesDemandes(c: ClientFournisseur, filtre: FiltreDemandes = {}, taillePage = 100) {
   const demandes: ResumeDemande[] = [];
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   for (;;) {
     const page = await listerDemandes(c, { filtre, tri: "NUMERO", ordre: "ASC", first: taillePage, after });
     totalCount = page.totalCount;
@@ -455,51 +528,108 @@ export const lireBrouillon = async (c: ClientFournisseur, numero: string) =>
   (await c.requete<{ brouillon: Brouillon | null }>(OPERATIONS.brouillon, { numero })).brouillon;
 
 export const ouvrirBrouillon = async (c: ClientFournisseur, numero: string) =>
-  (await c.requete<{ brouillonOuvrir: ResultatBrouillon<"BrouillonOuvrirSucces"> }>(OPERATIONS.ouvrir, { input: { numero } })).brouillonOuvrir;
+  (
+    await c.requete<{ brouillonOuvrir: ResultatBrouillon<"BrouillonOuvrirSucces"> }>(OPERATIONS.ouvrir, {
+      input: { numero },
+    })
+  ).brouillonOuvrir;
 
-export const ajouterAdministrateur = async (c: ClientFournisseur, numero: string, valeurs: AdministrateurValeurs & { finessJuridique: string }) =>
-  (await c.requete<{ administrateurAjouter: ResultatBrouillon<"AdministrateurAjouterSucces"> }>(OPERATIONS.administrateurAjouter, { input: { numero, valeurs } }))
-    .administrateurAjouter;
+export const ajouterAdministrateur = async (
+  c: ClientFournisseur,
+  numero: string,
+  valeurs: AdministrateurValeurs & { finessJuridique: string },
+) =>
+  (
+    await c.requete<{ administrateurAjouter: ResultatBrouillon<"AdministrateurAjouterSucces"> }>(
+      OPERATIONS.administrateurAjouter,
+      { input: { numero, valeurs } },
+    )
+  ).administrateurAjouter;
 
 /** Replaces the row's values (its FINESS juridique, the row's identity, does not change). */
-export const modifierAdministrateur = async (c: ClientFournisseur, numero: string, finessJuridique: string, valeurs: AdministrateurValeurs) =>
-  (await c.requete<{ administrateurModifier: ResultatBrouillon<"AdministrateurModifierSucces"> }>(OPERATIONS.administrateurModifier, {
-    input: { numero, finessJuridique, valeurs },
-  })).administrateurModifier;
+export const modifierAdministrateur = async (
+  c: ClientFournisseur,
+  numero: string,
+  finessJuridique: string,
+  valeurs: AdministrateurValeurs,
+) =>
+  (
+    await c.requete<{ administrateurModifier: ResultatBrouillon<"AdministrateurModifierSucces"> }>(
+      OPERATIONS.administrateurModifier,
+      {
+        input: { numero, finessJuridique, valeurs },
+      },
+    )
+  ).administrateurModifier;
 
 export const supprimerAdministrateur = async (c: ClientFournisseur, numero: string, finessJuridique: string) =>
-  (await c.requete<{ administrateurSupprimer: ResultatBrouillon<"AdministrateurSupprimerSucces"> }>(OPERATIONS.administrateurSupprimer, {
-    input: { numero, finessJuridique },
-  })).administrateurSupprimer;
+  (
+    await c.requete<{ administrateurSupprimer: ResultatBrouillon<"AdministrateurSupprimerSucces"> }>(
+      OPERATIONS.administrateurSupprimer,
+      {
+        input: { numero, finessJuridique },
+      },
+    )
+  ).administrateurSupprimer;
 
 /** Stages a new pièce justificative (PDF, 10 MiB at most), sent as a multipart request. */
-export const ajouterPiece = async (c: ClientFournisseur, numero: string, type: "VA" | "FACTURE", fichier: { contenu: Uint8Array; nomFichier: string }) =>
-  (await c.requeteMultipart<{ pieceAjouter: ResultatBrouillon<"PieceAjouterSucces"> }>(
-    OPERATIONS.pieceAjouter,
-    { input: { numero, type, fichier: null } },
-    { "input.fichier": { ...fichier, typeMime: "application/pdf" } },
-  )).pieceAjouter;
+export const ajouterPiece = async (
+  c: ClientFournisseur,
+  numero: string,
+  type: "VA" | "FACTURE",
+  fichier: { contenu: Uint8Array; nomFichier: string },
+) =>
+  (
+    await c.requeteMultipart<{ pieceAjouter: ResultatBrouillon<"PieceAjouterSucces"> }>(
+      OPERATIONS.pieceAjouter,
+      { input: { numero, type, fichier: null } },
+      { "input.fichier": { ...fichier, typeMime: "application/pdf" } },
+    )
+  ).pieceAjouter;
 
 /** Drops the staged change of one row (`cle`: FINESS juridique for the administrateurs). */
 export const annulerOperation = async (c: ClientFournisseur, numero: string, bloc: Bloc, cle: string) =>
-  (await c.requete<{ brouillonOperationAnnuler: ResultatBrouillon<"BrouillonOperationAnnulerSucces"> }>(OPERATIONS.operationAnnuler, {
-    input: { numero, bloc, cle },
-  })).brouillonOperationAnnuler;
+  (
+    await c.requete<{ brouillonOperationAnnuler: ResultatBrouillon<"BrouillonOperationAnnulerSucces"> }>(
+      OPERATIONS.operationAnnuler,
+      {
+        input: { numero, bloc, cle },
+      },
+    )
+  ).brouillonOperationAnnuler;
 
 export const rebaserBrouillon = async (c: ClientFournisseur, numero: string) =>
-  (await c.requete<{ brouillonRebaser: ResultatBrouillon<"BrouillonRebaserSucces"> }>(OPERATIONS.rebaser, { input: { numero } })).brouillonRebaser;
+  (
+    await c.requete<{ brouillonRebaser: ResultatBrouillon<"BrouillonRebaserSucces"> }>(OPERATIONS.rebaser, {
+      input: { numero },
+    })
+  ).brouillonRebaser;
 
 export const abandonnerBrouillon = async (c: ClientFournisseur, numero: string) =>
-  (await c.requete<{ brouillonAbandonner: ResultatAbandon }>(OPERATIONS.abandonner, { input: { numero } })).brouillonAbandonner;
+  (await c.requete<{ brouillonAbandonner: ResultatAbandon }>(OPERATIONS.abandonner, { input: { numero } }))
+    .brouillonAbandonner;
 
-export const confirmerBrouillon = async (c: ClientFournisseur, numero: string, versionBase: number, commentaire?: string) =>
-  (await c.requete<{ brouillonConfirmer: ResultatConfirmation }>(OPERATIONS.confirmer, { input: { numero, versionBase, commentaire: commentaire ?? null } }))
-    .brouillonConfirmer;
+export const confirmerBrouillon = async (
+  c: ClientFournisseur,
+  numero: string,
+  versionBase: number,
+  commentaire?: string,
+) =>
+  (
+    await c.requete<{ brouillonConfirmer: ResultatConfirmation }>(OPERATIONS.confirmer, {
+      input: { numero, versionBase, commentaire: commentaire ?? null },
+    })
+  ).brouillonConfirmer;
 
 export const lireVersion = async (c: ClientFournisseur, numero: string, version: number) =>
-  (await c.requete<{ demandeALaVersion: { version: Version; administrateurs: { cle: string; valeurs: Partial<ValeursAdministrateur> }[] } | null }>(
-    OPERATIONS.version, { numero, version },
-  )).demandeALaVersion;
+  (
+    await c.requete<{
+      demandeALaVersion: {
+        version: Version;
+        administrateurs: { cle: string; valeurs: Partial<ValeursAdministrateur> }[];
+      } | null;
+    }>(OPERATIONS.version, { numero, version })
+  ).demandeALaVersion;
 
 export const comparerVersions = async (c: ClientFournisseur, numero: string, de: number, a: number) =>
   (await c.requete<{ demandeComparer: Changement[] | null }>(OPERATIONS.comparer, { numero, de, a })).demandeComparer;

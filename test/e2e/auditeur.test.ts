@@ -53,8 +53,12 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     // The only buttons left open or fold the blocks.
     const panneau = main.locator("#panneau-actuelle");
     const noms = [
-      "Informations de la demande", "Coordonnées bancaires 0 / 1 ligne validée", "Bénéficiaire(s) et scénario d'installation 0 / 6 lignes validées",
-      `${BLOC_ADMIN} 0 / 5 lignes validées`, "Pièces justificatives 0 / 2 lignes validées", "Courriels automatiques envoyés",
+      "Informations de la demande",
+      "Coordonnées bancaires 0 / 1 ligne validée",
+      "Bénéficiaire(s) et scénario d'installation 0 / 6 lignes validées",
+      `${BLOC_ADMIN} 0 / 5 lignes validées`,
+      "Pièces justificatives 0 / 2 lignes validées",
+      "Courriels automatiques envoyés",
     ];
     for (const nom of noms) expect(await panneau.getByRole("button", { name: nom, exact: true }).count(), nom).toBe(1);
     expect(await panneau.getByRole("button").count()).toBe(noms.length);
@@ -106,7 +110,10 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     const trace = acces.filter({ hasText: "Aurélien Auditeur" }).filter({ hasText: "Consultation d’une demande" });
     await visible(trace.getByRole("link", { name: NUMERO }).first());
     // Filtered by the demande's numéro (kept in the URL).
-    await page.getByRole("search", { name: "Filtrer le journal" }).getByRole("textbox", { name: /^Numéro de dossier/ }).fill(NUMERO);
+    await page
+      .getByRole("search", { name: "Filtrer le journal" })
+      .getByRole("textbox", { name: /^Numéro de dossier/ })
+      .fill(NUMERO);
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL((u) => u.searchParams.get("numero") === NUMERO && u.searchParams.get("onglet") === "acces");
     await expect.poll(async () => (await acces.allTextContents()).every((t) => t.includes(NUMERO))).toBe(true);
@@ -118,11 +125,16 @@ describe("parcours de l'auditeur (lecture seule)", () => {
     expect(href).toBe(`/export/journal.csv?onglet=acces&numero=${NUMERO}`);
     const csv = await page.request.get(new URL(href!, page.url()).toString());
     expect(csv.status()).toBe(200);
-    const lignes = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lignes = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lignes[0]).toBe("Date;Personne;Rôle;Opération;Cible");
     expect(lignes.slice(1).every((l) => l.endsWith(`;${NUMERO}`))).toBe(true);
     // Its XLSX twin, same tab and filters.
-    expect(await page.getByRole("link", { name: /^Exporter en XLSX/ }).getAttribute("href")).toBe(`/export/journal.xlsx?onglet=acces&numero=${NUMERO}`);
+    expect(await page.getByRole("link", { name: /^Exporter en XLSX/ }).getAttribute("href")).toBe(
+      `/export/journal.xlsx?onglet=acces&numero=${NUMERO}`,
+    );
   });
 });
 

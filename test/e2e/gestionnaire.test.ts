@@ -14,7 +14,9 @@ const NUMERO = "FINMS2007720M0";
 const BLOC_ADMIN = "Informations sur le(s) administrateur(s) technique(s)";
 const COMMENTAIRE = "Changement d'administrateur pour 330058066 (test de bout en bout)";
 // The smallest thing the server accepts as a PDF: it must start with %PDF-.
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 let serveur: Serveur;
 let page: Page;
@@ -27,21 +29,28 @@ const bientot = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000
 
 /** The data rows of the modification screen's administrateurs table. */
 const lignesAdmin = () => page.locator("section[aria-labelledby='administrateurs-titre'] tbody tr[data-cle]");
-const ligneAdmin = (cle: string) => page.locator(`section[aria-labelledby='administrateurs-titre'] tbody tr[data-cle='${cle}']`);
-const champNumero = () => page.getByRole("search", { name: "Filtrer les demandes" }).getByRole("textbox", { name: /^Numéro de dossier/ });
+const ligneAdmin = (cle: string) =>
+  page.locator(`section[aria-labelledby='administrateurs-titre'] tbody tr[data-cle='${cle}']`);
+const champNumero = () =>
+  page.getByRole("search", { name: "Filtrer les demandes" }).getByRole("textbox", { name: /^Numéro de dossier/ });
 /** Wide tables back to their first column (focus on a row's buttons scrolls them sideways), for the docs' screenshots. */
-const tablesAGauche = () => page.evaluate(() => document.querySelectorAll(".fr-table__container").forEach((t) => t.scrollTo({ left: 0 })));
+const tablesAGauche = () =>
+  page.evaluate(() => document.querySelectorAll(".fr-table__container").forEach((t) => t.scrollTo({ left: 0 })));
 /** Text of the pending-changes bar (sticky at the bottom of the modification screen). */
-const texteBarre = async () => net(await page.getByRole("region", { name: "Modifications en attente" }).locator("p").first().textContent());
+const texteBarre = async () =>
+  net(await page.getByRole("region", { name: "Modifications en attente" }).locator("p").first().textContent());
 /**
  * « Enregistrer » after a field was corrected, until the pop-in closes. Under a loaded CI the
  * button was once found already busy saving (then the pop-in closed with the right value):
  * what matters, and what the next steps check, is that the corrected value is staged.
  */
 async function enregistrerCorrection(popin: Locator) {
-  await popin.getByRole("button", { name: "Enregistrer" }).click({ timeout: 5_000 }).catch(async (e) => {
-    if (await popin.isVisible()) throw e;
-  });
+  await popin
+    .getByRole("button", { name: "Enregistrer" })
+    .click({ timeout: 5_000 })
+    .catch(async (e) => {
+      if (await popin.isVisible()) throw e;
+    });
   await cache(popin);
 }
 const blocAdminConsultation = () => page.locator("section[aria-labelledby='bloc-administrateurs-titre']");
@@ -79,8 +88,15 @@ describe("parcours du gestionnaire", () => {
     await visible(tableau.locator("tbody tr").first());
     const colonnes = (await tableau.locator("thead th > div > span").allTextContents()).map(net);
     expect(colonnes).toEqual([
-      "Numéro de dossier", "Type", "Numéro éditeur", "Logiciel", "Date de dépôt", "Date de la commande", "Statut",
-      "Statut du dernier paiement", "Montant Ségur déclaré",
+      "Numéro de dossier",
+      "Type",
+      "Numéro éditeur",
+      "Logiciel",
+      "Date de dépôt",
+      "Date de la commande",
+      "Statut",
+      "Statut du dernier paiement",
+      "Montant Ségur déclaré",
     ]);
     // 32 demandes (the guide's two and 30 generated), 20 per page.
     await visible(page.getByText(/32 demandes/).first());
@@ -95,11 +111,23 @@ describe("parcours du gestionnaire", () => {
     await champNumero().fill("7720");
     await page.getByLabel("Statut de la demande").selectOption({ label: "En cours" });
     await page.getByRole("button", { name: "Rechercher" }).click();
-    await page.waitForURL((u) => u.searchParams.get("numero") === "7720" && u.searchParams.get("statut") === "EN_COURS");
+    await page.waitForURL(
+      (u) => u.searchParams.get("numero") === "7720" && u.searchParams.get("statut") === "EN_COURS",
+    );
     await bientot(() => tableau.locator("tbody tr").count()).toBe(1);
     const ligne = tableau.locator("tbody tr").first();
     const cellules = (await ligne.locator("th, td").allTextContents()).map(net);
-    expect(cellules).toEqual(["FINMS2007720M0", "Avance", "00001", "DUI-PDS", "08/12/2022", "20/09/2022", "En cours", "Aucun paiement en cours", "2 920,00 €"]);
+    expect(cellules).toEqual([
+      "FINMS2007720M0",
+      "Avance",
+      "00001",
+      "DUI-PDS",
+      "08/12/2022",
+      "20/09/2022",
+      "En cours",
+      "Aucun paiement en cours",
+      "2 920,00 €",
+    ]);
     await visible(page.getByText(/^1 demande\b/).first());
 
     // The URL is the state: a reload keeps the filter and the form.
@@ -132,7 +160,9 @@ describe("parcours du gestionnaire", () => {
     }).toBe(true);
     await page.getByRole("button", { name: /Numéro de dossier : trié par ordre croissant/ }).click();
     await bientot(() => numero.getAttribute("aria-sort")).toBe("descending");
-    await bientot(async () => net(await tableau.locator("tbody th[scope=row]").first().textContent())).not.toBe(croissant[0]);
+    await bientot(async () => net(await tableau.locator("tbody th[scope=row]").first().textContent())).not.toBe(
+      croissant[0],
+    );
     const decroissant = (await tableau.locator("tbody th[scope=row]").allTextContents()).map(net);
     expect(decroissant).toEqual([...decroissant].sort().reverse());
   });
@@ -160,8 +190,15 @@ describe("parcours du gestionnaire", () => {
     const tableau = bloc.getByRole("region", { name: BLOC_ADMIN }).locator("table");
     const entetes = (await tableau.locator("thead th").allTextContents()).map(net);
     expect(entetes.slice(0, 9)).toEqual([
-      "FINESS juridique", "Contractualisation organisme de gestion", "Statut administrateur", "Contractualisation éditeur",
-      "Numéro de carte CPX", "Nom", "Téléphone", "Email", "Utilité certificat",
+      "FINESS juridique",
+      "Contractualisation organisme de gestion",
+      "Statut administrateur",
+      "Contractualisation éditeur",
+      "Numéro de carte CPX",
+      "Nom",
+      "Téléphone",
+      "Email",
+      "Utilité certificat",
     ]);
     expect(entetes[9]).toBe("Validation et actions");
     const lignes = tableau.locator("tbody tr");
@@ -169,7 +206,16 @@ describe("parcours du gestionnaire", () => {
     const cellules = async (i: number) => (await lignes.nth(i).locator("td").allTextContents()).map(net);
     const premiere = await cellules(0);
     expect(premiere[0]).toMatch(/^330058066/);
-    expect(premiere.slice(1, 9)).toEqual(["Oui", "Editeur", "Oui", "8001234567", "STU", "0603334174", "a.st@mail.com", "DMP"]);
+    expect(premiere.slice(1, 9)).toEqual([
+      "Oui",
+      "Editeur",
+      "Oui",
+      "8001234567",
+      "STU",
+      "0603334174",
+      "a.st@mail.com",
+      "DMP",
+    ]);
     const troisieme = await cellules(2);
     expect(troisieme[0]).toMatch(/^330058068/);
     expect(troisieme.slice(1, 4)).toEqual(["Non", "Structure", "Non"]);
@@ -177,7 +223,12 @@ describe("parcours du gestionnaire", () => {
     // 750712184 has no certificate request: no row.
     expect(await tableau.getByText("750712184").count()).toBe(0);
     // 330058067…070 carry a wrong FINESS key: a warning, not an error.
-    await visible(lignes.nth(1).getByText(/clé|Luhn/i).first());
+    await visible(
+      lignes
+        .nth(1)
+        .getByText(/clé|Luhn/i)
+        .first(),
+    );
     // Validation state of each row and of the block, with the gestionnaire's buttons.
     expect(await lignes.getByText("À valider").count()).toBe(5);
     await visible(bloc.getByText("0 / 5 lignes validées"));
@@ -198,16 +249,26 @@ describe("parcours du gestionnaire", () => {
   });
 
   it("modification : la pop-in « Modifier » préremplie, le champ changé en vert, l'erreur CPX", async () => {
-    await suivreLien(page, page.getByRole("link", { name: "Modifier la demande" }), new RegExp(`/demandes/${NUMERO}/modifier$`));
+    await suivreLien(
+      page,
+      page.getByRole("link", { name: "Modifier la demande" }),
+      new RegExp(`/demandes/${NUMERO}/modifier$`),
+    );
     await visible(page.getByRole("heading", { level: 1, name: `Modification de la demande ${NUMERO}` }));
     await visible(ligneAdmin("330058066"));
     const blocs = (await page.locator("main h2").allTextContents()).map(net);
     expect(blocs).toEqual([
-      "Informations de la demande", "Coordonnées bancaires", "Bénéficiaire(s) et scénario d'installation", BLOC_ADMIN,
-      "Pièces justificatives", "Courriels automatiques envoyés",
+      "Informations de la demande",
+      "Coordonnées bancaires",
+      "Bénéficiaire(s) et scénario d'installation",
+      BLOC_ADMIN,
+      "Pièces justificatives",
+      "Courriels automatiques envoyés",
     ]);
     expect(await lignesAdmin().count()).toBe(5);
-    const entetes = (await page.locator("section[aria-labelledby='administrateurs-titre'] thead th").allTextContents()).map(net);
+    const entetes = (
+      await page.locator("section[aria-labelledby='administrateurs-titre'] thead th").allTextContents()
+    ).map(net);
     expect(entetes.at(-1)).toBe("Actions");
     await visible(page.getByRole("button", { name: "Ajouter", exact: true }));
 
@@ -225,7 +286,8 @@ describe("parcours du gestionnaire", () => {
     const tel = popin.getByRole("textbox", { name: /^Téléphone/ });
     const email = popin.getByRole("textbox", { name: /^Email/ });
     const utilite = popin.getByRole("combobox", { name: /^Utilité certificat/ });
-    const texteChoisi = (select: Locator) => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim());
+    const texteChoisi = (select: Locator) =>
+      select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim());
     expect(await texteChoisi(og)).toBe("Oui");
     expect(await texteChoisi(statut)).toBe("Editeur");
     expect(await texteChoisi(editeur)).toBe("Oui");
@@ -247,7 +309,8 @@ describe("parcours du gestionnaire", () => {
     expect(await nom.evaluate((el) => !!el.closest(".champ-modifie"))).toBe(true);
     await visible(popin.getByRole("textbox", { name: /^Nom modifié/ }));
     for (const champ of [cpx, tel, email]) expect(await couleurFond(champ)).not.toBe(vert);
-    for (const champ of [og, statut, editeur, utilite]) expect(await champ.evaluate((el) => !!el.closest(".champ-modifie"))).toBe(false);
+    for (const champ of [og, statut, editeur, utilite])
+      expect(await champ.evaluate((el) => !!el.closest(".champ-modifie"))).toBe(false);
     expect(await popin.getByText("modifié", { exact: true }).count()).toBe(1);
     expect(await violationsAxe(page)).toEqual([]);
     await capture(page, "popin-modifier");
@@ -261,7 +324,17 @@ describe("parcours du gestionnaire", () => {
     expect(await cpx.getAttribute("aria-invalid")).toBe("true");
     // The error is tied to the field for screen readers.
     const decrit = (await cpx.getAttribute("aria-describedby")) ?? "";
-    const textes = await Promise.all(decrit.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => "")));
+    const textes = await Promise.all(
+      decrit
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) =>
+          page
+            .locator(`[id="${id}"]`)
+            .innerText()
+            .catch(() => ""),
+        ),
+    );
     expect(textes.join(" ")).toMatch(/Numéro de carte CPX : obligatoire/);
     await visible(popin);
     expect(await violationsAxe(page)).toEqual([]);
@@ -291,9 +364,13 @@ describe("parcours du gestionnaire", () => {
     await page.getByRole("button", { name: "Supprimer la ligne 330058067", exact: true }).click();
     await cache(ligneAdmin("330058067"));
     expect(await lignesAdmin().count()).toBe(4);
-    const supprimees = page.locator("section[aria-labelledby='administrateurs-titre']").getByText(/Lignes supprimées \(1\)/);
+    const supprimees = page
+      .locator("section[aria-labelledby='administrateurs-titre']")
+      .getByText(/Lignes supprimées \(1\)/);
     await visible(supprimees);
-    await visible(page.locator("section[aria-labelledby='administrateurs-titre'] del", { hasText: "330058067 — BOUVI" }));
+    await visible(
+      page.locator("section[aria-labelledby='administrateurs-titre'] del", { hasText: "330058067 — BOUVI" }),
+    );
     await visible(page.getByRole("button", { name: "Annuler la suppression de 330058067 — BOUVI" }));
 
     await page.getByRole("button", { name: "Ajouter", exact: true }).click();
@@ -308,7 +385,9 @@ describe("parcours du gestionnaire", () => {
     for (const liste of listes) expect(await liste.inputValue()).toBe("");
     // An added row has no saved values to compare with: nothing is flagged « modifié ».
     await finess.fill("750712184");
-    await popin.getByRole("combobox", { name: /^Contractualisation organisme de gestion/ }).selectOption({ label: "Non" });
+    await popin
+      .getByRole("combobox", { name: /^Contractualisation organisme de gestion/ })
+      .selectOption({ label: "Non" });
     await popin.getByRole("combobox", { name: /^Statut administrateur/ }).selectOption({ label: "Structure" });
     await popin.getByRole("combobox", { name: /^Contractualisation éditeur/ }).selectOption({ label: "Non" });
     await popin.getByRole("textbox", { name: /^Numéro de carte CPX/ }).fill("8009999999");
@@ -324,7 +403,16 @@ describe("parcours du gestionnaire", () => {
     expect(await ajoutee.getAttribute("class")).toContain("ligne-ajoutee");
     const cellules = (await ajoutee.locator("td").allTextContents()).map(net);
     expect(cellules[0]).toMatch(/^750712184/);
-    expect(cellules.slice(1, 9)).toEqual(["Non", "Structure", "Non", "8009999999", "DUPONT", "0145000006", "c.dupont@mail.fr", "DMP, INS"]);
+    expect(cellules.slice(1, 9)).toEqual([
+      "Non",
+      "Structure",
+      "Non",
+      "8009999999",
+      "DUPONT",
+      "0145000006",
+      "c.dupont@mail.fr",
+      "DMP, INS",
+    ]);
     for (let i = 0; i < 9; i++) expect(await couleurFond(ajoutee.locator("td").nth(i))).toBe(vert);
     expect(await lignesAdmin().count()).toBe(5);
 
@@ -353,7 +441,11 @@ describe("parcours du gestionnaire", () => {
   });
 
   it("historique : la version 3 en tête, ses changements, la comparaison 2 → 3 et la version 2", async () => {
-    await suivreLien(page, page.getByRole("link", { name: `Voir la demande ${NUMERO}` }), new RegExp(`/demandes/${NUMERO}$`));
+    await suivreLien(
+      page,
+      page.getByRole("link", { name: `Voir la demande ${NUMERO}` }),
+      new RegExp(`/demandes/${NUMERO}$`),
+    );
     await visible(page.getByText(/version 3$/));
     await page.getByRole("tab", { name: /Historique/ }).click();
     await page.waitForURL(/onglet=historique/);
@@ -365,7 +457,8 @@ describe("parcours du gestionnaire", () => {
     await visible(premier.getByText(`« ${COMMENTAIRE} »`));
     // The changes are folded: open them.
     await premier.locator("summary").click();
-    const changement = (bloc: Locator, champ: string) => bloc.locator("tr", { has: page.getByRole("rowheader", { name: champ, exact: true }) });
+    const changement = (bloc: Locator, champ: string) =>
+      bloc.locator("tr", { has: page.getByRole("rowheader", { name: champ, exact: true }) });
     const nomChange = changement(premier, "Nom").filter({ hasText: "STUART" });
     await visible(nomChange);
     // Old value struck through, new value inserted.
@@ -451,12 +544,16 @@ describe("parcours du gestionnaire", () => {
     const popin = page.getByRole("dialog", { name: "Ajouter une pièce justificative" });
     await visible(popin);
     // Not a PDF: refused on the spot, in French.
-    await popin.locator("input[type=file]").setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: Buffer.from("pas un PDF") });
+    await popin
+      .locator("input[type=file]")
+      .setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: Buffer.from("pas un PDF") });
     await popin.getByRole("combobox", { name: /^Type/ }).selectOption({ label: "Facture" });
     await popin.getByRole("button", { name: "Enregistrer" }).click();
     await visible(popin.getByText(/fichier PDF attendu/));
 
-    await popin.locator("input[type=file]").setInputFiles({ name: "facture-complementaire.pdf", mimeType: "application/pdf", buffer: PDF });
+    await popin
+      .locator("input[type=file]")
+      .setInputFiles({ name: "facture-complementaire.pdf", mimeType: "application/pdf", buffer: PDF });
     await popin.getByRole("button", { name: "Enregistrer" }).click();
     await cache(popin);
     const section = page.locator("section[aria-labelledby='pieces-titre']");
@@ -508,7 +605,9 @@ describe("parcours du gestionnaire", () => {
     const beneficiaires = page.locator("section[aria-labelledby='beneficiaires-titre']");
     await beneficiaires.getByRole("button", { name: "Modifier le scénario d'installation" }).click();
     const popinScenario = page.getByRole("dialog", { name: "Modifier le scénario d'installation" });
-    await popinScenario.getByRole("textbox", { name: /^Scénario d'installation/ }).fill("Installation en mode SaaS, bascule le 15 janvier.");
+    await popinScenario
+      .getByRole("textbox", { name: /^Scénario d'installation/ })
+      .fill("Installation en mode SaaS, bascule le 15 janvier.");
     await popinScenario.getByRole("button", { name: "Enregistrer" }).click();
     await cache(popinScenario);
     await visible(beneficiaires.locator(".valeur-modifiee", { hasText: "bascule le 15 janvier" }));
@@ -519,9 +618,16 @@ describe("parcours du gestionnaire", () => {
     await capture(page, "modification-informations");
 
     await page.getByRole("button", { name: "Confirmer les modifications" }).click();
-    await page.getByRole("dialog", { name: "Confirmer les modifications" }).getByRole("button", { name: "Confirmer", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Confirmer les modifications" })
+      .getByRole("button", { name: "Confirmer", exact: true })
+      .click();
     await visible(page.getByText("Version 5 enregistrée"));
-    await suivreLien(page, page.getByRole("link", { name: `Voir la demande ${NUMERO}` }), new RegExp(`/demandes/${NUMERO}$`));
+    await suivreLien(
+      page,
+      page.getByRole("link", { name: `Voir la demande ${NUMERO}` }),
+      new RegExp(`/demandes/${NUMERO}$`),
+    );
     await visible(page.getByText("support@editeur-dui.fr"));
     await visible(page.getByText("Installation en mode SaaS, bascule le 15 janvier."));
   });
@@ -564,10 +670,14 @@ describe("parcours du gestionnaire", () => {
     await page.getByRole("button", { name: "Changer le statut" }).click();
     const statut = page.getByRole("dialog", { name: "Changer le statut" });
     await statut.getByRole("combobox", { name: /^Nouveau statut/ }).selectOption({ label: "A modifier" });
-    await visible(statut.getByText("Un courriel automatique sera envoyé au contact de la demande (support@editeur-dui.fr)."));
+    await visible(
+      statut.getByText("Un courriel automatique sera envoyé au contact de la demande (support@editeur-dui.fr)."),
+    );
     await statut.getByRole("button", { name: "Changer le statut" }).click();
     await visible(statut.getByText(/^Message au fournisseur : champ obligatoire/));
-    await statut.getByRole("textbox", { name: /^Message au fournisseur/ }).fill("Merci de corriger le numéro de carte CPX de la ligne 330058066.");
+    await statut
+      .getByRole("textbox", { name: /^Message au fournisseur/ })
+      .fill("Merci de corriger le numéro de carte CPX de la ligne 330058066.");
     expect(await violationsAxe(page)).toEqual([]);
     await statut.getByRole("button", { name: "Changer le statut" }).click();
     await cache(statut);
@@ -591,7 +701,6 @@ describe("parcours du gestionnaire", () => {
     expect(await page.getByRole("tab", { name: "Accès aux données" }).count()).toBe(0);
     expect(await violationsAxe(page)).toEqual([]);
   });
-
 });
 
 describe("tout le parcours", () => {

@@ -12,7 +12,11 @@ afterEach(() => app.fermer());
 
 describe("access traces (SPEC §9)", () => {
   it("records who opened a demande's detail, an export or a file, without personal data", async () => {
-    const d = await app.gql(`query($n: String!) { demande(numero: $n) { pieces { url } } }`, { n: numero }, app.auditeur);
+    const d = await app.gql(
+      `query($n: String!) { demande(numero: $n) { pieces { url } } }`,
+      { n: numero },
+      app.auditeur,
+    );
     await app.fetch(`http://test/export/demandes.csv?statut=EN_COURS`, { headers: app.gestionnaire.headers });
     await app.fetch(`http://test${d.data.demande.pieces[0].url}`, { headers: app.gestionnaire.headers });
     const traces = await app.prisma.traceAcces.findMany({ orderBy: { id: "asc" } });
@@ -25,16 +29,34 @@ describe("access traces (SPEC §9)", () => {
   });
 
   it("counts re-reading the same demande within 5 minutes as one consultation", async () => {
-    const lire = (as = app.gestionnaire) => app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, as);
+    const lire = (as = app.gestionnaire) =>
+      app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, as);
     await lire();
     await lire();
     await lire(app.auditeur);
-    expect((await app.prisma.traceAcces.findMany({ orderBy: { id: "asc" } })).map((t) => t.role)).toEqual(["GESTIONNAIRE", "AUDITEUR"]);
+    expect((await app.prisma.traceAcces.findMany({ orderBy: { id: "asc" } })).map((t) => t.role)).toEqual([
+      "GESTIONNAIRE",
+      "AUDITEUR",
+    ]);
     // Later than the window: a new consultation.
     const plusTard = new Date(Date.now() + 6 * 60_000);
     const gestionnaire = (await app.prisma.traceAcces.findFirstOrThrow({ where: { role: "GESTIONNAIRE" } })).acteur;
     const [cle, ...nom] = gestionnaire.split(" ");
-    await tracerAcces(app.prisma, { type: "UTILISATEUR", id: Number(cle!.slice(2)), cle: cle!, nom: nom.join(" "), email: "", role: "GESTIONNAIRE", numeroEditeur: null }, "CONSULTATION", numero, plusTard);
+    await tracerAcces(
+      app.prisma,
+      {
+        type: "UTILISATEUR",
+        id: Number(cle!.slice(2)),
+        cle: cle!,
+        nom: nom.join(" "),
+        email: "",
+        role: "GESTIONNAIRE",
+        numeroEditeur: null,
+      },
+      "CONSULTATION",
+      numero,
+      plusTard,
+    );
     expect(await app.prisma.traceAcces.count({ where: { role: "GESTIONNAIRE" } })).toBe(2);
   });
 

@@ -3,7 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialecte, dialecteUrl, MIGRATIONS_DIR_POSTGRESQL, openDatabase, ouvrirBase, prepareDatabase, preparerBase } from "@segur/prisma";
+import {
+  dialecte,
+  dialecteUrl,
+  MIGRATIONS_DIR_POSTGRESQL,
+  openDatabase,
+  ouvrirBase,
+  prepareDatabase,
+  preparerBase,
+} from "@segur/prisma";
 import { creerBase, executer, supprimerBase } from "@segur/prisma/postgresql";
 import { BASE_TEST, creerAppTest, type AppTest } from "../../server/test/aide.js";
 import { migrerPostgres } from "../../prisma/src/migrate-pg.js";
@@ -29,7 +37,9 @@ describe("one model, two databases", () => {
     expect(derive).toContain('provider = "postgresql"');
     expect(derive).toContain('"./generated/prisma-pg"');
     expect(derive).not.toContain("prisma-pothos-types");
-    expect(() => deriver(lire("schema.prisma").replace("String    @unique", "String    @unique @db.VarChar(20)"))).toThrow(/portable/);
+    expect(() =>
+      deriver(lire("schema.prisma").replace("String    @unique", "String    @unique @db.VarChar(20)")),
+    ).toThrow(/portable/);
   });
 });
 
@@ -67,8 +77,12 @@ describe.skipIf(BASE_TEST !== "postgresql")("PostgreSQL migrator", () => {
 
   it("instances starting at once migrate one after another: one applies, the others find it done", async () => {
     const url = await nouvelle();
-    const resultats = await Promise.all(Array.from({ length: 4 }, () => migrerPostgres(url, MIGRATIONS_DIR_POSTGRESQL)));
-    const n = fs.readdirSync(MIGRATIONS_DIR_POSTGRESQL).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR_POSTGRESQL, d, "migration.sql"))).length;
+    const resultats = await Promise.all(
+      Array.from({ length: 4 }, () => migrerPostgres(url, MIGRATIONS_DIR_POSTGRESQL)),
+    );
+    const n = fs
+      .readdirSync(MIGRATIONS_DIR_POSTGRESQL)
+      .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR_POSTGRESQL, d, "migration.sql"))).length;
     expect(resultats.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, n]);
     expect(resultats.filter((r) => r.skipped.length === n)).toHaveLength(3);
   });

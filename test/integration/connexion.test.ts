@@ -4,7 +4,11 @@ import { creerUtilisateur, ouvrirSession } from "../../server/src/auth/service.j
 import { ErreurAuthentification } from "../../server/src/commun/erreurs.js";
 
 const CONNEXION = `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename ... on Erreur { code message } ... on ConnexionSucces { moi { nom } } } }`;
-const INCORRECT = { __typename: "ErreurAuthentification", code: "AUTHENTIFICATION", message: "Adresse électronique ou mot de passe incorrect." };
+const INCORRECT = {
+  __typename: "ErreurAuthentification",
+  code: "AUTHENTIFICATION",
+  message: "Adresse électronique ou mot de passe incorrect.",
+};
 
 let app: AppTest;
 afterEach(() => app.fermer());
@@ -33,19 +37,34 @@ const FAUX = "AUTHENTIFICATION Adresse électronique ou mot de passe incorrect."
 describe("login throttling", () => {
   it("slows an account down with growing delays, capped at a minute, without checking the password meanwhile; success resets it", async () => {
     app = await creerAppTest();
-    await creerUtilisateur(app.prisma, { email: "g3@test.fr", nom: "G3", role: "GESTIONNAIRE", motDePasse: "le-bon-mot-de-passe" });
+    await creerUtilisateur(app.prisma, {
+      email: "g3@test.fr",
+      nom: "G3",
+      role: "GESTIONNAIRE",
+      motDePasse: "le-bon-mot-de-passe",
+    });
     for (let i = 0; i < 4; i++) expect(await essai(app.prisma, "G3@test.fr ", `faux-${i}`, a(0))).toBe(FAUX);
     // 4th failure: 1 s during which even the right password is not checked.
-    expect(await essai(app.prisma, "g3@test.fr", "le-bon-mot-de-passe", a(500))).toBe("TROP_DE_TENTATIVES Trop de tentatives : réessayez dans 1 seconde.");
+    expect(await essai(app.prisma, "g3@test.fr", "le-bon-mot-de-passe", a(500))).toBe(
+      "TROP_DE_TENTATIVES Trop de tentatives : réessayez dans 1 seconde.",
+    );
     expect(await essai(app.prisma, "g3@test.fr", "faux", a(1000))).toBe(FAUX);
-    expect(await essai(app.prisma, "g3@test.fr", "faux", a(1500))).toBe("TROP_DE_TENTATIVES Trop de tentatives : réessayez dans 2 secondes.");
+    expect(await essai(app.prisma, "g3@test.fr", "faux", a(1500))).toBe(
+      "TROP_DE_TENTATIVES Trop de tentatives : réessayez dans 2 secondes.",
+    );
     // Refused attempts are not failures: the count is 5.
-    expect(await app.prisma.limiteConnexion.findUnique({ where: { cle: "compte:g3@test.fr" } })).toMatchObject({ echecs: 5, bloqueJusquA: a(3000) });
+    expect(await app.prisma.limiteConnexion.findUnique({ where: { cle: "compte:g3@test.fr" } })).toMatchObject({
+      echecs: 5,
+      bloqueJusquA: a(3000),
+    });
 
     let t = 3000;
     for (let i = 0; i < 10; i++) {
       expect(await essai(app.prisma, "g3@test.fr", "faux", a(t))).toBe(FAUX);
-      t = (await app.prisma.limiteConnexion.findUniqueOrThrow({ where: { cle: "compte:g3@test.fr" } })).bloqueJusquA!.getTime() - T0.getTime();
+      t =
+        (
+          await app.prisma.limiteConnexion.findUniqueOrThrow({ where: { cle: "compte:g3@test.fr" } })
+        ).bloqueJusquA!.getTime() - T0.getTime();
     }
     const ligne = await app.prisma.limiteConnexion.findUniqueOrThrow({ where: { cle: "compte:g3@test.fr" } });
     // Never a lock-out: at worst the real user waits a minute.
@@ -85,9 +104,15 @@ describe("login throttling", () => {
     const service = await import("../../server/src/auth/service.js");
     const autre = await ouvrirBase(app.urlBase, { migrer: false });
     try {
-      await expect(service.ouvrirSession(autre, "gestionnaire@test.fr", "motdepasse-test", 12, { maintenant: a(500) }))
-        .rejects.toMatchObject({ code: "TROP_DE_TENTATIVES", message: "Trop de tentatives : réessayez dans 1 seconde." });
-      await expect(service.ouvrirSession(autre, "gestionnaire@test.fr", "motdepasse-test", 12, { maintenant: a(1000) })).resolves.toBeTruthy();
+      await expect(
+        service.ouvrirSession(autre, "gestionnaire@test.fr", "motdepasse-test", 12, { maintenant: a(500) }),
+      ).rejects.toMatchObject({
+        code: "TROP_DE_TENTATIVES",
+        message: "Trop de tentatives : réessayez dans 1 seconde.",
+      });
+      await expect(
+        service.ouvrirSession(autre, "gestionnaire@test.fr", "motdepasse-test", 12, { maintenant: a(1000) }),
+      ).resolves.toBeTruthy();
     } finally {
       await autre.$disconnect();
     }
@@ -106,12 +131,18 @@ describe("login throttling", () => {
     expect(ev.map((e) => JSON.parse(e.details))).toEqual([{ adresse: "203.0.113.7", echecs: 11, delaiSecondes: 1 }]);
 
     // While that address is delayed, even a real account's right password is not checked from it…
-    await app.prisma.limiteConnexion.update({ where: { cle: "adresse:203.0.113.7" }, data: { bloqueJusquA: new Date(Date.now() + 10 * 60_000) } });
+    await app.prisma.limiteConnexion.update({
+      where: { cle: "adresse:203.0.113.7" },
+      data: { bloqueJusquA: new Date(Date.now() + 10 * 60_000) },
+    });
     const refus = await connexion("gestionnaire@test.fr", "motdepasse-test", adresse);
     expect(refus).toMatchObject({ __typename: "ErreurAuthentification", code: "TROP_DE_TENTATIVES" });
     expect(refus.message).toMatch(/^Trop de tentatives : réessayez dans \d+ secondes\.$/);
     // …while the same user logs in from elsewhere, and that success does not clear the address.
-    expect(await connexion("gestionnaire@test.fr", "motdepasse-test", "198.51.100.4")).toEqual({ __typename: "ConnexionSucces", moi: { nom: "Gaëlle Gestion" } });
+    expect(await connexion("gestionnaire@test.fr", "motdepasse-test", "198.51.100.4")).toEqual({
+      __typename: "ConnexionSucces",
+      moi: { nom: "Gaëlle Gestion" },
+    });
     expect(await app.prisma.limiteConnexion.count({ where: { cle: "adresse:203.0.113.7" } })).toBe(1);
   });
 
@@ -127,6 +158,8 @@ describe("login throttling", () => {
     await essai(app.prisma, "auditeur@test.fr", "faux", a(0));
     const lendemain = a(24 * 3600_000 + 1);
     expect(await essai(app.prisma, "gestionnaire@test.fr", "faux", lendemain)).toBe(FAUX);
-    expect(await app.prisma.limiteConnexion.findMany({ select: { cle: true, echecs: true } })).toEqual([{ cle: "compte:gestionnaire@test.fr", echecs: 1 }]);
+    expect(await app.prisma.limiteConnexion.findMany({ select: { cle: true, echecs: true } })).toEqual([
+      { cle: "compte:gestionnaire@test.fr", echecs: 1 },
+    ]);
   });
 });

@@ -18,7 +18,10 @@ const enPanne = (envois: MessageCourriel[] = []): Courrielleur => ({
     throw new Error(`connect ECONNREFUSED 10.0.0.25:587 (destinataire ${m.destinataire})`);
   },
 });
-const enMarche = (envois: MessageCourriel[]): Courrielleur => ({ nom: "smtp", envoyer: async (m) => void envois.push(m) });
+const enMarche = (envois: MessageCourriel[]): Courrielleur => ({
+  nom: "smtp",
+  envoyer: async (m) => void envois.push(m),
+});
 
 let app: AppTest;
 afterEach(async () => {
@@ -27,8 +30,15 @@ afterEach(async () => {
 });
 
 async function changerStatut(numero: string) {
-  const r = await app.gql(CHANGER, { i: { numero, statut: "A_MODIFIER", message: "Merci de corriger le numéro de carte CPX." } }, app.gestionnaire);
-  expect(r.data.demandeChangerStatut).toEqual({ __typename: "DemandeChangerStatutSucces", demande: { statut: "A_MODIFIER" } });
+  const r = await app.gql(
+    CHANGER,
+    { i: { numero, statut: "A_MODIFIER", message: "Merci de corriger le numéro de carte CPX." } },
+    app.gestionnaire,
+  );
+  expect(r.data.demandeChangerStatut).toEqual({
+    __typename: "DemandeChangerStatutSucces",
+    demande: { statut: "A_MODIFIER" },
+  });
 }
 const courriel = () => app.prisma.courriel.findFirstOrThrow();
 
@@ -47,7 +57,12 @@ describe("outbox", () => {
     liberer(new Error("Greeting never received (contact@editeur-dui.fr)"));
     await app.boiteEnvoi.inactive();
     const c = await courriel();
-    expect(c).toMatchObject({ etat: "EN_ATTENTE", tentatives: 1, derniereErreur: "Greeting never received ([adresse masquée])", reserveJusquA: null });
+    expect(c).toMatchObject({
+      etat: "EN_ATTENTE",
+      tentatives: 1,
+      derniereErreur: "Greeting never received ([adresse masquée])",
+      reserveJusquA: null,
+    });
     expect(c.prochainEssaiLe!.getTime()).toBeGreaterThan(avant.getTime());
   });
 
@@ -58,11 +73,19 @@ describe("outbox", () => {
     const erreurs = vi.spyOn(console, "error").mockImplementation(() => {});
     await changerStatut(numero);
     await app.boiteEnvoi.inactive();
-    expect(await courriel()).toMatchObject({ etat: "EN_ATTENTE", tentatives: 1, derniereErreur: "connect ECONNREFUSED 10.0.0.25:587 (destinataire [adresse masquée])" });
+    expect(await courriel()).toMatchObject({
+      etat: "EN_ATTENTE",
+      tentatives: 1,
+      derniereErreur: "connect ECONNREFUSED 10.0.0.25:587 (destinataire [adresse masquée])",
+    });
 
     // Not due yet: nothing is tried before prochainEssaiLe.
     const premier = (await courriel()).prochainEssaiLe!;
-    expect(await traiterBoiteEnvoi(app.prisma, enPanne(envois), new Date(premier.getTime() - 1))).toEqual({ envoyes: 0, echecs: 0, abandons: 0 });
+    expect(await traiterBoiteEnvoi(app.prisma, enPanne(envois), new Date(premier.getTime() - 1))).toEqual({
+      envoyes: 0,
+      echecs: 0,
+      abandons: 0,
+    });
     expect(envois).toHaveLength(1);
 
     const delais: number[] = [];
@@ -74,7 +97,11 @@ describe("outbox", () => {
       if (apres.prochainEssaiLe) delais.push(apres.prochainEssaiLe.getTime() - prochainEssaiLe!.getTime());
     }
     expect(delais.slice(0, 3)).toEqual([120_000, 240_000, 480_000]);
-    expect(await courriel()).toMatchObject({ etat: "ECHEC", tentatives: TENTATIVES_COURRIEL_MAX, prochainEssaiLe: null });
+    expect(await courriel()).toMatchObject({
+      etat: "ECHEC",
+      tentatives: TENTATIVES_COURRIEL_MAX,
+      prochainEssaiLe: null,
+    });
     expect(envois).toHaveLength(TENTATIVES_COURRIEL_MAX);
     expect(erreurs.mock.calls.flat().join("\n")).not.toContain("contact@editeur-dui.fr");
 
@@ -83,12 +110,20 @@ describe("outbox", () => {
     expect(envois).toHaveLength(TENTATIVES_COURRIEL_MAX);
 
     const vu = (await app.gql(COURRIELS, { n: numero }, app.gestionnaire)).data.demande.courriels[0];
-    expect(vu).toMatchObject({ etat: "ECHEC", tentatives: 8, derniereErreur: "connect ECONNREFUSED 10.0.0.25:587 (destinataire [adresse masquée])", dateEnvoi: null });
+    expect(vu).toMatchObject({
+      etat: "ECHEC",
+      tentatives: 8,
+      derniereErreur: "connect ECONNREFUSED 10.0.0.25:587 (destinataire [adresse masquée])",
+      dateEnvoi: null,
+    });
     // Deprecated field keeps its non-null shape: the recording time until it is sent.
     expect(vu.envoyeLe).toBe(vu.creeLe);
     // The transport's error is internal: suppliers see the state, not the error.
     const fournisseur = await app.fournisseur("00001");
-    expect((await app.gql(COURRIELS, { n: numero }, fournisseur)).data.demande.courriels[0]).toMatchObject({ etat: "ECHEC", derniereErreur: null });
+    expect((await app.gql(COURRIELS, { n: numero }, fournisseur)).data.demande.courriels[0]).toMatchObject({
+      etat: "ECHEC",
+      derniereErreur: null,
+    });
 
     expect(await relancerCourriels(app.prisma, { id: vu.id + 1 })).toEqual([]);
     expect(await relancerCourriels(app.prisma)).toEqual([vu.id]);
@@ -104,7 +139,11 @@ describe("outbox", () => {
     expect(envoye.dateEnvoi).toBe(envoye.envoyeLe);
 
     const ev = (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements;
-    expect(ev.slice(0, 3).map((e: { type: string }) => e.type)).toEqual(["COURRIEL_ENVOYE", "COURRIEL_RELANCE", "COURRIEL_ECHEC"]);
+    expect(ev.slice(0, 3).map((e: { type: string }) => e.type)).toEqual([
+      "COURRIEL_ENVOYE",
+      "COURRIEL_RELANCE",
+      "COURRIEL_ECHEC",
+    ]);
     expect(ev[0]).toMatchObject({ auteur: "Système", details: { courrielId: vu.id, envoye: true, tentative: 1 } });
     expect(ev[1]).toMatchObject({ details: { courrielId: vu.id, tentativesPrecedentes: 8 } });
     expect(ev[2]).toMatchObject({ details: { tentative: 8, abandon: true, prochainEssaiLe: null } });
@@ -115,13 +154,18 @@ describe("outbox", () => {
     app = await creerAppTest({}, { courrielleur: { nom: "smtp", envoyer: async () => {} } });
     const demande = await app.prisma.demande.findUniqueOrThrow({ where: { numero: await importerExemple(app) } });
     for (let i = 0; i < 12; i++) {
-      await app.prisma.courriel.create({ data: { demandeId: demande.id, destinataire: `c${i}@editeur.fr`, sujet: `s${i}`, corps: "x" } });
+      await app.prisma.courriel.create({
+        data: { demandeId: demande.id, destinataire: `c${i}@editeur.fr`, sujet: `s${i}`, corps: "x" },
+      });
     }
     const autre = await ouvrirBase(app.urlBase, { migrer: false }); // a second process on the same database
     try {
       const envois: string[] = [];
       // Yields between claim and mark so the two passes interleave.
-      const lent: Courrielleur = { nom: "smtp", envoyer: async (m) => void (await new Promise((r) => setImmediate(r)), envois.push(m.destinataire)) };
+      const lent: Courrielleur = {
+        nom: "smtp",
+        envoyer: async (m) => void (await new Promise((r) => setImmediate(r)), envois.push(m.destinataire)),
+      };
       const [a, b] = await Promise.all([traiterBoiteEnvoi(app.prisma, lent), traiterBoiteEnvoi(autre, lent)]);
       expect(a.envoyes + b.envoyes).toBe(12);
       expect([...envois].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `c${i}@editeur.fr`).sort());

@@ -41,10 +41,19 @@ describe("one demande with every block", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.demande.beneficiaires.length).toBeGreaterThan(0);
     expect(r.data.demande.administrateurs.length).toBeGreaterThan(0);
-    expect(r.data.demande.blocs.find((b: any) => b.bloc === "BENEFICIAIRES").nombreLignes).toBe(r.data.demande.beneficiaires.length);
+    expect(r.data.demande.blocs.find((b: any) => b.bloc === "BENEFICIAIRES").nombreLignes).toBe(
+      r.data.demande.beneficiaires.length,
+    );
     const tables = faites.map(table);
     // Before: 19 statements — the demande read twice, bénéficiaires twice, certificate rows three times.
-    for (const t of ["Demande", "Beneficiaire", "AdministrateurTechnique", "PieceJustificative", "Session", "Utilisateur"]) {
+    for (const t of [
+      "Demande",
+      "Beneficiaire",
+      "AdministrateurTechnique",
+      "PieceJustificative",
+      "Session",
+      "Utilisateur",
+    ]) {
       expect(tables.filter((x) => x === t).length, `${t} : ${tables.join(", ")}`).toBeLessThanOrEqual(1);
     }
     // Session (1) + the demande (1) + bénéficiaires, certificate rows, emails, status message (4) + bank
@@ -57,7 +66,9 @@ describe("one demande with every block", () => {
     const f = await app.fournisseur("00001");
     const rf = await app.gql(DETAIL, { numero }, f);
     for (const a of rf.data.demande.administrateurs) expect(a.doublonsPossibles).toEqual([]);
-    expect(rf.data.demande.administrateurs.map((a: any) => a.avertissements)).toEqual(r.data.demande.administrateurs.map((a: any) => a.avertissements));
+    expect(rf.data.demande.administrateurs.map((a: any) => a.avertissements)).toEqual(
+      r.data.demande.administrateurs.map((a: any) => a.avertissements),
+    );
   });
 });
 

@@ -27,31 +27,85 @@ const DETAIL = `query($n: String!) { demande(numero: $n) { numero statut blocCer
 
 describe("hot reads by plain statements", () => {
   it("reads a page's certificate rows exactly as Prisma's include does (values, types, order)", async () => {
-    const page = await app.prisma.demande.findMany({ take: 48, orderBy: { id: "asc" }, include: { administrateurs: REQUETES_LIGNES.administrateurs } });
-    const lues = await administrateursDes(app.prisma, page.map((d) => d.id));
+    const page = await app.prisma.demande.findMany({
+      take: 48,
+      orderBy: { id: "asc" },
+      include: { administrateurs: REQUETES_LIGNES.administrateurs },
+    });
+    const lues = await administrateursDes(
+      app.prisma,
+      page.map((d) => d.id),
+    );
     expect(page.some((d) => d.administrateurs.length > 1)).toBe(true);
     for (const d of page) expect(lues.get(d.id)).toEqual(d.administrateurs);
     const colonnes = ["finessJuridique", "numeroCarteCPX", "transmisLe", "contractualisationOG"];
-    const partielles = await administrateursDes(app.prisma, page.map((d) => d.id), colonnes);
+    const partielles = await administrateursDes(
+      app.prisma,
+      page.map((d) => d.id),
+      colonnes,
+    );
     for (const d of page) {
-      expect(partielles.get(d.id)).toEqual(d.administrateurs.map((a) => Object.fromEntries(["id", "demandeId", ...colonnes].map((c) => [c, a[c as keyof typeof a]]))));
+      expect(partielles.get(d.id)).toEqual(
+        d.administrateurs.map((a) =>
+          Object.fromEntries(["id", "demandeId", ...colonnes].map((c) => [c, a[c as keyof typeof a]])),
+        ),
+      );
     }
   });
 
   it("reads a demande's bank details, block states and pièces exactly as Prisma's include does", async () => {
-    const PIECES = { orderBy: REQUETES_LIGNES.pieces.orderBy, select: { id: true, cle: true, nomFichier: true, taille: true, deposeLe: true, valideeLe: true, validation: true } } as const;
-    const lire = () => app.prisma.demande.findFirst({ where: { numero }, include: { blocs: { orderBy: { id: "asc" } }, coordonneesBancaires: true, pieces: PIECES } });
+    const PIECES = {
+      orderBy: REQUETES_LIGNES.pieces.orderBy,
+      select: {
+        id: true,
+        cle: true,
+        nomFichier: true,
+        taille: true,
+        deposeLe: true,
+        valideeLe: true,
+        validation: true,
+      },
+    } as const;
+    const lire = () =>
+      app.prisma.demande.findFirst({
+        where: { numero },
+        include: { blocs: { orderBy: { id: "asc" } }, coordonneesBancaires: true, pieces: PIECES },
+      });
     const d = (await lire())!;
     expect(d.coordonneesBancaires).not.toBeNull();
     // Two block states and a second pièce, so that the join has several rows on each side.
-    await app.prisma.etatBloc.create({ data: { demandeId: d.id, bloc: "PIECES", verrouille: true, modifiePar: "test" } });
+    await app.prisma.etatBloc.create({
+      data: { demandeId: d.id, bloc: "PIECES", verrouille: true, modifiePar: "test" },
+    });
     await app.prisma.etatBloc.create({ data: { demandeId: d.id, bloc: "BENEFICIAIRES", verrouille: false } });
-    await app.prisma.pieceJustificative.create({ data: { demandeId: d.id, cle: "autre", nomFichier: "autre.pdf", type: "AUTRE", taille: 3, typeMime: "application/pdf", sha256: "0".repeat(64), contenu: Buffer.from("pdf") } });
+    await app.prisma.pieceJustificative.create({
+      data: {
+        demandeId: d.id,
+        cle: "autre",
+        nomFichier: "autre.pdf",
+        type: "AUTRE",
+        taille: 3,
+        typeMime: "application/pdf",
+        sha256: "0".repeat(64),
+        contenu: Buffer.from("pdf"),
+      },
+    });
     const attendu = (await lire())!;
     expect(attendu.pieces.length).toBeGreaterThan(1);
-    expect(await petitsBlocs(app.prisma, d.id, Object.keys(PIECES.select))).toEqual({ coordonneesBancaires: attendu.coordonneesBancaires, blocs: attendu.blocs, pieces: attendu.pieces });
-    const sans = await app.prisma.demande.findFirst({ where: { coordonneesBancaires: null, blocs: { none: {} }, pieces: { none: {} } } });
-    if (sans) expect(await petitsBlocs(app.prisma, sans.id, ["id"])).toEqual({ coordonneesBancaires: null, blocs: [], pieces: [] });
+    expect(await petitsBlocs(app.prisma, d.id, Object.keys(PIECES.select))).toEqual({
+      coordonneesBancaires: attendu.coordonneesBancaires,
+      blocs: attendu.blocs,
+      pieces: attendu.pieces,
+    });
+    const sans = await app.prisma.demande.findFirst({
+      where: { coordonneesBancaires: null, blocs: { none: {} }, pieces: { none: {} } },
+    });
+    if (sans)
+      expect(await petitsBlocs(app.prisma, sans.id, ["id"])).toEqual({
+        coordonneesBancaires: null,
+        blocs: [],
+        pieces: [],
+      });
   });
 
   it("lists a page with its certificate rows in two statements: session, then the page with its certificate rows", async () => {
@@ -71,15 +125,31 @@ describe("hot reads by plain statements", () => {
   it("answers the same page whether it reads only the shown columns or whole rows", async () => {
     const champs = `numero type statut etatPaiement logiciel numeroEditeur dateDepot dateCommande montant montantFormate versionCourante majLe`;
     const admin = `finessJuridique numeroCarteCPX nomAdminTechnique telAdminTechnique transmisLe`;
-    const page = (extraNoeud: string, extraAdmin: string) => `query($a: String) { demandes(first: 9, after: $a, tri: MONTANT, filtre: { type: AVANCE }) {
+    const page = (
+      extraNoeud: string,
+      extraAdmin: string,
+    ) => `query($a: String) { demandes(first: 9, after: $a, tri: MONTANT, filtre: { type: AVANCE }) {
       pageInfo { hasNextPage endCursor } edges { cursor node { ${champs} ${extraNoeud} administrateurs { ${admin} ${extraAdmin} } } } } }`;
     let after: string | null = null;
     for (let i = 0; i < 3; i++) {
       const partielle: { data?: any; errors?: unknown } = await app.gql(page("", ""), { a: after }, app.gestionnaire);
-      const entiere = await app.gql(page("avertissements { code }", "validation { etat }"), { a: after }, app.gestionnaire);
+      const entiere = await app.gql(
+        page("avertissements { code }", "validation { etat }"),
+        { a: after },
+        app.gestionnaire,
+      );
       expect(partielle.errors).toBeUndefined();
-      const sansExtra = (r: any) => ({ ...r.data.demandes, edges: r.data.demandes.edges.map((e: any) => ({ ...e, node: { ...e.node, avertissements: undefined,
-        administrateurs: e.node.administrateurs.map((a: any) => ({ ...a, validation: undefined })) } })) });
+      const sansExtra = (r: any) => ({
+        ...r.data.demandes,
+        edges: r.data.demandes.edges.map((e: any) => ({
+          ...e,
+          node: {
+            ...e.node,
+            avertissements: undefined,
+            administrateurs: e.node.administrateurs.map((a: any) => ({ ...a, validation: undefined })),
+          },
+        })),
+      });
       expect(sansExtra(partielle)).toEqual(sansExtra(entiere));
       after = partielle.data.demandes.pageInfo.endCursor;
     }
@@ -105,7 +175,8 @@ describe("hot reads by plain statements", () => {
   });
 
   it("still writes one consultation trace per actor and demande within 5 minutes", async () => {
-    const compter = () => app.prisma.traceAcces.count({ where: { operation: "CONSULTATION", cible: numero, role: "AUDITEUR" } });
+    const compter = () =>
+      app.prisma.traceAcces.count({ where: { operation: "CONSULTATION", cible: numero, role: "AUDITEUR" } });
     const avant = await compter();
     await app.gql(DETAIL, { n: numero }, app.auditeur);
     await app.gql(DETAIL, { n: numero }, app.auditeur);

@@ -20,7 +20,7 @@ describe("demandes list", () => {
     for (const t of ["STATUT", "MONTANT", "DATE_DEPOT", "TYPE"]) {
       const vus: string[] = [];
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const r: any = await app.gql(LISTE, { t, o: "ASC", first: 7, after }, app.gestionnaire);
         total = r.data.demandes.totalCount;
@@ -53,10 +53,23 @@ describe("demandes list", () => {
   it("filters by partial numéro, type, statut, payment, logiciel and deposit dates", async () => {
     const partiel = await app.gql(LISTE, { f: { numero: "s2007720" } }, app.gestionnaire);
     expect(partiel.data.demandes.edges.map((e: any) => e.node.numero)).toEqual(["FINMS2007720M0"]);
-    const r = await app.gql(LISTE, { f: { type: "SOLDE", statut: "REGULARISATION_EN_COURS", etatPaiement: "EN_COURS" }, first: 100 }, app.gestionnaire);
+    const r = await app.gql(
+      LISTE,
+      { f: { type: "SOLDE", statut: "REGULARISATION_EN_COURS", etatPaiement: "EN_COURS" }, first: 100 },
+      app.gestionnaire,
+    );
     expect(r.data.demandes.edges.length).toBeGreaterThan(0);
-    for (const e of r.data.demandes.edges) expect([e.node.type, e.node.statut, e.node.etatPaiement]).toEqual(["SOLDE", "REGULARISATION_EN_COURS", "EN_COURS"]);
-    const jour = await app.gql(LISTE, { f: { deposeeApres: "2023-04-07", deposeeAvant: "2023-04-07" } }, app.gestionnaire);
+    for (const e of r.data.demandes.edges)
+      expect([e.node.type, e.node.statut, e.node.etatPaiement]).toEqual([
+        "SOLDE",
+        "REGULARISATION_EN_COURS",
+        "EN_COURS",
+      ]);
+    const jour = await app.gql(
+      LISTE,
+      { f: { deposeeApres: "2023-04-07", deposeeAvant: "2023-04-07" } },
+      app.gestionnaire,
+    );
     expect(jour.data.demandes.edges.map((e: any) => e.node.numero)).toContain("FINMS2007947M2");
     for (const e of jour.data.demandes.edges) expect(e.node.dateDepot.slice(0, 10)).toBe("2023-04-07");
     const logiciel = await app.gql(LISTE, { f: { logiciel: "DUI" }, first: 100 }, app.gestionnaire);
@@ -83,13 +96,23 @@ describe("demandes list", () => {
   });
 
   it("exports the filtered list as CSV for a French spreadsheet", async () => {
-    const res = await app.fetch("http://test/export/demandes.csv?numero=FINMS2007720M0", { headers: app.gestionnaire.headers });
+    const res = await app.fetch("http://test/export/demandes.csv?numero=FINMS2007720M0", {
+      headers: app.gestionnaire.headers,
+    });
     expect(res.headers.get("content-type")).toMatch(/text\/csv; charset=utf-8/);
     const octets = new Uint8Array(await res.arrayBuffer());
     expect([...octets.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lignes = new TextDecoder().decode(octets).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lignes[0]).toBe("Numéro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré");
-    expect(lignes[1]).toBe("FINMS2007720M0;AVANCE;00001;DUI-PDS;08/12/2022;20/09/2022;En cours;Aucun paiement en cours;2920,00");
+    const lignes = new TextDecoder()
+      .decode(octets)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lignes[0]).toBe(
+      "Numéro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré",
+    );
+    expect(lignes[1]).toBe(
+      "FINMS2007720M0;AVANCE;00001;DUI-PDS;08/12/2022;20/09/2022;En cours;Aucun paiement en cours;2920,00",
+    );
     expect(lignes).toHaveLength(2);
     const f = await app.fournisseur("00099");
     const vide = await (await app.fetch("http://test/export/demandes.csv", { headers: f.headers })).text();
@@ -98,9 +121,17 @@ describe("demandes list", () => {
   });
 
   it("shows the certificate block of a demande déposée before the cutoff once modified after it", async () => {
-    const r = await app.gql(`{ demande(numero: "FINMS2007720M0") { dateDepot blocCertificatVisible versionCourante } }`, {}, app.gestionnaire);
+    const r = await app.gql(
+      `{ demande(numero: "FINMS2007720M0") { dateDepot blocCertificatVisible versionCourante } }`,
+      {},
+      app.gestionnaire,
+    );
     expect(r.data.demande).toMatchObject({ blocCertificatVisible: true, versionCourante: 2 });
-    const solde = await app.gql(`{ demande(numero: "FINMS2007947M2") { blocCertificatVisible } }`, {}, app.gestionnaire);
+    const solde = await app.gql(
+      `{ demande(numero: "FINMS2007947M2") { blocCertificatVisible } }`,
+      {},
+      app.gestionnaire,
+    );
     expect(solde.data.demande.blocCertificatVisible).toBe(false);
   });
 });

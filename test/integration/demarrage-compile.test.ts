@@ -38,7 +38,15 @@ describe("the built server (pnpm start)", () => {
     const port = await portLibre();
     const serveur = spawn(process.execPath, ["server/dist/main.mjs"], {
       cwd: RACINE,
-      env: { ...process.env, DATABASE_URL: app.urlBase, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PROCESSUS: "2", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: app.urlBase,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        PROCESSUS: "2",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let erreurs = "";
@@ -47,16 +55,23 @@ describe("the built server (pnpm start)", () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i++) {
-        const pret = await fetch(`${url}/sante/pret`).then((r) => r.ok, () => false);
+        const pret = await fetch(`${url}/sante/pret`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (pret) break;
         if (i > 150 || serveur.exitCode !== null) throw new Error(`le serveur construit ne démarre pas : ${erreurs}`);
         await new Promise((r) => setTimeout(r, 200));
       }
       const query = `query($f: FiltreDemandes) { demandes(filtre: $f) { totalCount edges { node { numero montant dateDepot statut } } } }`;
       const attendu = await app.gql(query, { f: { numero } }, app.gestionnaire);
-      const recu = await (await fetch(`${url}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json", ...app.gestionnaire.headers }, body: JSON.stringify({ query, variables: { f: { numero } } }),
-      })).json();
+      const recu = await (
+        await fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...app.gestionnaire.headers },
+          body: JSON.stringify({ query, variables: { f: { numero } } }),
+        })
+      ).json();
       expect(recu).toEqual(attendu);
       expect(recu.data.demandes.totalCount).toBe(1);
       const csv = await fetch(`${url}/export/demandes.csv?numero=${numero}`, { headers: app.gestionnaire.headers });

@@ -24,22 +24,40 @@ async function demandes() {
     data: Array.from({ length: 24 }, (_, i) => {
       const logiciel = i % 3 ? `Logiciel Éa ${i % 4}` : "Autre";
       return {
-        numero: `FINMS${i % 2 ? 1 : 2}${String(900 + i).padStart(6, "0")}M0`, type: i % 3 ? "AVANCE" : "SOLDE", couloir: "MS1",
-        numeroEditeur: i % 5 ? "00002" : "00003", logiciel, logicielRecherche: normaliserRecherche(logiciel),
-        dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 9) * JOUR), statut: i % 4 ? "EN_COURS" : "DECIDEE",
-        etatPaiement: i % 6 ? "AUCUN" : "PAYE", montantCentimes: BigInt(i) * 1_000n, referenceFournisseur: i % 7 ? null : `REF-${i}`,
+        numero: `FINMS${i % 2 ? 1 : 2}${String(900 + i).padStart(6, "0")}M0`,
+        type: i % 3 ? "AVANCE" : "SOLDE",
+        couloir: "MS1",
+        numeroEditeur: i % 5 ? "00002" : "00003",
+        logiciel,
+        logicielRecherche: normaliserRecherche(logiciel),
+        dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 9) * JOUR),
+        statut: i % 4 ? "EN_COURS" : "DECIDEE",
+        etatPaiement: i % 6 ? "AUCUN" : "PAYE",
+        montantCentimes: BigInt(i) * 1_000n,
+        referenceFournisseur: i % 7 ? null : `REF-${i}`,
       };
     }),
   });
   // Half of them last modified long ago (majLe is set by Prisma on every write).
-  const anciennes = await app.prisma.demande.findMany({ where: { numero: { startsWith: "FINMS1" } }, select: { id: true } });
+  const anciennes = await app.prisma.demande.findMany({
+    where: { numero: { startsWith: "FINMS1" } },
+    select: { id: true },
+  });
   await app.prisma.demande.updateMany({ where: { id: { in: anciennes.map((d) => d.id) } }, data: { majLe: ANCIEN } });
 }
 
 /** One value per field of the list's filter, each keeping some demandes and not all. */
 const EXEMPLES: Record<string, string> = {
-  numero: "ms1", type: "SOLDE", statut: "DECIDEE", etatPaiement: "PAYE", logiciel: "logiciel ea", numeroEditeur: "00003",
-  deposeeApres: "2025-01-05", deposeeAvant: "2025-01-03", referenceFournisseur: "REF-7", modifieeDepuis: "2024-06-01T00:00:00Z",
+  numero: "ms1",
+  type: "SOLDE",
+  statut: "DECIDEE",
+  etatPaiement: "PAYE",
+  logiciel: "logiciel ea",
+  numeroEditeur: "00003",
+  deposeeApres: "2025-01-05",
+  deposeeAvant: "2025-01-03",
+  referenceFournisseur: "REF-7",
+  modifieeDepuis: "2024-06-01T00:00:00Z",
 };
 
 const LISTE = `query($filtre: FiltreDemandes, $tri: TriDemandes, $ordre: Ordre) {
@@ -49,7 +67,11 @@ const LISTE = `query($filtre: FiltreDemandes, $tri: TriDemandes, $ordre: Ordre) 
 async function numerosExportes(query: string): Promise<string[]> {
   const r = await app.fetch(`http://test/export/demandes.csv?${query}`, { headers: app.gestionnaire.headers });
   expect(r.status, query).toBe(200);
-  return (await r.text()).trim().split("\r\n").slice(1).map((l) => l.split(";")[0]!);
+  return (await r.text())
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((l) => l.split(";")[0]!);
 }
 
 async function numerosListe(variables: Record<string, unknown>): Promise<string[]> {
@@ -78,9 +100,17 @@ describe("the export of the list honours every filter of the list", () => {
 
   it("all of them together, under another sort, on the list's order", async () => {
     await demandes();
-    const filtre = { type: "AVANCE", numeroEditeur: "00002", deposeeApres: "2025-01-02", modifieeDepuis: EXEMPLES.modifieeDepuis!, logiciel: "éa" };
+    const filtre = {
+      type: "AVANCE",
+      numeroEditeur: "00002",
+      deposeeApres: "2025-01-02",
+      modifieeDepuis: EXEMPLES.modifieeDepuis!,
+      logiciel: "éa",
+    };
     const attendus = await numerosListe({ filtre, tri: "MONTANT", ordre: "ASC" });
     expect(attendus.length).toBeGreaterThan(1);
-    expect(await numerosExportes(new URLSearchParams({ ...filtre, tri: "MONTANT", ordre: "ASC" }).toString())).toEqual(attendus);
+    expect(await numerosExportes(new URLSearchParams({ ...filtre, tri: "MONTANT", ordre: "ASC" }).toString())).toEqual(
+      attendus,
+    );
   });
 });

@@ -19,16 +19,22 @@ const JOUR = 86_400_000;
 async function demandesEnMasse() {
   await app.prisma.demande.createMany({
     data: Array.from({ length: N }, (_, i) => ({
-      numero: `FINMS1${String(i + 1).padStart(6, "0")}M0`, type: i % 3 ? "AVANCE" : "SOLDE", couloir: "MS1", numeroEditeur: i % 7 ? "00002" : "00003",
-      logiciel: i % 11 ? `Logiciel ; "${i % 5}"` : "=HYPERLINK(\"x\")", dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 40) * JOUR),
-      dateCommande: i % 2 ? new Date(Date.UTC(2024, 5, 1)) : null, montantCentimes: BigInt(i) * 12_345n + (i % 13 ? 0n : 10n ** 10n),
+      numero: `FINMS1${String(i + 1).padStart(6, "0")}M0`,
+      type: i % 3 ? "AVANCE" : "SOLDE",
+      couloir: "MS1",
+      numeroEditeur: i % 7 ? "00002" : "00003",
+      logiciel: i % 11 ? `Logiciel ; "${i % 5}"` : '=HYPERLINK("x")',
+      dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 40) * JOUR),
+      dateCommande: i % 2 ? new Date(Date.UTC(2024, 5, 1)) : null,
+      montantCentimes: BigInt(i) * 12_345n + (i % 13 ? 0n : 10n ** 10n),
       statut: i % 4 ? "EN_COURS" : "VALIDEE",
     })),
   });
 }
 
 const GESTIONNAIRE = { role: "GESTIONNAIRE" } as Acteur;
-const exporter = (query = "") => app.fetch(`http://test/export/demandes.csv${query}`, { headers: app.gestionnaire.headers });
+const exporter = (query = "") =>
+  app.fetch(`http://test/export/demandes.csv${query}`, { headers: app.gestionnaire.headers });
 /** The body as written, BOM included (Response.text() drops it). */
 const octets = async (res: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
 
@@ -46,12 +52,24 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
     const toutes = await app.prisma.demande.findMany({
       orderBy: triVersOrderBy("DATE_DEPOT", "DESC"),
-      select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
+      select: {
+        numero: true,
+        type: true,
+        numeroEditeur: true,
+        logiciel: true,
+        dateDepot: true,
+        dateCommande: true,
+        statut: true,
+        etatPaiement: true,
+        montantCentimes: true,
+      },
     });
     expect(texte).toBe(csvTableur(COLONNES_DEMANDES, toutes));
     // What the previous whole-file export wrote, checked on its own too.
     const lignes = texte.split("\r\n");
-    expect(lignes[0]).toBe("\uFEFFNuméro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré");
+    expect(lignes[0]).toBe(
+      "\uFEFFNuméro de dossier;Type;Numéro éditeur;Logiciel;Date de dépôt;Date de la commande;Statut;Statut du dernier paiement;Montant Ségur déclaré",
+    );
     expect(lignes).toHaveLength(N + 2);
     expect(lignes.at(-1)).toBe("");
     expect(texte).toContain(`;"'=HYPERLINK(""x"")";`);
@@ -73,8 +91,19 @@ describe("CSV export of the demandes, streamed by pages", () => {
     await demandesEnMasse();
     const texte = await octets(await exporter("?type=AVANCE&tri=STATUT&ordre=ASC"));
     const attendues = await app.prisma.demande.findMany({
-      where: { type: "AVANCE" }, orderBy: triVersOrderBy("STATUT", "ASC"),
-      select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
+      where: { type: "AVANCE" },
+      orderBy: triVersOrderBy("STATUT", "ASC"),
+      select: {
+        numero: true,
+        type: true,
+        numeroEditeur: true,
+        logiciel: true,
+        dateDepot: true,
+        dateCommande: true,
+        statut: true,
+        etatPaiement: true,
+        montantCentimes: true,
+      },
     });
     expect(attendues.length).toBeGreaterThan(PAGE_EXPORT);
     expect(texte).toBe(csvTableur(COLONNES_DEMANDES, attendues));
@@ -83,12 +112,35 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
   it("every sort and order, with filters: the bytes of the whole-file CSV of Prisma's own query, each page one JSON statement", async () => {
     await demandesEnMasse();
-    const select = { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true };
+    const select = {
+      numero: true,
+      type: true,
+      numeroEditeur: true,
+      logiciel: true,
+      dateDepot: true,
+      dateCommande: true,
+      statut: true,
+      etatPaiement: true,
+      montantCentimes: true,
+    };
     const cas: [string, Parameters<typeof filtreVersWhere>[0]][] = [
       ["", {}],
-      ["&statut=EN_COURS&deposeeApres=2025-01-10&deposeeAvant=2025-01-30", { statut: "EN_COURS", deposeeApres: new Date("2025-01-10T00:00:00Z"), deposeeAvant: new Date("2025-01-30T00:00:00Z") }],
-      ["&logiciel=%25%20%3B&numero=ms1000&numeroEditeur=00002&type=SOLDE", { logiciel: "% ;", numero: "ms1000", numeroEditeur: "00002", type: "SOLDE" }],
-      ["&modifieeDepuis=2000-01-01T00:00:00Z&etatPaiement=AUCUN", { modifieeDepuis: new Date("2000-01-01T00:00:00Z"), etatPaiement: "AUCUN" }],
+      [
+        "&statut=EN_COURS&deposeeApres=2025-01-10&deposeeAvant=2025-01-30",
+        {
+          statut: "EN_COURS",
+          deposeeApres: new Date("2025-01-10T00:00:00Z"),
+          deposeeAvant: new Date("2025-01-30T00:00:00Z"),
+        },
+      ],
+      [
+        "&logiciel=%25%20%3B&numero=ms1000&numeroEditeur=00002&type=SOLDE",
+        { logiciel: "% ;", numero: "ms1000", numeroEditeur: "00002", type: "SOLDE" },
+      ],
+      [
+        "&modifieeDepuis=2000-01-01T00:00:00Z&etatPaiement=AUCUN",
+        { modifieeDepuis: new Date("2000-01-01T00:00:00Z"), etatPaiement: "AUCUN" },
+      ],
     ];
     for (const tri of Object.keys(TRIS) as Tri[]) {
       for (const ordre of ["ASC", "DESC"] as const) {
@@ -96,31 +148,55 @@ describe("CSV export of the demandes, streamed by pages", () => {
         app.requetes.length = 0;
         const texte = await octets(await exporter(`?tri=${tri}&ordre=${ordre}${query}`));
         const pages = app.requetes.filter((q) => /montantCentimes/.test(q) && /LIMIT/i.test(q));
-        const attendues = await app.prisma.demande.findMany({ where: filtreVersWhere(filtre, GESTIONNAIRE, tri), orderBy: triVersOrderBy(tri, ordre), select });
+        const attendues = await app.prisma.demande.findMany({
+          where: filtreVersWhere(filtre, GESTIONNAIRE, tri),
+          orderBy: triVersOrderBy(tri, ordre),
+          select,
+        });
         expect(texte, `${tri} ${ordre} ${query}`).toBe(csvTableur(COLONNES_DEMANDES, attendues));
         expect(pages.length, `${tri} ${ordre}`).toBe(Math.floor(attendues.length / PAGE_EXPORT) + 1);
-        expect(pages.every((q) => /json_group_array|json_agg/.test(q)), `${tri} ${ordre}: no page read through findMany`).toBe(true);
+        expect(
+          pages.every((q) => /json_group_array|json_agg/.test(q)),
+          `${tri} ${ordre}: no page read through findMany`,
+        ).toBe(true);
       }
     }
   }, 240_000);
 
   it("a page's order is checked on its numeric keys: out of order, ties or a wrong direction are caught", () => {
-    const lignes = [[5, 9], [5, 7], [3, 8], [1, 1]];
+    const lignes = [
+      [5, 9],
+      [5, 7],
+      [3, 8],
+      [1, 1],
+    ];
     expect(dansLOrdre(lignes, [0, 1], ["desc", "desc"])).toBe(true);
     expect(dansLOrdre([...lignes].reverse(), [0, 1], ["asc", "asc"])).toBe(true);
     expect(dansLOrdre([lignes[1]!, lignes[0]!, lignes[2]!], [0, 1], ["desc", "desc"])).toBe(false);
     expect(dansLOrdre(lignes, [0, 1], ["desc", "asc"])).toBe(false);
-    expect(dansLOrdre([[5, 9], [5, 9]], [0, 1], ["desc", "desc"])).toBe(false);
+    expect(
+      dansLOrdre(
+        [
+          [5, 9],
+          [5, 9],
+        ],
+        [0, 1],
+        ["desc", "desc"],
+      ),
+    ).toBe(false);
     expect(dansLOrdre([], [0, 1], ["desc", "desc"])).toBe(true);
   });
 
   it("a where form the JSON page does not translate is left to Prisma", () => {
     expect(pageSql("sqlite", { numero: { in: ["A"] } }, triVersOrderBy(), ["numero"], 10)).toBeNull();
     expect(pageSql("postgresql", { beneficiaires: { some: {} } }, triVersOrderBy(), ["numero"], 10)).toBeNull();
-    expect(pageSql("sqlite", { AND: [{ NOT: [{ statut: "A" }, { type: "B" }] }] }, triVersOrderBy(), ["numero"], 10)?.sql)
-      .toContain(`((NOT (("statut" = ?)) AND NOT (("type" = ?))))`);
-    expect(pageSql("postgresql", { AND: [{ NOT: [{ statut: "A" }, { type: "B" }] }] }, triVersOrderBy(), ["numero"], 10)?.sql)
-      .toContain(`((NOT (("statut" = $1)) AND NOT (("type" = $2))))`);
+    expect(
+      pageSql("sqlite", { AND: [{ NOT: [{ statut: "A" }, { type: "B" }] }] }, triVersOrderBy(), ["numero"], 10)?.sql,
+    ).toContain(`((NOT (("statut" = ?)) AND NOT (("type" = ?))))`);
+    expect(
+      pageSql("postgresql", { AND: [{ NOT: [{ statut: "A" }, { type: "B" }] }] }, triVersOrderBy(), ["numero"], 10)
+        ?.sql,
+    ).toContain(`((NOT (("statut" = $1)) AND NOT (("type" = $2))))`);
   });
 
   it("a page's rows are aggregated in the page's order, not in whatever order the subquery hands them", () => {

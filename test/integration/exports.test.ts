@@ -25,13 +25,22 @@ function lireCsv(texte: string): string[][] {
   for (let i = 1; i < texte.length; i++) {
     const c = texte[i]!;
     if (guillemets) {
-      if (c === '"' && texte[i + 1] === '"') { champ += '"'; i++; }
-      else if (c === '"') guillemets = false;
+      if (c === '"' && texte[i + 1] === '"') {
+        champ += '"';
+        i++;
+      } else if (c === '"') guillemets = false;
       else champ += c;
     } else if (c === '"') guillemets = true;
-    else if (c === ";") { ligne.push(champ); champ = ""; }
-    else if (c === "\r" && texte[i + 1] === "\n") { ligne.push(champ); lignes.push(ligne); ligne = []; champ = ""; i++; }
-    else champ += c;
+    else if (c === ";") {
+      ligne.push(champ);
+      champ = "";
+    } else if (c === "\r" && texte[i + 1] === "\n") {
+      ligne.push(champ);
+      lignes.push(ligne);
+      ligne = [];
+      champ = "";
+      i++;
+    } else champ += c;
   }
   return lignes;
 }
@@ -60,16 +69,30 @@ afterEach(() => app.fermer());
 
 async function creerLot(): Promise<string> {
   for (const cle of ["010000040", "330058067"]) {
-    const r = await app.gql(`mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename ${ERREUR} } }`, { i: { numero, bloc: "ADMINISTRATEURS", cle } }, app.gestionnaire);
+    const r = await app.gql(
+      `mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename ${ERREUR} } }`,
+      { i: { numero, bloc: "ADMINISTRATEURS", cle } },
+      app.gestionnaire,
+    );
     expect(r.data.ligneValider.__typename).toBe("LigneValiderSucces");
   }
-  for (const [cle, motif] of [["330058068", "-1+1"], ["330058069", "+cmd"]]) {
-    const rejet = await app.gql(`mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename ${ERREUR} } }`,
-      { i: { numero, bloc: "ADMINISTRATEURS", cle, motif } }, app.gestionnaire);
+  for (const [cle, motif] of [
+    ["330058068", "-1+1"],
+    ["330058069", "+cmd"],
+  ]) {
+    const rejet = await app.gql(
+      `mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename ${ERREUR} } }`,
+      { i: { numero, bloc: "ADMINISTRATEURS", cle, motif } },
+      app.gestionnaire,
+    );
     expect(rejet.data.ligneRejeter.__typename).toBe("LigneRejeterSucces");
   }
-  const r = await app.gql(`mutation($i: LotTransmissionCreerInput!) { lotTransmissionCreer(input: $i) {
-    __typename ... on LotTransmissionCreerSucces { lot { numero urlCsv urlJson urlXlsx } } ${ERREUR} } }`, { i: { commentaire: "\t=1+1" } }, app.gestionnaire);
+  const r = await app.gql(
+    `mutation($i: LotTransmissionCreerInput!) { lotTransmissionCreer(input: $i) {
+    __typename ... on LotTransmissionCreerSucces { lot { numero urlCsv urlJson urlXlsx } } ${ERREUR} } }`,
+    { i: { commentaire: "\t=1+1" } },
+    app.gestionnaire,
+  );
   expect(r.data.lotTransmissionCreer.__typename).toBe("LotTransmissionCreerSucces");
   const lot = r.data.lotTransmissionCreer.lot;
   expect(lot.urlXlsx).toBe(`/lots/${lot.numero}.xlsx`);
@@ -110,7 +133,19 @@ describe("CSV: no cell a spreadsheet would run as a formula", () => {
     // The payloads are there, each behind one `'`: a reader sees the text, nothing runs.
     expect(fichiers.demandes[1]).toContain(`'${HYPERLINK}`);
     const ligneLot = fichiers.lot.find((l) => l[2] === "010000040")!;
-    expect(ligneLot).toEqual([numero, "00001", "010000040", "Oui", "Editeur", "Oui", "0012345678", "STU", `'${TELEPHONE}`, "a.st@mail.com", "DMP"]);
+    expect(ligneLot).toEqual([
+      numero,
+      "00001",
+      "010000040",
+      "Oui",
+      "Editeur",
+      "Oui",
+      "0012345678",
+      "STU",
+      `'${TELEPHONE}`,
+      "a.st@mail.com",
+      "DMP",
+    ]);
     expect(fichiers.lot.find((l) => l[2] === "330058067")![8]).toBe("'@SUM(1+1)");
     const motifs = fichiers.evenements.map((l) => l[7]);
     expect(motifs).toEqual(expect.arrayContaining(["'-1+1", "'+cmd"]));
@@ -125,7 +160,15 @@ describe("XLSX: typed cells", () => {
     const { nom, feuille } = await xlsx(`/export/demandes.xlsx?numero=${numero}`, app.gestionnaire);
     expect(nom).toMatch(/^attachment; filename="demandes-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     expect(feuille[0]).toEqual([
-      "Numéro de dossier", "Type", "Numéro éditeur", "Logiciel", "Date de dépôt", "Date de la commande", "Statut", "Statut du dernier paiement", "Montant Ségur déclaré",
+      "Numéro de dossier",
+      "Type",
+      "Numéro éditeur",
+      "Logiciel",
+      "Date de dépôt",
+      "Date de la commande",
+      "Statut",
+      "Statut du dernier paiement",
+      "Montant Ségur déclaré",
     ]);
     const ligne = feuille[1]!;
     expect(ligne[0]).toBe(numero);
@@ -147,7 +190,19 @@ describe("XLSX: typed cells", () => {
     const { nom, feuille } = await xlsx(`/lots/${lot}.xlsx`);
     expect(nom).toBe(`attachment; filename="${lot}.xlsx"`);
     expect(feuille).toHaveLength(3);
-    expect(feuille[1]).toEqual([numero, "00001", "010000040", "Oui", "Editeur", "Oui", "0012345678", "STU", TELEPHONE, "a.st@mail.com", "DMP"]);
+    expect(feuille[1]).toEqual([
+      numero,
+      "00001",
+      "010000040",
+      "Oui",
+      "Editeur",
+      "Oui",
+      "0012345678",
+      "STU",
+      TELEPHONE,
+      "a.st@mail.com",
+      "DMP",
+    ]);
     expect(feuille[2]!.slice(1, 3)).toEqual(["00001", "330058067"]);
     expect(feuille[2]![8]).toBe("@SUM(1+1)");
     for (const cellule of [...feuille[1]!, ...feuille[2]!]) expect(typeof cellule).toBe("string");
@@ -161,7 +216,9 @@ describe("XLSX: typed cells", () => {
     const lot = feuille.find((l) => l[1] === "Transmission des certificats")!;
     const creeLe = (await app.prisma.evenementAudit.findFirstOrThrow({ where: { type: "LOT_TRANSMISSION" } })).creeLe;
     // The cell holds the Paris wall-clock time (a spreadsheet date has no time zone): UTC+1 or +2.
-    const decalage = new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", timeZoneName: "longOffset" }).formatToParts(creeLe).find((p) => p.type === "timeZoneName")!.value;
+    const decalage = new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", timeZoneName: "longOffset" })
+      .formatToParts(creeLe)
+      .find((p) => p.type === "timeZoneName")!.value;
     const heures = Number(/^GMT\+0?(\d+):00$/.exec(decalage)![1]);
     const cellule = lot[0] as unknown as Date;
     expect(cellule).toBeInstanceOf(Date);

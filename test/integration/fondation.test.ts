@@ -22,7 +22,9 @@ const DEMANDE = `query($n: String!) { demande(numero: $n) {
 
 describe("foundation", () => {
   it("imports the supplier guide's demande and reads every block through GraphQL", async () => {
-    const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
+    const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), {
+      auteur: AUTEUR_SYSTEME,
+    });
     const numero = demandes[0]!.numero;
     expect(numero).toMatch(/^FINMS2\d{6}M\d$/);
     const r = await app.gql(DEMANDE, { n: numero }, app.gestionnaire);
@@ -30,14 +32,22 @@ describe("foundation", () => {
     const d = r.data.demande;
     expect(d.montant).toBe("2920.00");
     expect(d.blocCertificatVisible).toBe(true);
-    expect(d.administrateurs.map((a: any) => a.finessJuridique)).toEqual(["330058066", "330058067", "330058068", "330058069", "330058070"]);
+    expect(d.administrateurs.map((a: any) => a.finessJuridique)).toEqual([
+      "330058066",
+      "330058067",
+      "330058068",
+      "330058069",
+      "330058070",
+    ]);
     expect(d.administrateurs[1].avertissements.map((a: any) => a.code)).toContain("CLE_FINESS");
     expect(d.pieces).toHaveLength(2);
     expect(d.versionCourante).toBe(1);
   });
 
   it("never shows a supplier another supplier's demande", async () => {
-    const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
+    const { demandes } = await importerDocument(app.prisma, app.config, exempleDocumentImport(), {
+      auteur: AUTEUR_SYSTEME,
+    });
     const numero = demandes[0]!.numero; // éditeur 00001
     const autre = await app.fournisseur("00017");
     const r = await app.gql(DEMANDE, { n: numero }, autre);

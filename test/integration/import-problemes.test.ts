@@ -27,7 +27,9 @@ describe("import through the API: every problem at once", () => {
       ["VALEUR", "demandes.1.dateCommande"],
       ["EDITEUR", "demandes.1.numeroEditeur"],
     ]);
-    expect(r.problemes[2].message).toBe("Numéro éditeur : votre clé API est rattachée à l'éditeur 00001, la demande indique « 00002 ».");
+    expect(r.problemes[2].message).toBe(
+      "Numéro éditeur : votre clé API est rattachée à l'éditeur 00001, la demande indique « 00002 ».",
+    );
     expect(await app.prisma.demande.count()).toBe(0);
   });
 
@@ -35,10 +37,15 @@ describe("import through the API: every problem at once", () => {
     const f = await app.fournisseur("00001");
     const premier = exempleDocumentImport();
     premier.demandes[0]!.referenceFournisseur = "REF-1";
-    expect((await app.gql(IMPORTER, { i: { document: premier } }, f)).data.demandesImporter.__typename).toBe("DemandesImporterSucces");
+    expect((await app.gql(IMPORTER, { i: { document: premier } }, f)).data.demandesImporter.__typename).toBe(
+      "DemandesImporterSucces",
+    );
 
     const doc = exempleDocumentImport();
-    doc.demandes = [{ ...doc.demandes[0]!, logiciel: " " }, { ...doc.demandes[0]!, referenceFournisseur: "REF-1" }];
+    doc.demandes = [
+      { ...doc.demandes[0]!, logiciel: " " },
+      { ...doc.demandes[0]!, referenceFournisseur: "REF-1" },
+    ];
     const r = (await app.gql(IMPORTER, { i: { document: doc } }, f)).data.demandesImporter;
     expect(r.problemes.map((p: any) => [p.code, p.path.join(".")])).toEqual([
       ["REQUIS", "demandes.0.logiciel"],

@@ -30,7 +30,13 @@ describe("JSON import through the API", () => {
     const [d] = res.resultat.demandes;
     expect(d.numero).toMatch(/^FINMS2\d{6}M0$/);
     expect(d.beneficiaires).toHaveLength(6);
-    expect(d.administrateurs.map((a: any) => a.finessJuridique)).toEqual(["330058066", "330058067", "330058068", "330058069", "330058070"]);
+    expect(d.administrateurs.map((a: any) => a.finessJuridique)).toEqual([
+      "330058066",
+      "330058067",
+      "330058068",
+      "330058069",
+      "330058070",
+    ]);
     expect(res.resultat.avertissements.some((a: any) => a.code === "CLE_FINESS")).toBe(true);
     expect(await compter()).toEqual({ demandes: 1, admins: 5, versions: 1 });
   });
@@ -46,7 +52,14 @@ describe("JSON import through the API", () => {
     const res = r.data.demandesImporter;
     expect(res.__typename).toBe("ErreurValidation");
     expect(res.problemes).toHaveLength(1);
-    expect(res.problemes[0].path).toEqual(["demandes", "0", "beneficiaires", "2", "certificatServeur", "numeroCarteCPX"]);
+    expect(res.problemes[0].path).toEqual([
+      "demandes",
+      "0",
+      "beneficiaires",
+      "2",
+      "certificatServeur",
+      "numeroCarteCPX",
+    ]);
     expect(res.problemes[0].message).toMatch(/^Numéro de carte CPX : obligatoire/);
     expect(res.message).toMatch(/Aucune demande n'a été créée/);
     expect(await compter()).toEqual(avant);
@@ -84,7 +97,9 @@ describe("JSON import through the API", () => {
     expect(vueFournisseur.data.demande.avertissements).toEqual([]);
     expect(vueFournisseur.data.demande.administrateurs[0].doublonsPossibles).toEqual([]);
     const vueGestionnaire = await app.gql(q, { n: numero }, app.gestionnaire);
-    expect(vueGestionnaire.data.demande.avertissements.filter((a: any) => a.code === "DOUBLON_AUTRE_DEMANDE")).toHaveLength(5);
+    expect(
+      vueGestionnaire.data.demande.avertissements.filter((a: any) => a.code === "DOUBLON_AUTRE_DEMANDE"),
+    ).toHaveLength(5);
     expect(vueGestionnaire.data.demande.administrateurs[0].doublonsPossibles).toHaveLength(1);
   });
 
@@ -105,20 +120,36 @@ describe("JSON import through the API", () => {
     const retry = await app.gql(IMPORTER, { i: { document: doc } }, f);
     expect(retry.data.demandesImporter.__typename).toBe("ErreurValidation");
     expect(retry.data.demandesImporter.problemes).toEqual([
-      { code: "DEJA_IMPORTEE", gravite: "ERREUR", champ: "referenceFournisseur", path: ["demandes", "0", "referenceFournisseur"],
-        message: `Référence fournisseur : « DUI-2026-0042 » a déjà été importée (demande ${numero}).` },
+      {
+        code: "DEJA_IMPORTEE",
+        gravite: "ERREUR",
+        champ: "referenceFournisseur",
+        path: ["demandes", "0", "referenceFournisseur"],
+        message: `Référence fournisseur : « DUI-2026-0042 » a déjà été importée (demande ${numero}).`,
+      },
     ]);
-    const deux = { demandes: [doc.demandes[0]!, { ...exempleDocumentImport().demandes[0]!, referenceFournisseur: "DUI-2026-0042" }] };
+    const deux = {
+      demandes: [doc.demandes[0]!, { ...exempleDocumentImport().demandes[0]!, referenceFournisseur: "DUI-2026-0042" }],
+    };
     deux.demandes[0] = { ...deux.demandes[0]!, referenceFournisseur: "DUI-2026-0043" };
     const doublon = await app.gql(IMPORTER, { i: { document: deux } }, f);
     expect(doublon.data.demandesImporter.problemes.map((p: any) => [p.code, p.path.join(".")])).toEqual([
       ["DEJA_IMPORTEE", "demandes.1.referenceFournisseur"],
     ]);
-    const memeFichier = { demandes: [{ ...doc.demandes[0]!, referenceFournisseur: "A-1" }, { ...doc.demandes[0]!, referenceFournisseur: "A-1" }] };
+    const memeFichier = {
+      demandes: [
+        { ...doc.demandes[0]!, referenceFournisseur: "A-1" },
+        { ...doc.demandes[0]!, referenceFournisseur: "A-1" },
+      ],
+    };
     const r = await app.gql(IMPORTER, { i: { document: memeFichier } }, f);
     expect(r.data.demandesImporter.problemes.map((p: any) => p.code)).toEqual(["DOUBLON_REFERENCE"]);
     expect(await app.prisma.demande.count()).toBe(1);
-    const trouvee = await app.gql(`{ demandes(filtre: { referenceFournisseur: "DUI-2026-0042" }) { edges { node { numero referenceFournisseur } } } }`, {}, f);
+    const trouvee = await app.gql(
+      `{ demandes(filtre: { referenceFournisseur: "DUI-2026-0042" }) { edges { node { numero referenceFournisseur } } } }`,
+      {},
+      f,
+    );
     expect(trouvee.data.demandes.edges).toEqual([{ node: { numero, referenceFournisseur: "DUI-2026-0042" } }]);
   });
 });

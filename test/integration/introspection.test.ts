@@ -8,18 +8,25 @@ const REFUS = "Introspection du schéma réservée aux appelants authentifiés :
 
 let app: AppTest;
 afterEach(() => app.fermer());
-const ouvrir = async (c: Partial<Config> = {}) => (app = await creerAppTest({ developpement: false, introspection: "authentifie", ...c }));
+const ouvrir = async (c: Partial<Config> = {}) =>
+  (app = await creerAppTest({ developpement: false, introspection: "authentifie", ...c }));
 
 describe("introspection", () => {
   it("is refused to anonymous callers in production, in French, and allowed once signed in (session or API key)", async () => {
     await ouvrir();
-    for (const q of [SCHEMA, `{ __type(name: "Demande") { name } }`, `query { ...F } fragment F on Query { __schema { types { name } } }`]) {
+    for (const q of [
+      SCHEMA,
+      `{ __type(name: "Demande") { name } }`,
+      `query { ...F } fragment F on Query { __schema { types { name } } }`,
+    ]) {
       const r = await app.gql(q);
       expect(r.data).toBeUndefined();
       expect(r.errors).toEqual([{ message: REFUS, extensions: { code: "INTROSPECTION_INTERDITE" } }]);
     }
     expect((await app.gql(SCHEMA, {}, app.gestionnaire)).data).toEqual({ __schema: { queryType: { name: "Query" } } });
-    expect((await app.gql(`{ __type(name: "Demande") { name } }`, {}, await app.fournisseur("00001"))).data).toEqual({ __type: { name: "Demande" } });
+    expect((await app.gql(`{ __type(name: "Demande") { name } }`, {}, await app.fournisseur("00001"))).data).toEqual({
+      __type: { name: "Demande" },
+    });
     // __typename is not introspection.
     expect((await app.gql(`{ __typename }`)).data).toEqual({ __typename: "Query" });
   });
@@ -36,7 +43,9 @@ describe("introspection", () => {
     expect(lireConfig({}).introspection).toBe("authentifie");
     expect(lireConfig({ NODE_ENV: "development" }).introspection).toBe("tous");
     expect(lireConfig({ INTROSPECTION: "aucun", NODE_ENV: "development" }).introspection).toBe("aucun");
-    expect(() => lireConfig({ INTROSPECTION: "oui" })).toThrow("INTROSPECTION doit valoir authentifie, tous, aucun (reçu « oui »)");
+    expect(() => lireConfig({ INTROSPECTION: "oui" })).toThrow(
+      "INTROSPECTION doit valoir authentifie, tous, aucun (reçu « oui »)",
+    );
   });
 
   it("never suggests field names in production, signed in or not", async () => {

@@ -23,7 +23,15 @@ describe.skipIf(BASE_TEST === "postgresql")("jeu de données massif (pnpm bench,
       const dateDepot = new Date(Date.UTC(2022, 0, 1) + r.suivant() * 4 * 365 * 86_400_000);
       const type = r.choix(["AVANCE", "SOLDE"] as const);
       const couloir = r.choix(["MS1", "MS2", "PH1"]);
-      const json = demandeAleatoire(r, i, type === "AVANCE" && couloir !== "PH1" && dateDepot >= options.dateDebutCertificat, type, couloir, dateDepot, { beneficiaires: [3, 7] });
+      const json = demandeAleatoire(
+        r,
+        i,
+        type === "AVANCE" && couloir !== "PH1" && dateDepot >= options.dateDebutCertificat,
+        type,
+        couloir,
+        dateDepot,
+        { beneficiaires: [3, 7] },
+      );
       const { demandes, erreurs } = validerDocumentImport(json, { ...options, dateDepot });
       expect(erreurs).toEqual([]);
       expect(enJson(versImportee(json))).toBe(enJson(demandes[0]));
@@ -67,13 +75,22 @@ describe.skipIf(BASE_TEST === "postgresql")("jeu de données massif (pnpm bench,
 
   it("l'état de chaque demande est le rejeu de son historique", async () => {
     for (const d of await app.prisma.demande.findMany({ select: { id: true, versionCourante: true } })) {
-      expect(serialiserEtat(await etatALaVersion(app.prisma, d.id, d.versionCourante))).toBe(serialiserEtat(await etatActuel(app.prisma, d.id)));
+      expect(serialiserEtat(await etatALaVersion(app.prisma, d.id, d.versionCourante))).toBe(
+        serialiserEtat(await etatActuel(app.prisma, d.id)),
+      );
     }
   });
 
   it("se lit par l'API comme une demande importée", async () => {
-    const d = await app.prisma.demande.findFirstOrThrow({ where: { numero: { startsWith: "FINMS1" } }, orderBy: { id: "desc" } });
-    const r = await app.gql(`query($n: String!) { demande(numero: $n) { numero beneficiaires { cle } administrateurs { finessJuridique } versions { numero nombreChangements } } }`, { n: d.numero }, app.gestionnaire);
+    const d = await app.prisma.demande.findFirstOrThrow({
+      where: { numero: { startsWith: "FINMS1" } },
+      orderBy: { id: "desc" },
+    });
+    const r = await app.gql(
+      `query($n: String!) { demande(numero: $n) { numero beneficiaires { cle } administrateurs { finessJuridique } versions { numero nombreChangements } } }`,
+      { n: d.numero },
+      app.gestionnaire,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.demande.beneficiaires.length).toBeGreaterThanOrEqual(3);
     expect(r.data.demande.versions.length).toBe(d.versionCourante);

@@ -24,26 +24,47 @@ const noeuds = (r: any, champ: string) => r.data[champ].edges.map((e: any) => e.
 describe("global journal", () => {
   it("lists every demande's events, newest first, with the demande's numéro; filters and pages", async () => {
     const cle = "330058066";
-    await app.gql(`mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename } }`,
-      { i: { numero, bloc: "ADMINISTRATEURS", cle, motif: "CPX inconnu" } }, app.gestionnaire);
+    await app.gql(
+      `mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename } }`,
+      { i: { numero, bloc: "ADMINISTRATEURS", cle, motif: "CPX inconnu" } },
+      app.gestionnaire,
+    );
     const tous = await app.gql(EVENEMENTS, {}, app.auditeur);
     const evenements = noeuds(tous, "journalEvenements");
-    expect(evenements[0]).toMatchObject({ type: "LIGNE_REJETEE", numeroDemande: numero, bloc: "ADMINISTRATEURS", cle, motif: "CPX inconnu", auteur: "Gaëlle Gestion", role: "GESTIONNAIRE" });
+    expect(evenements[0]).toMatchObject({
+      type: "LIGNE_REJETEE",
+      numeroDemande: numero,
+      bloc: "ADMINISTRATEURS",
+      cle,
+      motif: "CPX inconnu",
+      auteur: "Gaëlle Gestion",
+      role: "GESTIONNAIRE",
+    });
     expect(evenements.at(-1)).toMatchObject({ type: "IMPORT" });
     expect(tous.data.journalEvenements.totalCount).toBe(evenements.length);
 
     const filtre = await app.gql(EVENEMENTS, { f: { type: "IMPORT" } }, app.gestionnaire);
-    expect(noeuds(filtre, "journalEvenements").map((e: any) => e.type)).toEqual(Array(filtre.data.journalEvenements.totalCount).fill("IMPORT"));
+    expect(noeuds(filtre, "journalEvenements").map((e: any) => e.type)).toEqual(
+      Array(filtre.data.journalEvenements.totalCount).fill("IMPORT"),
+    );
     const parAuteur = await app.gql(EVENEMENTS, { f: { acteur: "Gaëlle" } }, app.auditeur);
     expect(noeuds(parAuteur, "journalEvenements").map((e: any) => e.type)).toEqual(["LIGNE_REJETEE"]);
     const autreDemande = await app.gql(EVENEMENTS, { f: { numero: "FINMS9999999M0" } }, app.auditeur);
     expect(autreDemande.data.journalEvenements.totalCount).toBe(0);
-    const futur = await app.gql(EVENEMENTS, { f: { depuis: new Date(Date.now() + 60_000).toISOString() } }, app.auditeur);
+    const futur = await app.gql(
+      EVENEMENTS,
+      { f: { depuis: new Date(Date.now() + 60_000).toISOString() } },
+      app.auditeur,
+    );
     expect(futur.data.journalEvenements.totalCount).toBe(0);
 
     const page1 = await app.gql(EVENEMENTS, { first: 1 }, app.auditeur);
     expect(page1.data.journalEvenements.pageInfo.hasNextPage).toBe(true);
-    const page2 = await app.gql(EVENEMENTS, { first: 1, after: page1.data.journalEvenements.pageInfo.endCursor }, app.auditeur);
+    const page2 = await app.gql(
+      EVENEMENTS,
+      { first: 1, after: page1.data.journalEvenements.pageInfo.endCursor },
+      app.auditeur,
+    );
     expect(noeuds(page2, "journalEvenements")[0]).toEqual(evenements[1]);
   });
 
@@ -73,11 +94,14 @@ describe("global journal", () => {
 
   it("exports the current tab and filters as CSV for a French spreadsheet; traces for auditeurs only, and traced", async () => {
     await app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, app.gestionnaire);
-    const telecharger = (query: string, as = app.auditeur) => app.fetch(`http://test/export/journal.csv?${query}`, { headers: as.headers });
+    const telecharger = (query: string, as = app.auditeur) =>
+      app.fetch(`http://test/export/journal.csv?${query}`, { headers: as.headers });
 
     const r = await telecharger(`type=IMPORT&numero=${numero}`, app.gestionnaire);
     expect(r.status).toBe(200);
-    expect(r.headers.get("content-disposition")).toMatch(/^attachment; filename="journal-evenements-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(r.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="journal-evenements-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const texte = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await r.arrayBuffer());
     expect(texte.startsWith("\uFEFF")).toBe(true);
     const lignes = texte.slice(1).trim().split("\r\n");
@@ -96,19 +120,34 @@ describe("global journal", () => {
     expect((await telecharger("", fournisseur)).status).toBe(403);
 
     const acces = await (await telecharger(`onglet=acces&numero=${numero}`)).text();
-    expect(acces.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual(["Date;Personne;Rôle;Opération;Cible", expect.stringMatching(new RegExp(`;Gaëlle Gestion;Gestionnaire;Consultation d’une demande;${numero}$`))]);
+    expect(
+      acces
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual([
+      "Date;Personne;Rôle;Opération;Cible",
+      expect.stringMatching(new RegExp(`;Gaëlle Gestion;Gestionnaire;Consultation d’une demande;${numero}$`)),
+    ]);
     const derniere = await app.prisma.traceAcces.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect([derniere.role, derniere.operation, derniere.cible]).toEqual(["AUDITEUR", "EXPORT_CSV", `journal?onglet=acces&numero=${numero}`]);
+    expect([derniere.role, derniere.operation, derniere.cible]).toEqual([
+      "AUDITEUR",
+      "EXPORT_CSV",
+      `journal?onglet=acces&numero=${numero}`,
+    ]);
   });
 
   it("refuses, in French, an export beyond its row limit instead of cutting it", async () => {
     await app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, app.gestionnaire);
     // Copies of that trace, written by SQLite itself (fast).
-    await app.prisma.$executeRawUnsafe(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIGNES_EXPORT_JOURNAL_MAX})
+    await app.prisma
+      .$executeRawUnsafe(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIGNES_EXPORT_JOURNAL_MAX})
       INSERT INTO "TraceAcces" ("acteur", "role", "operation", "cible", "creeLe") SELECT t."acteur", t."role", t."operation", t."cible", t."creeLe" FROM n, "TraceAcces" t`);
     const r = await app.fetch("http://test/export/journal.csv?onglet=acces", { headers: app.auditeur.headers });
     expect(r.status).toBe(422);
-    expect(await r.text()).toBe("Export refusé : 50\u202F001 lignes pour ces filtres, 50\u202F000 au plus. Resserrez la période ou les filtres.");
+    expect(await r.text()).toBe(
+      "Export refusé : 50\u202F001 lignes pour ces filtres, 50\u202F000 au plus. Resserrez la période ou les filtres.",
+    );
     // The XLSX twin goes through the same limit.
     const x = await app.fetch("http://test/export/journal.xlsx?onglet=acces", { headers: app.auditeur.headers });
     expect(x.status).toBe(422);

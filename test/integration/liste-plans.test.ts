@@ -30,7 +30,9 @@ async function planDeLaPage(f: Record<string, unknown>, t: Tri, o: "ASC" | "DESC
   const page = app.requetes.slice(avant).find((q) => /FROM (`main`\.`Demande`|"Demande").*ORDER BY/.test(q))!;
   const sql = page.replaceAll("`main`.", "").replaceAll("`", '"');
   const nulls = Array.from({ length: sql.split("?").length - 1 }, () => null);
-  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls) as { detail: string }[]).map((l) => l.detail).join(" | ");
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls) as { detail: string }[])
+    .map((l) => l.detail)
+    .join(" | ");
   return { r, plan };
 }
 
@@ -55,7 +57,11 @@ describe.skipIf(sqliteSeul)("demandes list: query shapes that read a page, not t
   });
 
   it("reads a statut + date range sorted by date through the one index that serves both", async () => {
-    const { plan } = await planDeLaPage({ statut: "EN_COURS", deposeeApres: "2023-01-01", deposeeAvant: "2024-12-31" }, "DATE_DEPOT", "DESC");
+    const { plan } = await planDeLaPage(
+      { statut: "EN_COURS", deposeeApres: "2023-01-01", deposeeAvant: "2024-12-31" },
+      "DATE_DEPOT",
+      "DESC",
+    );
     expect(plan).toMatch(/USING INDEX Demande_statut_dateDepot_id_idx \(statut=\? AND dateDepot>\? AND dateDepot<\?\)/);
   });
 
@@ -64,11 +70,17 @@ describe.skipIf(sqliteSeul)("demandes list: query shapes that read a page, not t
       for (const t of ["MONTANT", "NUMERO", "STATUT", "TYPE", "DATE_DEPOT"] as Tri[]) {
         for (const o of ["ASC", "DESC"] as const) {
           const { r } = await planDeLaPage(f, t, o);
-          const attendu = await app.gql(LISTE.replace("first: 50", "first: 200"), { f, t: "NUMERO", o: "ASC" }, app.gestionnaire);
+          const attendu = await app.gql(
+            LISTE.replace("first: 50", "first: 200"),
+            { f, t: "NUMERO", o: "ASC" },
+            app.gestionnaire,
+          );
           const numeros = r.data.demandes.edges.map((e: any) => e.node.numero);
           // Same set as the NUMERO sort (which rewrites nothing for dates but does for enums, so
           // also compare with a count, which always uses the indexable form).
-          expect(new Set(numeros), `${nom} / ${t} ${o}`).toEqual(new Set(attendu.data.demandes.edges.map((e: any) => e.node.numero)));
+          expect(new Set(numeros), `${nom} / ${t} ${o}`).toEqual(
+            new Set(attendu.data.demandes.edges.map((e: any) => e.node.numero)),
+          );
           expect(numeros.length, `${nom} / ${t} ${o}`).toBe(r.data.demandes.totalCount);
         }
       }
@@ -81,7 +93,11 @@ describe.skipIf(sqliteSeul)("planner statistics", () => {
     const lire = () => {
       const l = new Sqlite(app.dbFile, { readonly: true });
       try {
-        return (l.prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'Demande' AND idx = 'Demande_statut_dateDepot_id_idx'`).get() as { stat: string } | undefined)?.stat;
+        return (
+          l
+            .prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'Demande' AND idx = 'Demande_statut_dateDepot_id_idx'`)
+            .get() as { stat: string } | undefined
+        )?.stat;
       } finally {
         l.close();
       }

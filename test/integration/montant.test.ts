@@ -31,27 +31,39 @@ const compter = async () => ({
 });
 
 describe("amounts above the import maximum", () => {
-  it.each([["100000000.01"], ["99999999999.99"], [99999999999.99]])("refuses %j with the field path, in French, and writes nothing", async (montant) => {
-    const f = await app.fournisseur("00001");
-    const avant = await compter();
-    const r = await app.gql(IMPORTER, { i: { document: document(montant, `trop-${String(montant)}`) } }, f);
-    expect(r.errors).toBeUndefined();
-    const res = r.data.demandesImporter;
-    expect(res.__typename).toBe("ErreurValidation");
-    expect(res.problemes.map((p: any) => ({ ...p, message: espaces(p.message) }))).toEqual([{
-      code: "TROP_GRAND", champ: "montantSegurDeclare", gravite: "ERREUR", path: ["demandes", "0", "montantSegurDeclare"],
-      message: "Montant Ségur déclaré : 100 000 000,00 € au plus.",
-    }]);
-    expect(await compter()).toEqual(avant);
-  });
+  it.each([["100000000.01"], ["99999999999.99"], [99999999999.99]])(
+    "refuses %j with the field path, in French, and writes nothing",
+    async (montant) => {
+      const f = await app.fournisseur("00001");
+      const avant = await compter();
+      const r = await app.gql(IMPORTER, { i: { document: document(montant, `trop-${String(montant)}`) } }, f);
+      expect(r.errors).toBeUndefined();
+      const res = r.data.demandesImporter;
+      expect(res.__typename).toBe("ErreurValidation");
+      expect(res.problemes.map((p: any) => ({ ...p, message: espaces(p.message) }))).toEqual([
+        {
+          code: "TROP_GRAND",
+          champ: "montantSegurDeclare",
+          gravite: "ERREUR",
+          path: ["demandes", "0", "montantSegurDeclare"],
+          message: "Montant Ségur déclaré : 100 000 000,00 € au plus.",
+        },
+      ]);
+      expect(await compter()).toEqual(avant);
+    },
+  );
 
   it("refuses a negative or malformed amount clearly", async () => {
     const f = await app.fournisseur("00001");
     for (const montant of ["-1.00", "12.345", "douze"]) {
       const r = await app.gql(IMPORTER, { i: { document: document(montant, `mal-${montant}`) } }, f);
-      expect(r.data.demandesImporter.problemes).toMatchObject([{
-        code: "FORMAT", path: ["demandes", "0", "montantSegurDeclare"], message: expect.stringMatching(/^Montant Ségur déclaré : montant positif en euros/),
-      }]);
+      expect(r.data.demandesImporter.problemes).toMatchObject([
+        {
+          code: "FORMAT",
+          path: ["demandes", "0", "montantSegurDeclare"],
+          message: expect.stringMatching(/^Montant Ségur déclaré : montant positif en euros/),
+        },
+      ]);
     }
   });
 
@@ -60,7 +72,9 @@ describe("amounts above the import maximum", () => {
     try {
       const f = await petite.fournisseur("00001");
       const r = await petite.gql(IMPORTER, { i: { document: document("5000.01", "max-config") } }, f);
-      expect(r.data.demandesImporter.problemes.map((p: any) => espaces(p.message))).toEqual(["Montant Ségur déclaré : 5 000,00 € au plus."]);
+      expect(r.data.demandesImporter.problemes.map((p: any) => espaces(p.message))).toEqual([
+        "Montant Ségur déclaré : 5 000,00 € au plus.",
+      ]);
       const ok = await petite.gql(IMPORTER, { i: { document: document("5000.00", "max-config") } }, f);
       expect(ok.data.demandesImporter.resultat.demandes[0].montant).toBe("5000.00");
     } finally {
@@ -82,8 +96,12 @@ describe("an amount at the maximum (10^10 cents) is readable everywhere", () => 
   });
 
   it("on the list page, sorted by amount, with its total count", async () => {
-    const r = await app.gql(`{ demandes(tri: MONTANT, ordre: DESC, first: 20) {
-      totalCount edges { node { numero montant montantFormate montantCentimes } } } }`, {}, app.gestionnaire);
+    const r = await app.gql(
+      `{ demandes(tri: MONTANT, ordre: DESC, first: 20) {
+      totalCount edges { node { numero montant montantFormate montantCentimes } } } }`,
+      {},
+      app.gestionnaire,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.demandes.totalCount).toBeGreaterThanOrEqual(1);
     const [premiere] = r.data.demandes.edges;
@@ -107,15 +125,24 @@ describe("an amount at the maximum (10^10 cents) is readable everywhere", () => 
   });
 
   it("in the demande as it was at a version", async () => {
-    const r = await app.gql(`query($n: String!) { demandeALaVersion(numero: $n, version: 1) { informations { montant montantCentimes } } }`, { n: numero }, app.auditeur);
+    const r = await app.gql(
+      `query($n: String!) { demandeALaVersion(numero: $n, version: 1) { informations { montant montantCentimes } } }`,
+      { n: numero },
+      app.auditeur,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.demandeALaVersion.informations).toEqual({ montant: "100000000.00", montantCentimes: null });
   });
 
   it("in the CSV export, with a decimal comma", async () => {
-    const res = await app.fetch(`http://test/export/demandes.csv?numero=${numero}`, { headers: app.gestionnaire.headers });
+    const res = await app.fetch(`http://test/export/demandes.csv?numero=${numero}`, {
+      headers: app.gestionnaire.headers,
+    });
     expect(res.status).toBe(200);
-    const lignes = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lignes = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lignes).toHaveLength(2);
     expect(lignes[1]!.split(";").at(-1)).toBe("100000000,00");
   });
@@ -123,16 +150,30 @@ describe("an amount at the maximum (10^10 cents) is readable everywhere", () => 
   it("in a draft's preview, and through a confirmed version", async () => {
     // the gestionnaire may modify a demande en cours (a supplier only once it is « A modifier »)
     const g = app.gestionnaire;
-    await app.gql(`mutation($i: BrouillonOuvrirInput!) { brouillonOuvrir(input: $i) { __typename } }`, { i: { numero } }, g);
-    const m = await app.gql(`mutation($i: InformationsModifierInput!) { informationsModifier(input: $i) {
+    await app.gql(
+      `mutation($i: BrouillonOuvrirInput!) { brouillonOuvrir(input: $i) { __typename } }`,
+      { i: { numero } },
+      g,
+    );
+    const m = await app.gql(
+      `mutation($i: InformationsModifierInput!) { informationsModifier(input: $i) {
       __typename ... on Erreur { code message } ... on ErreurValidation { problemes { message } } ... on InformationsModifierSucces { brouillon { versionBase informations { valeurs { montant montantCentimes courrielContact } } } } } }`,
-    { i: { numero, valeurs: { courrielContact: "support@editeur.fr" } } }, g);
+      { i: { numero, valeurs: { courrielContact: "support@editeur.fr" } } },
+      g,
+    );
     expect(m.errors).toBeUndefined();
     expect(m.data.informationsModifier).toMatchObject({ __typename: "InformationsModifierSucces" });
     const brouillon = m.data.informationsModifier.brouillon;
-    expect(brouillon.informations.valeurs).toEqual({ montant: "100000000.00", montantCentimes: null, courrielContact: "support@editeur.fr" });
-    const c = await app.gql(`mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`,
-      { i: { numero, versionBase: brouillon.versionBase } }, g);
+    expect(brouillon.informations.valeurs).toEqual({
+      montant: "100000000.00",
+      montantCentimes: null,
+      courrielContact: "support@editeur.fr",
+    });
+    const c = await app.gql(
+      `mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`,
+      { i: { numero, versionBase: brouillon.versionBase } },
+      g,
+    );
     expect(c.data.brouillonConfirmer.__typename).toBe("BrouillonConfirmerSucces");
     const d = await app.gql(`query($n: String!) { demande(numero: $n) { versionCourante montant } }`, { n: numero }, g);
     expect(d.data.demande).toEqual({ versionCourante: 2, montant: "100000000.00" });
@@ -142,7 +183,11 @@ describe("an amount at the maximum (10^10 cents) is readable everywhere", () => 
     const f = await app.fournisseur("00001");
     const r = await app.gql(IMPORTER, { i: { document: document("21474836.47", "int32-max") } }, f);
     const n = r.data.demandesImporter.resultat.demandes[0].numero;
-    const d = await app.gql(`query($n: String!) { demande(numero: $n) { montant montantCentimes } }`, { n }, app.gestionnaire);
+    const d = await app.gql(
+      `query($n: String!) { demande(numero: $n) { montant montantCentimes } }`,
+      { n },
+      app.gestionnaire,
+    );
     expect(d.data.demande).toEqual({ montant: "21474836.47", montantCentimes: 2_147_483_647 });
   });
 });

@@ -22,7 +22,10 @@ let app2: App;
 beforeEach(async () => {
   app = await creerAppTest();
   prisma2 = BASE_TEST === "postgresql" ? await ouvrirBase(app.urlBase, { migrer: false }) : app.prisma;
-  app2 = BASE_TEST === "postgresql" ? createApp({ prisma: prisma2, config: app.config, courrielleur: { nom: "test", envoyer: async () => {} } }) : app;
+  app2 =
+    BASE_TEST === "postgresql"
+      ? createApp({ prisma: prisma2, config: app.config, courrielleur: { nom: "test", envoyer: async () => {} } })
+      : app;
 });
 afterEach(async () => {
   if (prisma2 !== app.prisma) {
@@ -35,7 +38,9 @@ afterEach(async () => {
 /** A GraphQL request on instance 2, with a session opened on instance 1 (sessions live in the database). */
 async function gql2(query: string, variables: Record<string, unknown>, as: Identite) {
   const res = await app2.fetch("http://test/graphql", {
-    method: "POST", headers: { "content-type": "application/json", ...as.headers }, body: JSON.stringify({ query, variables }),
+    method: "POST",
+    headers: { "content-type": "application/json", ...as.headers },
+    body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: any; errors?: unknown[] };
 }
@@ -46,20 +51,39 @@ describe("audit hash chain across instances", () => {
   it("20 concurrent events on one demande, 10 per instance: one unforked chain", async () => {
     const numero = await importerExemple(app);
     const { id } = await app.prisma.demande.findUniqueOrThrow({ where: { numero } });
-    await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      instances()[i % 2]!.$transaction((tx) => enregistrerEvenement(tx, { demandeId: id, type: "LIGNE_VALIDEE", auteur: AUTEUR_SYSTEME, cle: `k${i}` }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        instances()[i % 2]!.$transaction((tx) =>
+          enregistrerEvenement(tx, { demandeId: id, type: "LIGNE_VALIDEE", auteur: AUTEUR_SYSTEME, cle: `k${i}` }),
+        ),
+      ),
+    );
     const evenements = await app.prisma.evenementAudit.findMany({ where: { demandeId: id }, orderBy: { id: "asc" } });
     expect(evenements).toHaveLength(21); // the IMPORT event, then the 20
-    expect(new Set(evenements.map((e) => e.hashPrecedent)).size, "deux événements partagent un maillon précédent").toBe(21);
+    expect(new Set(evenements.map((e) => e.hashPrecedent)).size, "deux événements partagent un maillon précédent").toBe(
+      21,
+    );
     expect((await verifierChaines(app.prisma)).ruptures).toEqual([]);
   });
 
   it("20 concurrent events without a demande (batches, login limits), 10 per instance: one unforked chain", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      instances()[i % 2]!.$transaction((tx) => enregistrerEvenement(tx, { demandeId: null, type: "CONNEXION_LIMITEE", auteur: AUTEUR_SYSTEME, cle: `k${i}` }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        instances()[i % 2]!.$transaction((tx) =>
+          enregistrerEvenement(tx, {
+            demandeId: null,
+            type: "CONNEXION_LIMITEE",
+            auteur: AUTEUR_SYSTEME,
+            cle: `k${i}`,
+          }),
+        ),
+      ),
+    );
     const evenements = await app.prisma.evenementAudit.findMany({ where: { demandeId: null }, orderBy: { id: "asc" } });
     expect(evenements).toHaveLength(20);
-    expect(new Set(evenements.map((e) => e.hashPrecedent)).size, "deux événements partagent un maillon précédent").toBe(20);
+    expect(new Set(evenements.map((e) => e.hashPrecedent)).size, "deux événements partagent un maillon précédent").toBe(
+      20,
+    );
     expect((await verifierChaines(app.prisma)).ruptures).toEqual([]);
   });
 
@@ -71,19 +95,41 @@ describe("audit hash chain across instances", () => {
     const auditeurGestion = await (async () => {
       // A second gestionnaire: each one has its own draft.
       const { creerUtilisateur } = await import("../../server/src/auth/service.js");
-      await creerUtilisateur(app.prisma, { email: "g2@test.fr", nom: "Gilles Gestion", role: "GESTIONNAIRE", motDePasse: "motdepasse-test" });
+      await creerUtilisateur(app.prisma, {
+        email: "g2@test.fr",
+        nom: "Gilles Gestion",
+        role: "GESTIONNAIRE",
+        motDePasse: "motdepasse-test",
+      });
       const res = await app2.fetch("http://test/graphql", {
-        method: "POST", headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, variables: { i: { email: "g2@test.fr", motDePasse: "motdepasse-test" } } }),
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+          variables: { i: { email: "g2@test.fr", motDePasse: "motdepasse-test" } },
+        }),
       });
       return { headers: { cookie: res.headers.get("set-cookie")!.split(";")[0]! } };
     })();
-    expect((await app.gql(stager, { n: numero, c: "a@test.fr" }, app.gestionnaire)).data.informationsModifier.__typename).toBe("InformationsModifierSucces");
-    expect((await gql2(stager, { n: numero, c: "b@test.fr" }, auditeurGestion)).data.informationsModifier.__typename).toBe("InformationsModifierSucces");
-    const [r1, r2] = await Promise.all([app.gql(confirmer, { n: numero }, app.gestionnaire), gql2(confirmer, { n: numero }, auditeurGestion)]);
+    expect(
+      (await app.gql(stager, { n: numero, c: "a@test.fr" }, app.gestionnaire)).data.informationsModifier.__typename,
+    ).toBe("InformationsModifierSucces");
+    expect(
+      (await gql2(stager, { n: numero, c: "b@test.fr" }, auditeurGestion)).data.informationsModifier.__typename,
+    ).toBe("InformationsModifierSucces");
+    const [r1, r2] = await Promise.all([
+      app.gql(confirmer, { n: numero }, app.gestionnaire),
+      gql2(confirmer, { n: numero }, auditeurGestion),
+    ]);
     const resultats = [r1.data?.brouillonConfirmer, r2.data?.brouillonConfirmer];
-    expect(resultats.filter((r) => r?.__typename === "BrouillonConfirmerSucces"), JSON.stringify([r1, r2])).toHaveLength(1);
-    expect(resultats.find((r) => r?.__typename !== "BrouillonConfirmerSucces")).toEqual({ __typename: "ErreurConflit", code: "CONFLIT_VERSION" });
+    expect(
+      resultats.filter((r) => r?.__typename === "BrouillonConfirmerSucces"),
+      JSON.stringify([r1, r2]),
+    ).toHaveLength(1);
+    expect(resultats.find((r) => r?.__typename !== "BrouillonConfirmerSucces")).toEqual({
+      __typename: "ErreurConflit",
+      code: "CONFLIT_VERSION",
+    });
     const versions = await app.prisma.version.findMany({ where: { demande: { numero } }, orderBy: { numero: "asc" } });
     expect(versions.map((v) => v.numero)).toEqual([1, 2]);
     expect((await verifierChaines(app.prisma)).ruptures).toEqual([]);
@@ -98,36 +144,57 @@ describe("numbers given across instances (Compteur)", () => {
       for (const x of d.demandes as { referenceFournisseur?: string }[]) delete x.referenceFournisseur;
       return d;
     };
-    const resultats = await Promise.all(Array.from({ length: 8 }, (_, i) => importerMaintenant(instances()[i % 2]!, app.config, doc(), { auteur: AUTEUR_SYSTEME })));
+    const resultats = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        importerMaintenant(instances()[i % 2]!, app.config, doc(), { auteur: AUTEUR_SYSTEME }),
+      ),
+    );
     const numeros = resultats.flatMap((r) => r.demandes.map((d: { numero: string }) => d.numero)).sort();
     expect(new Set(numeros).size).toBe(numeros.length);
     const prefixe = numeros[0]!.slice(0, 6);
-    expect(numeros).toEqual(Array.from({ length: numeros.length }, (_, i) => `${prefixe}${String(i + 1).padStart(6, "0")}M0`));
+    expect(numeros).toEqual(
+      Array.from({ length: numeros.length }, (_, i) => `${prefixe}${String(i + 1).padStart(6, "0")}M0`),
+    );
     expect((await verifierChaines(app.prisma)).ruptures).toEqual([]);
   });
 
   it("the counter starts above numbers stored without it, and never gives one twice under concurrency", async () => {
     // A demande numbered by the bulk generator or an older version (no counter row).
-    await importerMaintenant(app.prisma, app.config, exempleDocumentImport(), { auteur: AUTEUR_SYSTEME, numeros: ["FINMS1000041M0"] });
-    const pris = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      instances()[i % 2]!.$transaction((tx) => prendreNumeros(tx, "FINMS1", 3, 41))));
+    await importerMaintenant(app.prisma, app.config, exempleDocumentImport(), {
+      auteur: AUTEUR_SYSTEME,
+      numeros: ["FINMS1000041M0"],
+    });
+    const pris = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        instances()[i % 2]!.$transaction((tx) => prendreNumeros(tx, "FINMS1", 3, 41)),
+      ),
+    );
     const tous = pris.flatMap((dernier) => [dernier - 2, dernier - 1, dernier]).sort((a, b) => a - b);
     expect(tous).toEqual(Array.from({ length: 60 }, (_, i) => 42 + i));
     // A rolled-back transaction gives its numbers back.
-    await expect(app.prisma.$transaction(async (tx) => {
-      await prendreNumeros(tx, "FINMS1", 1, 0);
-      throw new Error("annulée");
-    })).rejects.toThrow("annulée");
+    await expect(
+      app.prisma.$transaction(async (tx) => {
+        await prendreNumeros(tx, "FINMS1", 1, 0);
+        throw new Error("annulée");
+      }),
+    ).rejects.toThrow("annulée");
     expect(await app.prisma.$transaction((tx) => prendreNumeros(tx, "FINMS1", 1, 0))).toBe(102);
   });
 
   it("two concurrent batch creations, one per instance: one batch, the other LOT_VIDE, never a duplicate number", async () => {
     const numero = await importerExemple(app);
-    await app.gql(`mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename } }`, { i: { numero, bloc: "ADMINISTRATEURS" } }, app.gestionnaire);
+    await app.gql(
+      `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename } }`,
+      { i: { numero, bloc: "ADMINISTRATEURS" } },
+      app.gestionnaire,
+    );
     const creer = `mutation { lotTransmissionCreer(input: {}) { __typename ... on LotTransmissionCreerSucces { lot { numero } } ... on Erreur { code message } } }`;
     const reponses = await Promise.all([app.gql(creer, {}, app.gestionnaire), gql2(creer, {}, app.gestionnaire)]);
     const r = reponses.map((x) => x.data?.lotTransmissionCreer);
-    expect(r.filter((x) => x?.__typename === "LotTransmissionCreerSucces"), JSON.stringify(reponses)).toHaveLength(1);
+    expect(
+      r.filter((x) => x?.__typename === "LotTransmissionCreerSucces"),
+      JSON.stringify(reponses),
+    ).toHaveLength(1);
     expect(r.find((x) => x?.__typename !== "LotTransmissionCreerSucces")).toMatchObject({ code: "LOT_VIDE" });
     // Two batches of one day, one per instance: consecutive numbers.
     const jour = r.find((x) => x?.lot)!.lot.numero.slice(0, 13);
@@ -139,7 +206,15 @@ describe("numbers given across instances (Compteur)", () => {
 describe("access-trace de-duplication across instances", () => {
   it("a consultation traced by both instances at once (one not yet committed), then 20 more: one trace", async () => {
     const numero = await importerExemple(app);
-    const acteur = { type: "UTILISATEUR", id: 1, cle: "U:1", nom: "Gaëlle Gestion", email: "", role: "GESTIONNAIRE", numeroEditeur: null } as const;
+    const acteur = {
+      type: "UTILISATEUR",
+      id: 1,
+      cle: "U:1",
+      nom: "Gaëlle Gestion",
+      email: "",
+      role: "GESTIONNAIRE",
+      numeroEditeur: null,
+    } as const;
     const le = new Date();
     // Instance 1's trace is written but not yet committed when instance 2 checks for it.
     let autre: Promise<void> | null = null;
@@ -149,11 +224,19 @@ describe("access-trace de-duplication across instances", () => {
       await new Promise((r) => setTimeout(r, 300));
     });
     await autre;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => tracerAcces(instances()[i % 2]!, acteur, "CONSULTATION", numero, new Date(le.getTime() + i))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        tracerAcces(instances()[i % 2]!, acteur, "CONSULTATION", numero, new Date(le.getTime() + i)),
+      ),
+    );
     expect(await app.prisma.traceAcces.count({ where: { cible: numero, operation: "CONSULTATION" } })).toBe(1);
     // And through the API, on both instances: still that one consultation.
     const lire = `query($n: String!) { demande(numero: $n) { numero } }`;
-    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? gql2(lire, { n: numero }, app.gestionnaire) : app.gql(lire, { n: numero }, app.gestionnaire))));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        i % 2 ? gql2(lire, { n: numero }, app.gestionnaire) : app.gql(lire, { n: numero }, app.gestionnaire),
+      ),
+    );
     expect(await app.prisma.traceAcces.count({ where: { cible: numero, operation: "CONSULTATION" } })).toBe(1);
   });
 });
@@ -169,7 +252,9 @@ describe("scheduled jobs run once across instances (BailTache)", () => {
     expect(executions).toBe(pris.filter(Boolean).length);
     const titulaire = (await app.prisma.bailTache.findUniqueOrThrow({ where: { nom: "essai" } })).titulaire;
     // Only the holder's calls ran (it renews its own lease), never the other instance's.
-    expect(pris.slice(titulaire === "instance-1" ? 5 : 0, titulaire === "instance-1" ? 10 : 5).some(Boolean)).toBe(false);
+    expect(pris.slice(titulaire === "instance-1" ? 5 : 0, titulaire === "instance-1" ? 10 : 5).some(Boolean)).toBe(
+      false,
+    );
     const autre = titulaire === "instance-1" ? "instance-2" : "instance-1";
     expect(await prendreBail(prisma2, "essai", 60_000, autre)).toBe(false);
     expect(await prendreBail(prisma2, "essai", 60_000, autre, new Date(Date.now() + 61_000))).toBe(true);
@@ -184,7 +269,11 @@ describe("scheduled jobs run once across instances (BailTache)", () => {
       await new Promise((r) => setTimeout(r, 200));
       enCours--;
     };
-    const pris = await Promise.all(instances().map((p, i) => executerSousBail(p, "purge-traces", 60_000, tache, `instance-${i + 1}`, { liberer: true })));
+    const pris = await Promise.all(
+      instances().map((p, i) =>
+        executerSousBail(p, "purge-traces", 60_000, tache, `instance-${i + 1}`, { liberer: true }),
+      ),
+    );
     expect(pris.filter(Boolean)).toHaveLength(1);
     expect(maximum).toBe(1);
     expect(await executerSousBail(prisma2, "purge-traces", 60_000, tache, "instance-3", { liberer: true })).toBe(true);

@@ -9,7 +9,10 @@ describe("DATABASE_POOL_MAX", () => {
     expect(connexionsMaxConfig(undefined)).toBe(10);
     expect(connexionsMaxConfig(" ")).toBe(10);
     expect(connexionsMaxConfig("3")).toBe(3);
-    for (const faux of ["0", "1001", "2.5", "dix"]) expect(() => connexionsMaxConfig(faux)).toThrow(`DATABASE_POOL_MAX doit être un entier de 1 à 1000 (reçu « ${faux} »)`);
+    for (const faux of ["0", "1001", "2.5", "dix"])
+      expect(() => connexionsMaxConfig(faux)).toThrow(
+        `DATABASE_POOL_MAX doit être un entier de 1 à 1000 (reçu « ${faux} »)`,
+      );
   });
 });
 
@@ -26,7 +29,11 @@ describe.skipIf(BASE_TEST !== "postgresql")("DATABASE_POOL_MAX on PostgreSQL", (
     else process.env.DATABASE_POOL_MAX = max;
     const db = await ouvrirBase(url, { migrer: false });
     try {
-      const pids = await Promise.all(Array.from({ length: 6 }, () => db.$queryRawUnsafe<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS attente`)));
+      const pids = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          db.$queryRawUnsafe<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS attente`),
+        ),
+      );
       return new Set(pids.map(([r]) => r!.pid)).size;
     } finally {
       await db.$disconnect();

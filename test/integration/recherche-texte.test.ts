@@ -40,14 +40,17 @@ describe("normalised text search", () => {
   it("the migration's backfill (SQL, for rows written before the columns) gives what normaliserRecherche gives", async () => {
     const dossier = BASE_TEST === "postgresql" ? MIGRATIONS_DIR_POSTGRESQL : MIGRATIONS_DIR;
     const sql = fs.readFileSync(`${dossier}/20261201192616_recherche_compteurs_baux/migration.sql`, "utf8");
-    const expression = /SET "logicielRecherche" = (.*);/.exec(sql)![1]!.replace('"logiciel"', BASE_TEST === "postgresql" ? "CAST($1 AS TEXT)" : "?");
+    const expression = /SET "logicielRecherche" = (.*);/
+      .exec(sql)![1]!
+      .replace('"logiciel"', BASE_TEST === "postgresql" ? "CAST($1 AS TEXT)" : "?");
     const texte = "ÀÂÄÁÃÅàâäáãå ÇçÉÈÊËéèêë ÍÌÎÏíìîï Ññ ÓÒÔÖÕóòôöõ ÚÙÛÜúùûü ÝŸýÿ ŒœÆæ LogiSanté 50% a_b c\\d";
     const [r] = await app.prisma.$queryRawUnsafe<{ v: string }[]>(`SELECT ${expression} AS v`, texte);
     expect(r!.v).toBe(normaliserRecherche(texte));
   });
 
   it("the list's logiciel filter ignores case and accents, the same on both databases", async () => {
-    for (const recherche of ["logisante", "LOGISANTÉ", "logisanté", "LogiSanté", "isa"]) expect(await logiciels(recherche), recherche).toEqual(["LogiSanté"]);
+    for (const recherche of ["logisante", "LOGISANTÉ", "logisanté", "LogiSanté", "isa"])
+      expect(await logiciels(recherche), recherche).toEqual(["LogiSanté"]);
     expect(await logiciels("santé")).toEqual(["LogiSanté", "Logi_Santé 50%"]);
   });
 
@@ -64,33 +67,48 @@ describe("normalised text search", () => {
   });
 
   it("the demandes CSV export uses the same filter", async () => {
-    const res = await app.fetch("http://test/export/demandes.csv?logiciel=LOGISANT%C3%89", { headers: app.gestionnaire.headers });
+    const res = await app.fetch("http://test/export/demandes.csv?logiciel=LOGISANT%C3%89", {
+      headers: app.gestionnaire.headers,
+    });
     expect(res.status).toBe(200);
     const texte = await res.text();
     expect(texte).toContain("LogiSanté");
     expect(texte).not.toContain("Logi_Santé");
-    const pourcent = await (await app.fetch("http://test/export/demandes.csv?logiciel=%25", { headers: app.gestionnaire.headers })).text();
+    const pourcent = await (
+      await app.fetch("http://test/export/demandes.csv?logiciel=%25", { headers: app.gestionnaire.headers })
+    ).text();
     expect(pourcent).toContain("Logi_Santé 50%");
     expect(pourcent).not.toContain("DUI-PDS");
   });
 
   it("the journal's acteur filter (events and access traces) ignores case and accents; its CSV export too", async () => {
     const numero = (await app.prisma.demande.findFirstOrThrow({ where: { logiciel: "LogiSanté" } })).numero;
-    await app.gql(`mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename } }`,
-      { i: { numero, bloc: "ADMINISTRATEURS", cle: "330058066", motif: "CPX inconnu" } }, app.gestionnaire);
+    await app.gql(
+      `mutation($i: LigneRejeterInput!) { ligneRejeter(input: $i) { __typename } }`,
+      { i: { numero, bloc: "ADMINISTRATEURS", cle: "330058066", motif: "CPX inconnu" } },
+      app.gestionnaire,
+    );
     await app.gql(`query($n: String!) { demande(numero: $n) { numero } }`, { n: numero }, app.gestionnaire);
     const EVENEMENTS = `query($f: FiltreJournal) { journalEvenements(filtre: $f) { totalCount edges { node { auteur } } } }`;
     const TRACES = `query($f: FiltreJournal) { tracesAcces(filtre: $f) { totalCount edges { node { acteur } } } }`;
     for (const acteur of ["gaelle", "GAËLLE", "gaëlle gestion", "Gaëlle"]) {
       const e = await app.gql(EVENEMENTS, { f: { acteur } }, app.auditeur);
-      expect(e.data.journalEvenements.edges.map((x: any) => x.node.auteur), acteur).toEqual(["Gaëlle Gestion"]);
+      expect(
+        e.data.journalEvenements.edges.map((x: any) => x.node.auteur),
+        acteur,
+      ).toEqual(["Gaëlle Gestion"]);
       const t = await app.gql(TRACES, { f: { acteur } }, app.auditeur);
-      expect(t.data.tracesAcces.edges.map((x: any) => x.node.acteur), acteur).toEqual(["Gaëlle Gestion"]);
+      expect(
+        t.data.tracesAcces.edges.map((x: any) => x.node.acteur),
+        acteur,
+      ).toEqual(["Gaëlle Gestion"]);
     }
     const systeme = await app.gql(EVENEMENTS, { f: { acteur: "SYSTEME" } }, app.auditeur);
     expect(systeme.data.journalEvenements.totalCount).toBe(LOGICIELS.length);
     expect((await app.gql(EVENEMENTS, { f: { acteur: "_" } }, app.auditeur)).data.journalEvenements.totalCount).toBe(0);
-    const csv = await (await app.fetch("http://test/export/journal.csv?acteur=GAELLE", { headers: app.auditeur.headers })).text();
+    const csv = await (
+      await app.fetch("http://test/export/journal.csv?acteur=GAELLE", { headers: app.auditeur.headers })
+    ).text();
     expect(csv).toContain("Gaëlle Gestion");
     expect(csv).not.toContain("Système");
   });

@@ -32,7 +32,10 @@ describe.skipIf(BASE_TEST !== "postgresql")("rôles PostgreSQL (propriétaire / 
     base = await creerBase(admin, nom);
     // Before the migrations: the roles exist, default privileges cover the tables the owner will create.
     await executer(base, SCRIPT);
-    await executer(admin, `ALTER ROLE segur_proprietaire PASSWORD '${motDePasse}'; ALTER ROLE segur_application PASSWORD '${motDePasse}'`);
+    await executer(
+      admin,
+      `ALTER ROLE segur_proprietaire PASSWORD '${motDePasse}'; ALTER ROLE segur_application PASSWORD '${motDePasse}'`,
+    );
     await executer(admin, `ALTER DATABASE "${nom}" OWNER TO segur_proprietaire`);
     await preparerBase(en("segur_proprietaire"));
     // After them: the history tables narrowed to SELECT + INSERT (run again: idempotent).
@@ -48,7 +51,9 @@ describe.skipIf(BASE_TEST !== "postgresql")("rôles PostgreSQL (propriétaire / 
   it("the app role starts the product (no migration pending: no DDL) and imports a demande", async () => {
     const prisma = await ouvrirBase(en("segur_application"));
     try {
-      const { demandes } = await importerDocument(prisma, lireConfig({}), exempleDocumentImport(), { auteur: AUTEUR_SYSTEME });
+      const { demandes } = await importerDocument(prisma, lireConfig({}), exempleDocumentImport(), {
+        auteur: AUTEUR_SYSTEME,
+      });
       expect(demandes).toHaveLength(1);
       expect((await verifierChaines(prisma)).ruptures).toEqual([]);
     } finally {

@@ -29,18 +29,30 @@ async function changer(statut: StatutDemande, message?: string | null, as: Ident
 const evenements = async () => (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande;
 const validerTout = async () => {
   for (const bloc of BLOCS_VALIDABLES) {
-    expect((await app.gql(BLOC_VALIDER, { i: { numero, bloc } }, app.gestionnaire)).data.blocValider.__typename).toBe("BlocValiderSucces");
+    expect((await app.gql(BLOC_VALIDER, { i: { numero, bloc } }, app.gestionnaire)).data.blocValider.__typename).toBe(
+      "BlocValiderSucces",
+    );
   }
 };
 const VALEURS_VIE = {
-  contractualisationOG: false, statutAdminTechnique: "S", contractualisationEditeur: false, numeroCarteCPX: "9001234569",
-  nomAdminTechnique: "VIE", telAdminTechnique: "0613434174", emailAdminTechnique: "g.vi@mail.com", utiliteCertificat: "INS",
+  contractualisationOG: false,
+  statutAdminTechnique: "S",
+  contractualisationEditeur: false,
+  numeroCarteCPX: "9001234569",
+  nomAdminTechnique: "VIE",
+  telAdminTechnique: "0613434174",
+  emailAdminTechnique: "g.vi@mail.com",
+  utiliteCertificat: "INS",
 };
 
 describe("automatic emails (pure)", () => {
   it("composes the French email of each statut that sends one, and none otherwise", () => {
     const base = { numero: "FINMS2007720M0", type: "AVANCE", logiciel: "DUI-PDS" };
-    const modif = courrielChangementStatut({ ...base, vers: "A_MODIFIER", message: "Merci de corriger le numéro de carte CPX." })!;
+    const modif = courrielChangementStatut({
+      ...base,
+      vers: "A_MODIFIER",
+      message: "Merci de corriger le numéro de carte CPX.",
+    })!;
     expect(modif.sujet).toBe("Demande FINMS2007720M0 : modifications demandées");
     expect(modif.corps).toContain("« A modifier »");
     expect(modif.corps).toContain("Merci de corriger le numéro de carte CPX.");
@@ -56,12 +68,20 @@ describe("automatic emails (pure)", () => {
   });
 
   it("removes email addresses from transport errors before logging them", () => {
-    expect(sansAdresses("550 5.1.1 <contact@editeur-dui.fr>: Recipient address rejected")).toBe("550 5.1.1 <[adresse masquée]>: Recipient address rejected");
+    expect(sansAdresses("550 5.1.1 <contact@editeur-dui.fr>: Recipient address rejected")).toBe(
+      "550 5.1.1 <[adresse masquée]>: Recipient address rejected",
+    );
   });
 });
 
 describe("statut rules (pure)", () => {
-  const tousValides = BLOCS_VALIDABLES.map((bloc) => ({ bloc, verrouille: true, nombreLignes: 1, nombreValidees: 1, nombreRejetees: 0 }));
+  const tousValides = BLOCS_VALIDABLES.map((bloc) => ({
+    bloc,
+    verrouille: true,
+    nombreLignes: 1,
+    nombreValidees: 1,
+    nombreRejetees: 0,
+  }));
   const code = (f: () => unknown) => {
     try {
       f();
@@ -72,17 +92,31 @@ describe("statut rules (pure)", () => {
   };
 
   it("follows the transition table and never leaves Décidée", () => {
-    expect(verifierChangementStatut({ de: "EN_COURS", vers: "REGULARISATION_EN_COURS", message: null, blocs: [] })).toBeNull();
-    expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers: "EN_COURS", message: null, blocs: [] }))).toBe("STATUT_INCHANGE");
-    expect(code(() => verifierChangementStatut({ de: "A_MODIFIER", vers: "DECIDEE", message: null, blocs: tousValides }))).toBe("TRANSITION_INTERDITE");
-    expect(code(() => verifierChangementStatut({ de: "DECIDEE", vers: "EN_COURS", message: null, blocs: [] }))).toBe("TRANSITION_INTERDITE");
+    expect(
+      verifierChangementStatut({ de: "EN_COURS", vers: "REGULARISATION_EN_COURS", message: null, blocs: [] }),
+    ).toBeNull();
+    expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers: "EN_COURS", message: null, blocs: [] }))).toBe(
+      "STATUT_INCHANGE",
+    );
+    expect(
+      code(() => verifierChangementStatut({ de: "A_MODIFIER", vers: "DECIDEE", message: null, blocs: tousValides })),
+    ).toBe("TRANSITION_INTERDITE");
+    expect(code(() => verifierChangementStatut({ de: "DECIDEE", vers: "EN_COURS", message: null, blocs: [] }))).toBe(
+      "TRANSITION_INTERDITE",
+    );
   });
 
   it("requires a message of at most 2000 characters for A modifier and En attente de pièce", () => {
     for (const vers of ["A_MODIFIER", "EN_ATTENTE_PIECE"] as const) {
-      expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers, message: "  ", blocs: [] }))).toBe("VALIDATION");
-      expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers, message: "x".repeat(2001), blocs: [] }))).toBe("VALIDATION");
-      expect(verifierChangementStatut({ de: "EN_COURS", vers, message: " Merci de compléter. ", blocs: [] })).toBe("Merci de compléter.");
+      expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers, message: "  ", blocs: [] }))).toBe(
+        "VALIDATION",
+      );
+      expect(code(() => verifierChangementStatut({ de: "EN_COURS", vers, message: "x".repeat(2001), blocs: [] }))).toBe(
+        "VALIDATION",
+      );
+      expect(verifierChangementStatut({ de: "EN_COURS", vers, message: " Merci de compléter. ", blocs: [] })).toBe(
+        "Merci de compléter.",
+      );
     }
   });
 
@@ -97,7 +131,9 @@ describe("statut rules (pure)", () => {
       expect((e as ErreurEtat).message).not.toContain("Coordonnées bancaires");
     }
     // A block without rows (e.g. no certificate request) does not hold the decision.
-    const sansAdmin = tousValides.map((b) => (b.bloc === "ADMINISTRATEURS" ? { ...b, verrouille: false, nombreLignes: 0, nombreValidees: 0 } : b));
+    const sansAdmin = tousValides.map((b) =>
+      b.bloc === "ADMINISTRATEURS" ? { ...b, verrouille: false, nombreLignes: 0, nombreValidees: 0 } : b,
+    );
     expect(verifierChangementStatut({ de: "EN_COURS", vers: "DECIDEE", message: null, blocs: sansAdmin })).toBeNull();
   });
 });
@@ -119,17 +155,31 @@ describe("demandeChangerStatut", () => {
     expect(r.demande.statut).toBe("A_MODIFIER");
     expect(r.demande.courriels).toHaveLength(1);
     const c = r.demande.courriels[0];
-    expect(c).toMatchObject({ destinataire: "contact@editeur-dui.fr", sujet: `Demande ${numero} : modifications demandées`, transport: "test" });
+    expect(c).toMatchObject({
+      destinataire: "contact@editeur-dui.fr",
+      sujet: `Demande ${numero} : modifications demandées`,
+      transport: "test",
+    });
     expect(c.corps).toContain("Merci de corriger le numéro de carte CPX de 330058068.");
     await app.boiteEnvoi.inactive();
     expect(app.courriels).toEqual([{ destinataire: "contact@editeur-dui.fr", sujet: c.sujet, corps: c.corps }]);
-    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({ etat: "ENVOYE", tentatives: 1, derniereErreur: null, prochainEssaiLe: null });
+    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({
+      etat: "ENVOYE",
+      tentatives: 1,
+      derniereErreur: null,
+      prochainEssaiLe: null,
+    });
 
     const ev = (await evenements()).evenements;
     expect(ev[0]).toMatchObject({ type: "COURRIEL_ENVOYE", details: { envoye: true, transport: "test" } });
     expect(ev[1]).toMatchObject({
-      type: "STATUT_MODIFIE", auteur: "Gaëlle Gestion",
-      details: { de: "EN_COURS", vers: "A_MODIFIER", message: "Merci de corriger le numéro de carte CPX de 330058068." },
+      type: "STATUT_MODIFIE",
+      auteur: "Gaëlle Gestion",
+      details: {
+        de: "EN_COURS",
+        vers: "A_MODIFIER",
+        message: "Merci de corriger le numéro de carte CPX de 330058068.",
+      },
     });
   });
 
@@ -151,8 +201,16 @@ describe("demandeChangerStatut", () => {
       console.error = consoleError;
     }
     const ev = (await evenements()).evenements;
-    expect(ev[0]).toMatchObject({ type: "COURRIEL_ECHEC", auteur: "Système", details: { tentative: 1, abandon: false, erreur: "550 <[adresse masquée]>: boîte inconnue" } });
-    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({ etat: "EN_ATTENTE", tentatives: 1, derniereErreur: "550 <[adresse masquée]>: boîte inconnue" });
+    expect(ev[0]).toMatchObject({
+      type: "COURRIEL_ECHEC",
+      auteur: "Système",
+      details: { tentative: 1, abandon: false, erreur: "550 <[adresse masquée]>: boîte inconnue" },
+    });
+    expect(await app.prisma.courriel.findFirstOrThrow()).toMatchObject({
+      etat: "EN_ATTENTE",
+      tentatives: 1,
+      derniereErreur: "550 <[adresse masquée]>: boîte inconnue",
+    });
     expect(erreurs.join("\n")).not.toContain("contact@editeur-dui.fr");
   });
 
@@ -169,17 +227,28 @@ describe("demandeChangerStatut", () => {
   it("Décidée is refused until every block is validated, then sends the decision email and is final", async () => {
     const refus = await changer("DECIDEE");
     expect(refus).toMatchObject({ __typename: "ErreurEtat", code: "BLOCS_NON_VALIDES" });
-    for (const label of ["Coordonnées bancaires", "Bénéficiaire(s) et scénario d'installation", "Informations sur le(s) administrateur(s) technique(s)", "Pièces justificatives"]) {
+    for (const label of [
+      "Coordonnées bancaires",
+      "Bénéficiaire(s) et scénario d'installation",
+      "Informations sur le(s) administrateur(s) technique(s)",
+      "Pièces justificatives",
+    ]) {
       expect(refus.message).toContain(`« ${label} »`);
     }
     await validerTout();
     // An unlocked block is open for changes again: not validated.
-    await app.gql(`mutation($i: BlocDeverrouillerInput!) { blocDeverrouiller(input: $i) { __typename } }`, { i: { numero, bloc: "PIECES", motif: "Vérification" } }, app.gestionnaire);
+    await app.gql(
+      `mutation($i: BlocDeverrouillerInput!) { blocDeverrouiller(input: $i) { __typename } }`,
+      { i: { numero, bloc: "PIECES", motif: "Vérification" } },
+      app.gestionnaire,
+    );
     const encore = await changer("DECIDEE");
     expect(encore.code).toBe("BLOCS_NON_VALIDES");
     expect(encore.message).toContain("« Pièces justificatives »");
     expect(encore.message).not.toContain("Coordonnées bancaires");
-    expect((await app.gql(BLOC_VALIDER, { i: { numero, bloc: "PIECES" } }, app.gestionnaire)).data.blocValider.__typename).toBe("BlocValiderSucces");
+    expect(
+      (await app.gql(BLOC_VALIDER, { i: { numero, bloc: "PIECES" } }, app.gestionnaire)).data.blocValider.__typename,
+    ).toBe("BlocValiderSucces");
 
     const r = await changer("DECIDEE");
     expect(r.demande.statut).toBe("DECIDEE");
@@ -189,13 +258,21 @@ describe("demandeChangerStatut", () => {
 
     expect(await changer("EN_COURS")).toMatchObject({ __typename: "ErreurEtat", code: "TRANSITION_INTERDITE" });
     // Nobody modifies a Décidée demande.
-    const m = await app.gql(ADMIN_MODIFIER, { i: { numero, finessJuridique: "330058068", valeurs: VALEURS_VIE } }, app.gestionnaire);
+    const m = await app.gql(
+      ADMIN_MODIFIER,
+      { i: { numero, finessJuridique: "330058068", valeurs: VALEURS_VIE } },
+      app.gestionnaire,
+    );
     expect(m.data.administrateurModifier.code).toBe("STATUT_NON_MODIFIABLE");
   });
 
   it("a transition outside the table is refused", async () => {
     await changer("A_MODIFIER", "Merci de compléter.");
-    expect(await changer("DECIDEE")).toMatchObject({ __typename: "ErreurEtat", code: "TRANSITION_INTERDITE", path: ["input", "statut"] });
+    expect(await changer("DECIDEE")).toMatchObject({
+      __typename: "ErreurEtat",
+      code: "TRANSITION_INTERDITE",
+      path: ["input", "statut"],
+    });
     expect(await changer("A_MODIFIER", "encore")).toMatchObject({ code: "STATUT_INCHANGE" });
   });
 
@@ -211,20 +288,35 @@ describe("supplier modifications and statut", () => {
   it("a fournisseur modifies only in A modifier / En attente de pièce; its confirmation moves the statut back to En cours", async () => {
     const fournisseur = await app.fournisseur("00001");
     let cpx = "9001234569";
-    const modifier = () => app.gql(ADMIN_MODIFIER, { i: { numero, finessJuridique: "330058068", valeurs: { ...VALEURS_VIE, numeroCarteCPX: cpx } } }, fournisseur);
+    const modifier = () =>
+      app.gql(
+        ADMIN_MODIFIER,
+        { i: { numero, finessJuridique: "330058068", valeurs: { ...VALEURS_VIE, numeroCarteCPX: cpx } } },
+        fournisseur,
+      );
 
     for (const statut of ["EN_COURS", "REGULARISATION_EN_COURS"] as const) {
       await app.prisma.demande.update({ where: { numero }, data: { statut } });
-      expect((await modifier()).data.administrateurModifier).toMatchObject({ __typename: "ErreurEtat", code: "STATUT_NON_MODIFIABLE" });
+      expect((await modifier()).data.administrateurModifier).toMatchObject({
+        __typename: "ErreurEtat",
+        code: "STATUT_NON_MODIFIABLE",
+      });
     }
     await app.prisma.demande.update({ where: { numero }, data: { statut: "EN_COURS" } });
 
-    for (const [statut, message] of [["A_MODIFIER", "Merci de corriger le CPX."], ["EN_ATTENTE_PIECE", "Merci de joindre la facture."]] as const) {
+    for (const [statut, message] of [
+      ["A_MODIFIER", "Merci de corriger le CPX."],
+      ["EN_ATTENTE_PIECE", "Merci de joindre la facture."],
+    ] as const) {
       expect((await changer(statut, message)).demande.statut).toBe(statut);
       const staged = (await modifier()).data.administrateurModifier;
       expect(staged.__typename).toBe("AdministrateurModifierSucces");
       // Another supplier does not even see the demande.
-      const autre = await app.gql(ADMIN_MODIFIER, { i: { numero, finessJuridique: "330058068", valeurs: VALEURS_VIE } }, await app.fournisseur("00017"));
+      const autre = await app.gql(
+        ADMIN_MODIFIER,
+        { i: { numero, finessJuridique: "330058068", valeurs: VALEURS_VIE } },
+        await app.fournisseur("00017"),
+      );
       expect(autre.data.administrateurModifier.__typename).toBe("ErreurIntrouvable");
 
       const c = await app.gql(CONFIRMER, { i: { numero, versionBase: staged.brouillon.versionBase } }, fournisseur);

@@ -37,13 +37,23 @@ async function mutation(q: string, input: Record<string, unknown>, as: Identite 
 const valider = (cle: string, as?: Identite) => mutation(LIGNE_VALIDER, { bloc: "ADMINISTRATEURS", cle }, as);
 const blocAdmin = (d: any) => d.blocs.find((b: any) => b.bloc === "ADMINISTRATEURS");
 const modifierCpx = (cpx: string, as: Identite = app.gestionnaire) =>
-  mutation(ADMIN_MODIFIER, {
-    finessJuridique: "330058068",
-    valeurs: {
-      contractualisationOG: false, statutAdminTechnique: "S", contractualisationEditeur: false, numeroCarteCPX: cpx,
-      nomAdminTechnique: "VIE", telAdminTechnique: "0613434174", emailAdminTechnique: "g.vi@mail.com", utiliteCertificat: "INS",
+  mutation(
+    ADMIN_MODIFIER,
+    {
+      finessJuridique: "330058068",
+      valeurs: {
+        contractualisationOG: false,
+        statutAdminTechnique: "S",
+        contractualisationEditeur: false,
+        numeroCarteCPX: cpx,
+        nomAdminTechnique: "VIE",
+        telAdminTechnique: "0613434174",
+        emailAdminTechnique: "g.vi@mail.com",
+        utiliteCertificat: "INS",
+      },
     },
-  }, as);
+    as,
+  );
 const confirmer = (versionBase: number, as: Identite = app.gestionnaire) => mutation(CONFIRMER, { versionBase }, as);
 
 describe("validation rules (pure)", () => {
@@ -54,11 +64,21 @@ describe("validation rules (pure)", () => {
   });
 
   it("lists the blocks with rows that are not validated and locked", () => {
-    const e = (bloc: string, verrouille: boolean, nombreLignes: number, nombreValidees: number) =>
-      ({ bloc, verrouille, nombreLignes, nombreValidees, nombreRejetees: 0 });
-    expect(blocsNonValides([
-      e("COORDONNEES_BANCAIRES", true, 1, 1), e("BENEFICIAIRES", false, 2, 1), e("ADMINISTRATEURS", false, 0, 0), e("PIECES", false, 2, 2),
-    ])).toEqual(["BENEFICIAIRES", "PIECES"]);
+    const e = (bloc: string, verrouille: boolean, nombreLignes: number, nombreValidees: number) => ({
+      bloc,
+      verrouille,
+      nombreLignes,
+      nombreValidees,
+      nombreRejetees: 0,
+    });
+    expect(
+      blocsNonValides([
+        e("COORDONNEES_BANCAIRES", true, 1, 1),
+        e("BENEFICIAIRES", false, 2, 1),
+        e("ADMINISTRATEURS", false, 0, 0),
+        e("PIECES", false, 2, 2),
+      ]),
+    ).toEqual(["BENEFICIAIRES", "PIECES"]);
   });
 
   it("requires a reason of at most 1000 characters", () => {
@@ -92,7 +112,12 @@ describe("validating rows and blocks", () => {
 
     const ev = (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements;
     expect(ev[0]).toMatchObject({ type: "BLOC_VERROUILLE", bloc: "ADMINISTRATEURS" });
-    expect(ev.filter((e: any) => e.type === "LIGNE_VALIDEE").map((e: any) => e.cle).sort()).toEqual(FINESS);
+    expect(
+      ev
+        .filter((e: any) => e.type === "LIGNE_VALIDEE")
+        .map((e: any) => e.cle)
+        .sort(),
+    ).toEqual(FINESS);
   });
 
   it("a locked block refuses row validation and rejection until unlocked", async () => {
@@ -123,32 +148,60 @@ describe("validating rows and blocks", () => {
     expect(trop.__typename).toBe("ErreurValidation");
     expect(trop.message).toContain("1000");
 
-    const rejet = await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: "Numéro de carte CPX inconnu" });
+    const rejet = await mutation(LIGNE_REJETER, {
+      bloc: "ADMINISTRATEURS",
+      cle: FINESS[1],
+      motif: "Numéro de carte CPX inconnu",
+    });
     expect(rejet.__typename).toBe("LigneRejeterSucces");
-    expect(rejet.demande.administrateurs[1].validation).toMatchObject({ etat: "REJETEE", motif: "Numéro de carte CPX inconnu", par: "Gaëlle Gestion" });
+    expect(rejet.demande.administrateurs[1].validation).toMatchObject({
+      etat: "REJETEE",
+      motif: "Numéro de carte CPX inconnu",
+      par: "Gaëlle Gestion",
+    });
     expect(blocAdmin(rejet.demande)).toMatchObject({ verrouille: false, nombreRejetees: 1 });
 
     const ev = (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements;
-    expect(ev[0]).toMatchObject({ type: "LIGNE_REJETEE", bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: "Numéro de carte CPX inconnu" });
+    expect(ev[0]).toMatchObject({
+      type: "LIGNE_REJETEE",
+      bloc: "ADMINISTRATEURS",
+      cle: FINESS[1],
+      motif: "Numéro de carte CPX inconnu",
+    });
     expect(ev[1]).toMatchObject({ type: "BLOC_DEVERROUILLE", motif: "Nouveau numéro de carte annoncé" });
     expect(ev.map((e: any) => e.type)).toContain("BLOC_VALIDE");
 
     // Unlocking an unlocked block is refused.
-    expect((await mutation(BLOC_DEVERROUILLER, { bloc: "ADMINISTRATEURS", motif: "encore" })).code).toBe("BLOC_NON_VERROUILLE");
+    expect((await mutation(BLOC_DEVERROUILLER, { bloc: "ADMINISTRATEURS", motif: "encore" })).code).toBe(
+      "BLOC_NON_VERROUILLE",
+    );
   });
 
   it("answers a client that asks only for __typename", async () => {
-    const r = await app.gql(`mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename } }`, { i: { numero, bloc: "PIECES" } }, app.gestionnaire);
+    const r = await app.gql(
+      `mutation($i: BlocValiderInput!) { blocValider(input: $i) { __typename } }`,
+      { i: { numero, bloc: "PIECES" } },
+      app.gestionnaire,
+    );
     expect(r).toEqual({ data: { blocValider: { __typename: "BlocValiderSucces" } } });
   });
 
   it("validates every kind of row by its key, and refuses unknown rows, empty blocks and non-validatable blocks", async () => {
-    const d = (await app.gql(`query($n: String!) { demande(numero: $n) { beneficiaires { cle } pieces { cle } } }`, { n: numero }, app.gestionnaire)).data.demande;
+    const d = (
+      await app.gql(
+        `query($n: String!) { demande(numero: $n) { beneficiaires { cle } pieces { cle } } }`,
+        { n: numero },
+        app.gestionnaire,
+      )
+    ).data.demande;
     const coord = await mutation(LIGNE_VALIDER, { bloc: "COORDONNEES_BANCAIRES", cle: "coordonnees" });
     expect(coord.demande.coordonneesBancaires.validation.etat).toBe("VALIDEE");
     expect(coord.demande.blocs.find((b: any) => b.bloc === "COORDONNEES_BANCAIRES").verrouille).toBe(true);
     const benef = await mutation(LIGNE_VALIDER, { bloc: "BENEFICIAIRES", cle: d.beneficiaires[0].cle });
-    expect(benef.demande.blocs.find((b: any) => b.bloc === "BENEFICIAIRES")).toMatchObject({ nombreValidees: 1, verrouille: false });
+    expect(benef.demande.blocs.find((b: any) => b.bloc === "BENEFICIAIRES")).toMatchObject({
+      nombreValidees: 1,
+      verrouille: false,
+    });
     const piece = await mutation(LIGNE_VALIDER, { bloc: "PIECES", cle: d.pieces[0].cle });
     expect(piece.demande.blocs.find((b: any) => b.bloc === "PIECES").nombreValidees).toBe(1);
 
@@ -187,27 +240,46 @@ describe("validating rows and blocks", () => {
           [BLOC_DEVERROUILLER, { bloc: "ADMINISTRATEURS", motif: "non" }],
         ] as const) {
           const r = await app.gql(q, { i: { ...input, numero: n } }, as);
-          expect(Object.values(r.data as object)[0]).toMatchObject({ __typename: "ErreurAutorisation", code: "NON_AUTORISE" });
+          expect(Object.values(r.data as object)[0]).toMatchObject({
+            __typename: "ErreurAutorisation",
+            code: "NON_AUTORISE",
+          });
         }
       }
     }
-    expect(await app.prisma.evenementAudit.count({ where: { type: { in: ["LIGNE_VALIDEE", "LIGNE_REJETEE", "BLOC_VALIDE"] } } })).toBe(0);
-    const inconnu = await mutation(LIGNE_VALIDER, { numero: "FINMS2999999M9", bloc: "ADMINISTRATEURS", cle: FINESS[0] });
+    expect(
+      await app.prisma.evenementAudit.count({
+        where: { type: { in: ["LIGNE_VALIDEE", "LIGNE_REJETEE", "BLOC_VALIDE"] } },
+      }),
+    ).toBe(0);
+    const inconnu = await mutation(LIGNE_VALIDER, {
+      numero: "FINMS2999999M9",
+      bloc: "ADMINISTRATEURS",
+      cle: FINESS[0],
+    });
     expect(inconnu).toMatchObject({ __typename: "ErreurIntrouvable", path: ["input", "numero"] });
   });
 });
 
 describe("validating a block that has rejected rows (SPEC §10)", () => {
   const MOTIF = "Numéro de carte CPX inconnu";
-  const evenements = async () => (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements as any[];
+  const evenements = async () =>
+    (await app.gql(EVENEMENTS, { n: numero }, app.gestionnaire)).data.demande.evenements as any[];
   const details = (e: any) => (typeof e.details === "string" ? JSON.parse(e.details) : e.details);
 
   it("without the flag, the rejected row stays rejected, the block stays open and the answer lists it", async () => {
-    expect((await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: MOTIF })).__typename).toBe("LigneRejeterSucces");
+    expect((await mutation(LIGNE_REJETER, { bloc: "ADMINISTRATEURS", cle: FINESS[1], motif: MOTIF })).__typename).toBe(
+      "LigneRejeterSucces",
+    );
     const r = await mutation(BLOC_VALIDER, { bloc: "ADMINISTRATEURS" });
     expect(r.__typename).toBe("BlocValiderSucces");
     expect(r.lignesRejetees).toEqual([{ cle: FINESS[1], motif: MOTIF }]);
-    expect(blocAdmin(r.demande)).toMatchObject({ verrouille: false, nombreLignes: 5, nombreValidees: 4, nombreRejetees: 1 });
+    expect(blocAdmin(r.demande)).toMatchObject({
+      verrouille: false,
+      nombreLignes: 5,
+      nombreValidees: 4,
+      nombreRejetees: 1,
+    });
     const rejetee = r.demande.administrateurs.find((a: any) => a.finessJuridique === FINESS[1]);
     expect(rejetee.validation).toMatchObject({ etat: "REJETEE", motif: MOTIF });
     expect(await app.prisma.administrateurTechnique.count({ where: { validation: "VALIDEE" } })).toBe(4);
@@ -239,11 +311,18 @@ describe("validating a block that has rejected rows (SPEC §10)", () => {
     expect(r.__typename).toBe("BlocValiderSucces");
     expect(r.lignesRejetees).toEqual([]);
     expect(blocAdmin(r.demande)).toMatchObject({ verrouille: true, nombreValidees: 5, nombreRejetees: 0 });
-    expect(r.demande.administrateurs.find((a: any) => a.finessJuridique === FINESS[1]).validation).toMatchObject({ etat: "VALIDEE", motif: null, par: "Gaëlle Gestion" });
+    expect(r.demande.administrateurs.find((a: any) => a.finessJuridique === FINESS[1]).validation).toMatchObject({
+      etat: "VALIDEE",
+      motif: null,
+      par: "Gaëlle Gestion",
+    });
 
     const ev = await evenements();
     const leves = ev.filter((e) => e.type === "REJET_LEVE");
-    expect(leves.map((e) => [e.cle, e.motif]).sort()).toEqual([[FINESS[1], MOTIF], [FINESS[3], "Téléphone injoignable"]]);
+    expect(leves.map((e) => [e.cle, e.motif]).sort()).toEqual([
+      [FINESS[1], MOTIF],
+      [FINESS[3], "Téléphone injoignable"],
+    ]);
     expect(leves.every((e) => e.bloc === "ADMINISTRATEURS" && e.auteur === "Gaëlle Gestion")).toBe(true);
     const blocValide = ev.find((e) => e.type === "BLOC_VALIDE");
     expect(details(blocValide)).toMatchObject({ lignes: 5, validees: 5, restentRejetees: 0, rejetsLeves: 2 });
@@ -251,11 +330,16 @@ describe("validating a block that has rejected rows (SPEC §10)", () => {
   });
 
   it("other blocks follow the same rule (a rejected pièce is not validated by « Valider le bloc »)", async () => {
-    const pieces = (await app.gql(`query($n: String!) { demande(numero: $n) { pieces { cle } } }`, { n: numero }, app.gestionnaire)).data.demande.pieces;
+    const pieces = (
+      await app.gql(`query($n: String!) { demande(numero: $n) { pieces { cle } } }`, { n: numero }, app.gestionnaire)
+    ).data.demande.pieces;
     await mutation(LIGNE_REJETER, { bloc: "PIECES", cle: pieces[0].cle, motif: "Illisible" });
     const r = await mutation(BLOC_VALIDER, { bloc: "PIECES" });
     expect(r.lignesRejetees).toEqual([{ cle: pieces[0].cle, motif: "Illisible" }]);
-    expect(r.demande.blocs.find((b: any) => b.bloc === "PIECES")).toMatchObject({ verrouille: false, nombreRejetees: 1 });
+    expect(r.demande.blocs.find((b: any) => b.bloc === "PIECES")).toMatchObject({
+      verrouille: false,
+      nombreRejetees: 1,
+    });
   });
 });
 
@@ -275,7 +359,9 @@ describe("locking and drafts", () => {
     expect(ok.__typename).toBe("AdministrateurModifierSucces");
     const c = await confirmer(ok.brouillon.versionBase);
     expect(c.__typename).toBe("BrouillonConfirmerSucces");
-    const d = (await app.gql(`query($n: String!) { demande(numero: $n) { ...D } } ${DEMANDE}`, { n: numero }, app.gestionnaire)).data.demande;
+    const d = (
+      await app.gql(`query($n: String!) { demande(numero: $n) { ...D } } ${DEMANDE}`, { n: numero }, app.gestionnaire)
+    ).data.demande;
     const ligne = d.administrateurs.find((a: any) => a.finessJuridique === "330058068");
     expect(ligne.validation.etat).toBe("A_VALIDER");
     expect(blocAdmin(d)).toMatchObject({ verrouille: false, nombreValidees: 4 });
@@ -295,7 +381,9 @@ describe("locking and drafts", () => {
 
     await mutation(BLOC_DEVERROUILLER, { bloc: "ADMINISTRATEURS", motif: "Reprise de la modification" });
     expect((await confirmer(staged.brouillon.versionBase)).__typename).toBe("BrouillonConfirmerSucces");
-    const apres = await app.prisma.administrateurTechnique.findFirstOrThrow({ where: { finessJuridique: "330058068" } });
+    const apres = await app.prisma.administrateurTechnique.findFirstOrThrow({
+      where: { finessJuridique: "330058068" },
+    });
     expect(apres).toMatchObject({ numeroCarteCPX: "9001234569", validation: "A_VALIDER", valideePar: null });
   });
 });

@@ -25,9 +25,14 @@ const JOUR = 86_400_000;
 async function demandesEnMasse() {
   await app.prisma.demande.createMany({
     data: Array.from({ length: N }, (_, i) => ({
-      numero: `FINMS1${String(i + 1).padStart(6, "0")}M0`, type: i % 3 ? "AVANCE" : "SOLDE", couloir: "MS1", numeroEditeur: i % 7 ? "00002" : "00003",
-      logiciel: i % 11 ? `Logiciel <${i % 5}> & "co"` : "=HYPERLINK(\"x\")", dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 40) * JOUR),
-      dateCommande: i % 2 ? new Date(Date.UTC(2024, 5, 1)) : null, montantCentimes: BigInt(i) * 12_345n + (i % 13 ? 0n : 10n ** 10n),
+      numero: `FINMS1${String(i + 1).padStart(6, "0")}M0`,
+      type: i % 3 ? "AVANCE" : "SOLDE",
+      couloir: "MS1",
+      numeroEditeur: i % 7 ? "00002" : "00003",
+      logiciel: i % 11 ? `Logiciel <${i % 5}> & "co"` : '=HYPERLINK("x")',
+      dateDepot: new Date(Date.UTC(2025, 0, 1) + (i % 40) * JOUR),
+      dateCommande: i % 2 ? new Date(Date.UTC(2024, 5, 1)) : null,
+      montantCentimes: BigInt(i) * 12_345n + (i % 13 ? 0n : 10n ** 10n),
       statut: i % 4 ? "EN_COURS" : "VALIDEE",
     })),
   });
@@ -63,7 +68,17 @@ describe("XLSX export of the demandes, streamed by pages", () => {
 
     const toutes = await app.prisma.demande.findMany({
       orderBy: triVersOrderBy("DATE_DEPOT", "DESC"),
-      select: { numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true },
+      select: {
+        numero: true,
+        type: true,
+        numeroEditeur: true,
+        logiciel: true,
+        dateDepot: true,
+        dateCommande: true,
+        statut: true,
+        etatPaiement: true,
+        montantCentimes: true,
+      },
     });
     const obtenu = lireClasseur(new Uint8Array(Buffer.concat(morceaux)));
     const attendu = lireClasseur(await xlsxReference("Demandes", COLONNES_DEMANDES, toutes));
@@ -78,9 +93,29 @@ describe("XLSX export of the demandes, streamed by pages", () => {
 describe("XLSX read back by a spreadsheet reader", () => {
   it("read-excel-file reads the streamed workbook exactly as the old one", async () => {
     type L = { t: string | null; m: bigint | null; j: Date | null; i: Date | null };
-    const colonnes = [texte<L>("Texte", (l) => l.t), montant<L>("Montant", (l) => l.m), jour<L>("Jour", (l) => l.j), instant<L>("Instant", (l) => l.i)];
-    const textes = ['=HYPERLINK("http://x","y")', "+33 6 12 34 56 78", "<b>&amp;</b> 'q' \"d\"", "  espaces  ", "ligne\r\nsuivante\ttab", "é€😀 中文", "00001", "", "a\u0000b\u0001c\u007Fd"];
-    const lignes: L[] = textes.map((t, k) => ({ t, m: BigInt(k * 101 - 300), j: k % 2 ? null : new Date(Date.UTC(2026, 1, 28)), i: new Date(Date.UTC(2026, k, 3, 9, 7)) }));
+    const colonnes = [
+      texte<L>("Texte", (l) => l.t),
+      montant<L>("Montant", (l) => l.m),
+      jour<L>("Jour", (l) => l.j),
+      instant<L>("Instant", (l) => l.i),
+    ];
+    const textes = [
+      '=HYPERLINK("http://x","y")',
+      "+33 6 12 34 56 78",
+      "<b>&amp;</b> 'q' \"d\"",
+      "  espaces  ",
+      "ligne\r\nsuivante\ttab",
+      "é€😀 中文",
+      "00001",
+      "",
+      "a\u0000b\u0001c\u007Fd",
+    ];
+    const lignes: L[] = textes.map((t, k) => ({
+      t,
+      m: BigInt(k * 101 - 300),
+      j: k % 2 ? null : new Date(Date.UTC(2026, 1, 28)),
+      i: new Date(Date.UTC(2026, k, 3, 9, 7)),
+    }));
     lignes.push({ t: null, m: null, j: null, i: null });
     const lire = async (o: Uint8Array) => readSheet(Buffer.from(o));
     const obtenu = await lire(await xlsxOctets("F", colonnes, lignes));

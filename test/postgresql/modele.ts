@@ -31,7 +31,10 @@ export default async function preparerPostgres() {
     // Directly under /tmp: as root, initdb runs as the postgres user, who must reach the folder.
     const dossier = `/tmp/segur-pgtest-${process.pid}`;
     const port = await portLibre();
-    urlAdmin = execFileSync("sh", [SCRIPT, "start", dossier, String(port)], { encoding: "utf8", env: { ...process.env, PGBIN: bin } }).trim();
+    urlAdmin = execFileSync("sh", [SCRIPT, "start", dossier, String(port)], {
+      encoding: "utf8",
+      env: { ...process.env, PGBIN: bin },
+    }).trim();
     arreter = () => {
       execFileSync("sh", [SCRIPT, "stop", dossier], { stdio: "ignore" });
       fs.rmSync(dossier, { recursive: true, force: true });

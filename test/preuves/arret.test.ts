@@ -24,7 +24,10 @@ afterAll(() => {
 });
 
 /** GET on a fresh connection (round-robin between workers is per connection). */
-function obtenir(port: number, chemin: string): Promise<{ statut: number; corps: string; entetes: http.IncomingHttpHeaders }> {
+function obtenir(
+  port: number,
+  chemin: string,
+): Promise<{ statut: number; corps: string; entetes: http.IncomingHttpHeaders }> {
   return new Promise((ok, ko) => {
     const req = http.get({ host: "127.0.0.1", port, path: chemin, agent: false }, (res) => {
       let corps = "";
@@ -58,7 +61,10 @@ const connexionRefusee = (port: number) =>
   });
 
 const lignesJson = (sortie: string) =>
-  sortie.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, any>);
+  sortie
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 async function attendreSortie(sortie: () => string, motif: string) {
   const limite = Date.now() + 10_000;
@@ -123,16 +129,27 @@ describe("operable in production (real server process)", () => {
     await prisma.$disconnect();
 
     const lignes = lignesJson(sortie());
-    expect(lignes.find((l) => l.requeteId === "import-en-vol-1")).toMatchObject({ route: "/graphql", statut: 200, operation: "Importer", typeOperation: "mutation" });
+    expect(lignes.find((l) => l.requeteId === "import-en-vol-1")).toMatchObject({
+      route: "/graphql",
+      statut: 200,
+      operation: "Importer",
+      typeOperation: "mutation",
+    });
     expect(lignes.at(-1)).toMatchObject({ message: "arrêté", propre: true });
     expect(sortie()).not.toContain(cle);
-    publierFigure("arret", "SIGTERM pendant un import : 200, nouvelles connexions refusées, code 0, chaînes intactes", { numero });
+    publierFigure("arret", "SIGTERM pendant un import : 200, nouvelles connexions refusées, code 0, chaînes intactes", {
+      numero,
+    });
   });
 
   it("PROCESSUS=2: /metriques sums both workers; SIGTERM stops them all with exit code 0", async () => {
     const dbUrl = `file:${path.join(dir, "deux.db")}`;
     const port = await portLibre();
-    const { processus: p, sortie } = lancerServeur(dbUrl, port, { PROCESSUS: "2", DEBUG_PROCESSUS: "1", LOG_LEVEL: "warn" });
+    const { processus: p, sortie } = lancerServeur(dbUrl, port, {
+      PROCESSUS: "2",
+      DEBUG_PROCESSUS: "1",
+      LOG_LEVEL: "warn",
+    });
     enfants.push(p);
     await attendrePret(port, p, sortie);
     const pids = new Set<string>();

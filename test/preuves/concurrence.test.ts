@@ -28,16 +28,29 @@ afterAll(async () => {
 });
 
 async function http_(query: string, variables: Record<string, unknown>, as: Identite) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...as.headers }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...as.headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const texte = await res.text();
   return { statut: res.status, texte, json: JSON.parse(texte) as { data?: any; errors?: unknown[] } };
 }
 
 async function session(email: string): Promise<Identite> {
-  await creerUtilisateur(app.prisma, { email, nom: `Gestion ${email}`, role: "GESTIONNAIRE", motDePasse: "motdepasse-test" });
+  await creerUtilisateur(app.prisma, {
+    email,
+    nom: `Gestion ${email}`,
+    role: "GESTIONNAIRE",
+    motDePasse: "motdepasse-test",
+  });
   const res = await fetch(url, {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, variables: { i: { email, motDePasse: "motdepasse-test" } } }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+      variables: { i: { email, motDePasse: "motdepasse-test" } },
+    }),
   });
   return { headers: { cookie: res.headers.get("set-cookie")!.split(";")[0]! } };
 }
@@ -54,7 +67,10 @@ describe("concurrency over HTTP on loopback", () => {
       __typename ... on InformationsModifierSucces { brouillon { versionBase } } ... on Erreur { code message } } }`;
     for (const [i, a] of acteurs.entries()) {
       const r = await http_(stager, { n: numero, c: `acteur${i}@concurrence.fr` }, a);
-      expect(r.json.data?.informationsModifier, r.texte).toMatchObject({ __typename: "InformationsModifierSucces", brouillon: { versionBase: 1 } });
+      expect(r.json.data?.informationsModifier, r.texte).toMatchObject({
+        __typename: "InformationsModifierSucces",
+        brouillon: { versionBase: 1 },
+      });
     }
 
     const confirmer = `mutation($n: String!) { brouillonConfirmer(input: { numero: $n, versionBase: 1 }) {
@@ -62,20 +78,32 @@ describe("concurrency over HTTP on loopback", () => {
     const reponses = await Promise.all(acteurs.map((a) => http_(confirmer, { n: numero }, a)));
 
     const internes = reponses.filter((r) => erreurInterne(r.statut, r.texte));
-    expect(internes.map((r) => r.texte.slice(0, 300)), "erreurs internes").toEqual([]);
+    expect(
+      internes.map((r) => r.texte.slice(0, 300)),
+      "erreurs internes",
+    ).toEqual([]);
     const resultats = reponses.map((r) => r.json.data?.brouillonConfirmer);
-    const gagnants = resultats.map((r, i) => ({ r, i })).filter(({ r }) => r?.__typename === "BrouillonConfirmerSucces");
-    const perdants = resultats.map((r, i) => ({ r, i })).filter(({ r }) => r?.__typename !== "BrouillonConfirmerSucces");
+    const gagnants = resultats
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r?.__typename === "BrouillonConfirmerSucces");
+    const perdants = resultats
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r?.__typename !== "BrouillonConfirmerSucces");
     expect(gagnants.length, "un seul gagnant par version de base").toBe(1);
     expect(gagnants[0]!.r.confirmation.version.numero).toBe(2);
     const codes = [...new Set(perdants.map(({ r }) => r?.code))];
-    expect(codes.every((c) => c === "CONFLIT_VERSION" || c === "STATUT_NON_MODIFIABLE"), `codes des perdants : ${codes.join(", ")}`).toBe(true);
+    expect(
+      codes.every((c) => c === "CONFLIT_VERSION" || c === "STATUT_NON_MODIFIABLE"),
+      `codes des perdants : ${codes.join(", ")}`,
+    ).toBe(true);
 
     // Every loser's draft is kept, with its staged change.
     const lire = `query($n: String!) { brouillon(numero: $n) { versionBase informations { valeurs { courrielContact } } } }`;
     for (const { i } of perdants) {
       const b = await http_(lire, { n: numero }, acteurs[i]!);
-      expect(b.json.data?.brouillon?.informations?.valeurs?.courrielContact, `brouillon de l'acteur ${i}`).toBe(`acteur${i}@concurrence.fr`);
+      expect(b.json.data?.brouillon?.informations?.valeurs?.courrielContact, `brouillon de l'acteur ${i}`).toBe(
+        `acteur${i}@concurrence.fr`,
+      );
     }
     const d = await app.prisma.demande.findUniqueOrThrow({ where: { numero }, include: { versions: true } });
     expect(d.versionCourante).toBe(2);
@@ -83,7 +111,14 @@ describe("concurrency over HTTP on loopback", () => {
     expect(d.courrielContact).toBe(`acteur${gagnants[0]!.i}@concurrence.fr`);
     const { ruptures } = await verifierChaines(app.prisma);
     expect(ruptures).toEqual([]);
-    Object.assign(figures, { confirmations: acteurs.length, gagnants: gagnants.length, perdants: perdants.length, brouillonsGardes: perdants.length, codesPerdants: codes, internesConfirmations: internes.length });
+    Object.assign(figures, {
+      confirmations: acteurs.length,
+      gagnants: gagnants.length,
+      perdants: perdants.length,
+      brouillonsGardes: perdants.length,
+      codesPerdants: codes,
+      internesConfirmations: internes.length,
+    });
   }, 120_000);
 
   it("20 imports sharing 5 references at once: exactly one demande per reference, the others refused as already imported", async () => {
@@ -101,15 +136,31 @@ describe("concurrency over HTTP on loopback", () => {
     const internes = reponses.filter((r) => erreurInterne(r.statut, r.texte));
     const resultats = reponses.map((r) => r.json.data?.demandesImporter);
     const creees = resultats.filter((r) => r?.__typename === "DemandesImporterSucces");
-    const dejaImportees = resultats.filter((r) => r?.__typename === "ErreurValidation" && r.problemes.some((p: { code: string }) => p.code === "DEJA_IMPORTEE"));
-    const enBase = await app.prisma.demande.groupBy({ by: ["referenceFournisseur"], where: { referenceFournisseur: { in: references } }, _count: true });
-    Object.assign(figures, { imports: documents.length, references: references.length, importsCrees: creees.length, dejaImportees: dejaImportees.length, internesImports: internes.length });
+    const dejaImportees = resultats.filter(
+      (r) =>
+        r?.__typename === "ErreurValidation" && r.problemes.some((p: { code: string }) => p.code === "DEJA_IMPORTEE"),
+    );
+    const enBase = await app.prisma.demande.groupBy({
+      by: ["referenceFournisseur"],
+      where: { referenceFournisseur: { in: references } },
+      _count: true,
+    });
+    Object.assign(figures, {
+      imports: documents.length,
+      references: references.length,
+      importsCrees: creees.length,
+      dejaImportees: dejaImportees.length,
+      internesImports: internes.length,
+    });
     publierFigure(
       "concurrence",
       `${figures.confirmations} confirms → ${figures.gagnants} winner, ${figures.brouillonsGardes} losers kept their draft; ${documents.length} imports → ${creees.length} created for ${references.length} references, ${dejaImportees.length} already imported; ${Number(figures.internesConfirmations ?? 0) + internes.length} internal errors`,
       figures,
     );
-    expect(internes.map((r) => r.texte.slice(0, 300)), "erreurs internes").toEqual([]);
+    expect(
+      internes.map((r) => r.texte.slice(0, 300)),
+      "erreurs internes",
+    ).toEqual([]);
     expect(enBase.map((g) => [g.referenceFournisseur, g._count]).sort()).toEqual(references.map((r) => [r, 1]));
     expect(creees).toHaveLength(references.length);
     expect(dejaImportees).toHaveLength(documents.length - references.length);

@@ -51,7 +51,10 @@ async function demarrer(port: number): Promise<ChildProcess> {
   }
 }
 
-interface Acquis { imports: { numero: string; reference: string }[]; confirmations: { numero: string; version: number; courriel: string }[] }
+interface Acquis {
+  imports: { numero: string; reference: string }[];
+  confirmations: { numero: string; version: number; courriel: string }[];
+}
 
 describe("crash safety (SIGKILL during imports and confirms)", () => {
   it(`survives ${ARRETS} kills: integrity ok, chains verify, no acknowledged write lost`, async () => {
@@ -61,7 +64,12 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
     // Accounts, written before the first start (the server migrates the file on start-up).
     let prisma: Db = openDatabase(dbUrl);
     const { cle } = await creerCleApi(prisma, { numeroEditeur: "00001", libelle: "Crash" });
-    await creerUtilisateur(prisma, { email: "gestion@crash.fr", nom: "Gestion Crash", role: "GESTIONNAIRE", motDePasse: "motdepasse-test" });
+    await creerUtilisateur(prisma, {
+      email: "gestion@crash.fr",
+      nom: "Gestion Crash",
+      role: "GESTIONNAIRE",
+      motDePasse: "motdepasse-test",
+    });
     await prisma.$disconnect();
 
     const acquis: Acquis = { imports: [], confirmations: [] };
@@ -73,7 +81,9 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
     const port = await portLibre();
     const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }),
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
       });
       const texte = await res.text();
       if (erreurInterne(res.status, texte)) internes.push(texte.slice(0, 300));
@@ -88,7 +98,11 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
           const reference = `CRASH-${k}-${++sequence}`;
           const doc = exempleDocumentImport();
           doc.demandes[0]!.referenceFournisseur = reference;
-          const r = await gql(`mutation($d: JSON!) { demandesImporter(input: { document: $d }) { __typename ... on DemandesImporterSucces { resultat { demandes { numero } } } } }`, { d: doc }, { authorization: `Bearer ${cle}` });
+          const r = await gql(
+            `mutation($d: JSON!) { demandesImporter(input: { document: $d }) { __typename ... on DemandesImporterSucces { resultat { demandes { numero } } } } }`,
+            { d: doc },
+            { authorization: `Bearer ${cle}` },
+          );
           const numero = r.data?.demandesImporter?.resultat?.demandes?.[0]?.numero as string | undefined;
           if (numero) {
             acquis.imports.push({ numero, reference });
@@ -97,17 +111,29 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
           const cible = miens[Math.floor(hasard() * miens.length)];
           if (!cible) continue;
           const courriel = `c${++sequence}@crash.fr`;
-          const s = await gql(`mutation($n: String!, $c: String!) { informationsModifier(input: { numero: $n, valeurs: { courrielContact: $c } }) {
-            __typename ... on InformationsModifierSucces { brouillon { versionBase } } } }`, { n: cible, c: courriel }, { cookie });
+          const s = await gql(
+            `mutation($n: String!, $c: String!) { informationsModifier(input: { numero: $n, valeurs: { courrielContact: $c } }) {
+            __typename ... on InformationsModifierSucces { brouillon { versionBase } } } }`,
+            { n: cible, c: courriel },
+            { cookie },
+          );
           const base = s.data?.informationsModifier?.brouillon?.versionBase as number | undefined;
           if (base === undefined) continue;
-          const c = await gql(`mutation($n: String!, $v: Int!) { brouillonConfirmer(input: { numero: $n, versionBase: $v }) {
-            __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ... on Erreur { code } } }`, { n: cible, v: base }, { cookie });
+          const c = await gql(
+            `mutation($n: String!, $v: Int!) { brouillonConfirmer(input: { numero: $n, versionBase: $v }) {
+            __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ... on Erreur { code } } }`,
+            { n: cible, v: base },
+            { cookie },
+          );
           const version = c.data?.brouillonConfirmer?.confirmation?.version?.numero as number | undefined;
           if (version) acquis.confirmations.push({ numero: cible, version, courriel });
           else if (c.data?.brouillonConfirmer?.code === "CONFLIT_VERSION") {
             // A confirm cut by a kill left a stale draft: start it again.
-            await gql(`mutation($n: String!) { brouillonAbandonner(input: { numero: $n }) { __typename } }`, { n: cible }, { cookie });
+            await gql(
+              `mutation($n: String!) { brouillonAbandonner(input: { numero: $n }) { __typename } }`,
+              { n: cible },
+              { cookie },
+            );
           }
         } catch {
           // connection cut by the kill: that write was not acknowledged
@@ -119,8 +145,12 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
       enfant = await demarrer(port);
       if (!cookie) {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: "POST", headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, variables: { i: { email: "gestion@crash.fr", motDePasse: "motdepasse-test" } } }),
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            query: `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+            variables: { i: { email: "gestion@crash.fr", motDePasse: "motdepasse-test" } },
+          }),
         });
         cookie = res.headers.get("set-cookie")!.split(";")[0]!;
       }
@@ -137,7 +167,8 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
         // The last round ends normally, once it has had acknowledged writes of both kinds.
         const avant = acquis.confirmations.length;
         const limite = Date.now() + 60_000;
-        while ((acquis.confirmations.length === avant || !acquis.imports.length) && Date.now() < limite) await new Promise((r) => setTimeout(r, 100));
+        while ((acquis.confirmations.length === avant || !acquis.imports.length) && Date.now() < limite)
+          await new Promise((r) => setTimeout(r, 100));
         enfant.kill("SIGTERM");
       }
       const mort = new Promise((r) => enfant!.once("exit", r));
@@ -152,11 +183,17 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
     const { ruptures, versions, evenements } = await verifierChaines(prisma);
     const perdus: string[] = [];
     for (const i of acquis.imports) {
-      const d = await prisma.demande.findUnique({ where: { numero: i.numero }, select: { referenceFournisseur: true } });
+      const d = await prisma.demande.findUnique({
+        where: { numero: i.numero },
+        select: { referenceFournisseur: true },
+      });
       if (d?.referenceFournisseur !== i.reference) perdus.push(`import ${i.numero} (${i.reference})`);
     }
     for (const c of acquis.confirmations) {
-      const v = await prisma.version.findFirst({ where: { numero: c.version, demande: { numero: c.numero } }, include: { changements: true } });
+      const v = await prisma.version.findFirst({
+        where: { numero: c.version, demande: { numero: c.numero } },
+        include: { changements: true },
+      });
       const d = await prisma.demande.findUnique({ where: { numero: c.numero }, select: { versionCourante: true } });
       const porte = v?.changements.some((ch) => JSON.stringify(ch).includes(c.courriel));
       if (!v || !porte || !d || d.versionCourante < c.version) perdus.push(`version ${c.version} de ${c.numero}`);
@@ -165,8 +202,16 @@ describe("crash safety (SIGKILL during imports and confirms)", () => {
 
     const ecritures = acquis.imports.length + acquis.confirmations.length;
     publierFigure("crash", `${ARRETS} kills, ${ecritures} acknowledged writes, ${perdus.length} lost`, {
-      arrets: ARRETS, moments, imports: acquis.imports.length, confirmations: acquis.confirmations.length, perdus: perdus.length,
-      integrite: integrite?.integrity_check, versions, evenements, ruptures: ruptures.length, internes: internes.length,
+      arrets: ARRETS,
+      moments,
+      imports: acquis.imports.length,
+      confirmations: acquis.confirmations.length,
+      perdus: perdus.length,
+      integrite: integrite?.integrity_check,
+      versions,
+      evenements,
+      ruptures: ruptures.length,
+      internes: internes.length,
     });
     expect(integrite?.integrity_check).toBe("ok");
     expect(ruptures).toEqual([]);

@@ -8,7 +8,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exempleDocumentImport, PDF_MINIMAL_BASE64 } from "@segur/shared";
 import {
-  getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
 } from "graphql";
 import { schema } from "../../server/src/schema.js";
 import { importerDocument } from "../../server/src/import/service.js";
@@ -22,17 +28,72 @@ const CAS_MUTATIONS = nombreDeCas(1400);
 
 // ---- hostile values ----------------------------------------------------------------------------
 const CHAINES_PIEGES = [
-  "", " ", "\u0000", "a\u0000b", "\uD800", "x\uDFFFy", "\u202Eevil", "\r\n", "\t", "\u0007", "𝒳😀é", "ǅ\u0301",
-  '=HYPERLINK("http://exemple.invalid","clic")', "+SUM(1,2)", "-2+3", "@A1", "=1+1",
-  "'; DROP TABLE Demande; --", '" OR 1=1 --', "<script>alert(1)</script>", "${7*7}", "{{7*7}}", "../../etc/passwd",
-  "99999999999.99", "10000000000.00", "-0.01", "1e400", "NaN", "Infinity", "0x10", "2920,00", "9".repeat(40),
-  "__proto__", "constructor", "2024-02-30", "0000-00-00", "330058066", "FR76 1180 8009 1012 3456 7890 147",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "x\uDFFFy",
+  "\u202Eevil",
+  "\r\n",
+  "\t",
+  "\u0007",
+  "𝒳😀é",
+  "ǅ\u0301",
+  '=HYPERLINK("http://exemple.invalid","clic")',
+  "+SUM(1,2)",
+  "-2+3",
+  "@A1",
+  "=1+1",
+  "'; DROP TABLE Demande; --",
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "${7*7}",
+  "{{7*7}}",
+  "../../etc/passwd",
+  "99999999999.99",
+  "10000000000.00",
+  "-0.01",
+  "1e400",
+  "NaN",
+  "Infinity",
+  "0x10",
+  "2920,00",
+  "9".repeat(40),
+  "__proto__",
+  "constructor",
+  "2024-02-30",
+  "0000-00-00",
+  "330058066",
+  "FR76 1180 8009 1012 3456 7890 147",
 ];
 /** Keys of amounts, identifiers, files, addresses and free texts, in documents and mutation inputs. */
 const CHAMPS_SENSIBLES = [
-  "montantSegurDeclare", "finessJuridique", "finessGeographique", "numeroEditeur", "referenceFournisseur", "contenuBase64", "nomFichier",
-  "courrielContact", "scenarioInstallation", "iban", "bic", "titulaire", "numeroCarteCPX", "nomAdminTechnique", "dateCommande",
-  "telResponsable", "emailResponsable", "numero", "cle", "motif", "message", "commentaire", "versionBase", "email", "motDePasse",
+  "montantSegurDeclare",
+  "finessJuridique",
+  "finessGeographique",
+  "numeroEditeur",
+  "referenceFournisseur",
+  "contenuBase64",
+  "nomFichier",
+  "courrielContact",
+  "scenarioInstallation",
+  "iban",
+  "bic",
+  "titulaire",
+  "numeroCarteCPX",
+  "nomAdminTechnique",
+  "dateCommande",
+  "telResponsable",
+  "emailResponsable",
+  "numero",
+  "cle",
+  "motif",
+  "message",
+  "commentaire",
+  "versionBase",
+  "email",
+  "motDePasse",
 ];
 const CLES_PROTOTYPE = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
 
@@ -46,7 +107,13 @@ const texteHostile: fc.Arbitrary<string> = fc.oneof(
 );
 const valeurHostile: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: texteHostile, weight: 8 },
-  { arbitrary: fc.oneof(fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e21, -1, 0, 1.5)), weight: 2 },
+  {
+    arbitrary: fc.oneof(
+      fc.integer(),
+      fc.constantFrom(2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e21, -1, 0, 1.5),
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.double({ noNaN: true }), weight: 1 },
   { arbitrary: fc.boolean(), weight: 1 },
   { arbitrary: fc.constantFrom(null, [], {}, [null], { a: 1 }, ["x", "y"]), weight: 2 },
@@ -71,13 +138,29 @@ function chemins(v: unknown, base: Chemin = []): Chemin[] {
 
 const arbMutations = fc.array(
   fc.oneof(
-    { arbitrary: fc.record({ op: fc.constant("remplacer" as const), chemin: fc.nat(), valeur: valeurHostile }), weight: 4 },
     {
-      arbitrary: fc.record({ op: fc.constant("remplacer" as const), chemin: fc.nat(), champ: fc.constantFrom(...CHAMPS_SENSIBLES), valeur: valeurHostile }),
+      arbitrary: fc.record({ op: fc.constant("remplacer" as const), chemin: fc.nat(), valeur: valeurHostile }),
+      weight: 4,
+    },
+    {
+      arbitrary: fc.record({
+        op: fc.constant("remplacer" as const),
+        chemin: fc.nat(),
+        champ: fc.constantFrom(...CHAMPS_SENSIBLES),
+        valeur: valeurHostile,
+      }),
       weight: 3,
     },
     { arbitrary: fc.record({ op: fc.constant("supprimer" as const), chemin: fc.nat() }), weight: 2 },
-    { arbitrary: fc.record({ op: fc.constant("cleProto" as const), chemin: fc.nat(), cle: fc.constantFrom(...CLES_PROTOTYPE), valeur: valeurHostile }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        op: fc.constant("cleProto" as const),
+        chemin: fc.nat(),
+        cle: fc.constantFrom(...CLES_PROTOTYPE),
+        valeur: valeurHostile,
+      }),
+      weight: 2,
+    },
     { arbitrary: fc.record({ op: fc.constant("dupliquer" as const), chemin: fc.nat() }), weight: 1 },
   ),
   { minLength: 1, maxLength: 3 },
@@ -125,9 +208,12 @@ function typerPour(args: Record<string, GraphQLInputType>): Typage {
       const n = getNullableType(t);
       if (isScalarType(n) && n.name === "String") return typeof valeur === "string" ? valeur : JSON.stringify(valeur);
       if (isScalarType(n) && n.name === "Int") {
-        return typeof valeur === "number" && Number.isInteger(valeur) && Math.abs(valeur) < 2 ** 31 ? valeur : (typeof actuelle === "number" ? actuelle : 0) + (String(valeur).length % 3) - 1;
+        return typeof valeur === "number" && Number.isInteger(valeur) && Math.abs(valeur) < 2 ** 31
+          ? valeur
+          : (typeof actuelle === "number" ? actuelle : 0) + (String(valeur).length % 3) - 1;
       }
-      if (isScalarType(n) && n.name === "Boolean") return typeof valeur === "boolean" ? valeur : String(valeur).length % 2 === 0;
+      if (isScalarType(n) && n.name === "Boolean")
+        return typeof valeur === "boolean" ? valeur : String(valeur).length % 2 === 0;
       return actuelle; // enums: GraphQL checks them itself
     },
     permis: (chemin, op) => {
@@ -205,9 +291,19 @@ function resume(v: unknown): string {
 }
 
 // ---- checking one answer ---------------------------------------------------------------------
-interface Reponse { statut: number; texte: string; json: any }
+interface Reponse {
+  statut: number;
+  texte: string;
+  json: any;
+}
 /** Why an answer is wrong (null when it is fine). */
-function defaut(champ: string, r: Reponse, avant: Record<string, number>, apres: Record<string, number>, exemptees: string[] = []): string | null {
+function defaut(
+  champ: string,
+  r: Reponse,
+  avant: Record<string, number>,
+  apres: Record<string, number>,
+  exemptees: string[] = [],
+): string | null {
   if (erreurInterne(r.statut, r.texte)) return `erreur interne (HTTP ${r.statut}) : ${r.texte.slice(0, 160)}`;
   if (!r.json) return `réponse non JSON (HTTP ${r.statut}) : ${r.texte.slice(0, 120)}`;
   const erreurs: any[] = r.json.errors ?? [];
@@ -217,11 +313,15 @@ function defaut(champ: string, r: Reponse, avant: Record<string, number>, apres:
     refus = true;
     const sansCode = erreurs.find((e) => !e.extensions?.code);
     // graphql-js' own coercion errors ('Variable "$input" got invalid value …'): one kind, whatever the field.
-    if (sansCode && /^Variable "\$/.test(String(sansCode.message))) return "variables refusées par GraphQL sans code (message en anglais)";
+    if (sansCode && /^Variable "\$/.test(String(sansCode.message)))
+      return "variables refusées par GraphQL sans code (message en anglais)";
     if (sansCode) return `erreur GraphQL sans code : ${String(sansCode.message).slice(0, 160).replace(/\d+/g, "N")}`;
     const sansArgument = erreurs.find((e) => e.extensions?.code === "BAD_USER_INPUT" && !e.extensions?.argument);
-    if (sansArgument) return `BAD_USER_INPUT sans argument nommé : ${String(sansArgument.message).slice(0, 160).replace(/\d+/g, "N")}`;
-    const anglais = erreurs.find((e) => /^Variable "\$|cannot represent|is not defined by type/.test(String(e.message)));
+    if (sansArgument)
+      return `BAD_USER_INPUT sans argument nommé : ${String(sansArgument.message).slice(0, 160).replace(/\d+/g, "N")}`;
+    const anglais = erreurs.find((e) =>
+      /^Variable "\$|cannot represent|is not defined by type/.test(String(e.message)),
+    );
     if (anglais) return `message en anglais : ${String(anglais.message).slice(0, 160).replace(/\d+/g, "N")}`;
   } else if (resultat && typeof resultat === "object" && String(resultat.__typename).startsWith("Erreur")) {
     refus = true;
@@ -229,7 +329,8 @@ function defaut(champ: string, r: Reponse, avant: Record<string, number>, apres:
     if (resultat.__typename === "ErreurValidation") {
       const sansChemin = (resultat.problemes ?? []).find((p: any) => p.gravite === "ERREUR" && !(p.path?.length > 0));
       if (!resultat.problemes?.length) return "ErreurValidation sans problème";
-      if (sansChemin) return `problème sans chemin de champ : ${sansChemin.code} « ${String(sansChemin.message).slice(0, 120)} »`;
+      if (sansChemin)
+        return `problème sans chemin de champ : ${sansChemin.code} « ${String(sansChemin.message).slice(0, 120)} »`;
     }
   } else if (resultat === undefined) {
     return `réponse sans résultat : ${r.texte.slice(0, 120)}`;
@@ -249,7 +350,9 @@ let fournisseur: Identite;
 
 async function graphql(query: string, variables: unknown, identite: Identite): Promise<Reponse> {
   const res = await app.fetch("http://test/graphql", {
-    method: "POST", headers: { "content-type": "application/json", ...identite.headers }, body: JSON.stringify({ query, variables }),
+    method: "POST",
+    headers: { "content-type": "application/json", ...identite.headers },
+    body: JSON.stringify({ query, variables }),
   });
   const texte = await res.text();
   let json: unknown = null;
@@ -261,12 +364,22 @@ async function graphql(query: string, variables: unknown, identite: Identite): P
   return { statut: res.status, texte, json };
 }
 
-async function multipart(query: string, variables: unknown, chemin: string, fichier: { contenu: Uint8Array<ArrayBuffer>; nom: string }, identite: Identite): Promise<Reponse> {
+async function multipart(
+  query: string,
+  variables: unknown,
+  chemin: string,
+  fichier: { contenu: Uint8Array<ArrayBuffer>; nom: string },
+  identite: Identite,
+): Promise<Reponse> {
   const form = new FormData();
   form.set("operations", JSON.stringify({ query, variables }));
   form.set("map", JSON.stringify({ 0: [chemin] }));
   form.set("0", new Blob([fichier.contenu], { type: "application/pdf" }), fichier.nom);
-  const res = await app.fetch("http://test/graphql", { method: "POST", headers: { "x-graphql-csrf": "1", ...identite.headers }, body: form });
+  const res = await app.fetch("http://test/graphql", {
+    method: "POST",
+    headers: { "x-graphql-csrf": "1", ...identite.headers },
+    body: form,
+  });
   const texte = await res.text();
   let json: unknown = null;
   try {
@@ -305,7 +418,9 @@ class Releve {
     }
   }
   rapport(nom: string) {
-    const lignes = [...this.parType.entries()].map(([t, v]) => `  ✗ ${t} — ${v.nombre} cas, premier n° ${v.premier}\n      contre-exemple : ${v.exemple}`);
+    const lignes = [...this.parType.entries()].map(
+      ([t, v]) => `  ✗ ${t} — ${v.nombre} cas, premier n° ${v.premier}\n      contre-exemple : ${v.exemple}`,
+    );
     return `${nom} : ${this.cas} cas, ${this.echecs} échec(s) (graine ${GRAINE}, rejouer avec PREUVES_SEED=${GRAINE})${lignes.length ? `\n${lignes.join("\n")}` : ""}`;
   }
 }
@@ -332,8 +447,15 @@ describe("fuzzing (fast-check, seeded)", () => {
         releve.cas++;
         const essayer: Essai = async (journal) => {
           const avant = await compterAuRepos(app);
-          const r = await graphql(mutation, { input: { document: rejouer(base, journal) } }, qui === "gestionnaire" ? app.gestionnaire : fournisseur);
-          return { defaut: defaut("demandesImporter", r, avant, await compterAuRepos(app)), exemple: resume({ qui, document: journal }) };
+          const r = await graphql(
+            mutation,
+            { input: { document: rejouer(base, journal) } },
+            qui === "gestionnaire" ? app.gestionnaire : fournisseur,
+          );
+          return {
+            defaut: defaut("demandesImporter", r, avant, await compterAuRepos(app)),
+            exemple: resume({ qui, document: journal }),
+          };
         };
         const { journal } = muter(base, mutations);
         const e = await essayer(journal);
@@ -353,96 +475,191 @@ describe("fuzzing (fast-check, seeded)", () => {
     const noms = Object.keys(ENTREES).filter((n) => ENTREES[n] !== null);
     const statiques = await lignesDe(numero);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...noms), arbMutations, fc.constantFrom("gestionnaire", "fournisseur"), fc.nat(9), async (nom, mutations, qui, de) => {
-        releve.cas++;
-        const entree = ENTREES[nom]!;
-        const champ = mutationType.getFields()[nom]!;
-        // 8 cases in 10 keep the GraphQL types (and reach the resolvers), 2 break them.
-        const typer = de < 8 ? typerPour(Object.fromEntries(champ.args.map((a) => [a.name, a.type]))) : undefined;
-        const decl = champ.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
-        const args = champ.args.map((a) => `${a.name}: $${a.name}`).join(", ");
-        const selection = champ.type.toString().startsWith("Boolean") ? "" : `{ ${SELECTION_ERREURS} }`;
-        const query = `mutation Fuzz${decl ? `(${decl})` : ""} { ${nom}${args ? `(${args})` : ""} ${selection} }`;
-        const identite = nom === "connexion" ? { headers: {} } : qui === "gestionnaire" ? app.gestionnaire : fournisseur;
-        const base = () => lignesDe(numero).then((l) => entree.variables({ ...statiques, versionBase: l.versionBase }));
-        const essayer: Essai = async (journal) => {
-          const variables = rejouer(await base(), journal);
-          // The uploaded file's name is hostile too: the first mutation's value.
-          const nomFichier = String(journal[0] && "valeur" in journal[0] ? journal[0].valeur : "a.pdf").slice(0, 300);
-          const avant = await compterAuRepos(app);
-          const r = entree.fichier
-            ? await multipart(query, variables, entree.fichier, { contenu: new Uint8Array(Buffer.from(PDF_MINIMAL_BASE64, "base64")), nom: nomFichier }, identite)
-            : await graphql(query, variables, identite);
-          const d = defaut(nom, r, avant, await compterAuRepos(app), entree.exemptees);
-          return {
-            defaut: d && (d.startsWith("variables refusées") ? d : `${nom} : ${d}`),
-            exemple: resume({ mutation: nom, qui, variables: journal, ...(entree.fichier ? { nomFichier } : {}), message: r.json?.errors?.[0]?.message }),
+      fc.asyncProperty(
+        fc.constantFrom(...noms),
+        arbMutations,
+        fc.constantFrom("gestionnaire", "fournisseur"),
+        fc.nat(9),
+        async (nom, mutations, qui, de) => {
+          releve.cas++;
+          const entree = ENTREES[nom]!;
+          const champ = mutationType.getFields()[nom]!;
+          // 8 cases in 10 keep the GraphQL types (and reach the resolvers), 2 break them.
+          const typer = de < 8 ? typerPour(Object.fromEntries(champ.args.map((a) => [a.name, a.type]))) : undefined;
+          const decl = champ.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
+          const args = champ.args.map((a) => `${a.name}: $${a.name}`).join(", ");
+          const selection = champ.type.toString().startsWith("Boolean") ? "" : `{ ${SELECTION_ERREURS} }`;
+          const query = `mutation Fuzz${decl ? `(${decl})` : ""} { ${nom}${args ? `(${args})` : ""} ${selection} }`;
+          const identite =
+            nom === "connexion" ? { headers: {} } : qui === "gestionnaire" ? app.gestionnaire : fournisseur;
+          const base = () =>
+            lignesDe(numero).then((l) => entree.variables({ ...statiques, versionBase: l.versionBase }));
+          const essayer: Essai = async (journal) => {
+            const variables = rejouer(await base(), journal);
+            // The uploaded file's name is hostile too: the first mutation's value.
+            const nomFichier = String(journal[0] && "valeur" in journal[0] ? journal[0].valeur : "a.pdf").slice(0, 300);
+            const avant = await compterAuRepos(app);
+            const r = entree.fichier
+              ? await multipart(
+                  query,
+                  variables,
+                  entree.fichier,
+                  { contenu: new Uint8Array(Buffer.from(PDF_MINIMAL_BASE64, "base64")), nom: nomFichier },
+                  identite,
+                )
+              : await graphql(query, variables, identite);
+            const d = defaut(nom, r, avant, await compterAuRepos(app), entree.exemptees);
+            return {
+              defaut: d && (d.startsWith("variables refusées") ? d : `${nom} : ${d}`),
+              exemple: resume({
+                mutation: nom,
+                qui,
+                variables: journal,
+                ...(entree.fichier ? { nomFichier } : {}),
+                message: r.json?.errors?.[0]?.message,
+              }),
+            };
           };
-        };
-        const { journal } = muter(await base(), mutations, typer);
-        const e = await essayer(journal);
-        if (e.defaut) await releve.noter(e.defaut, journal, essayer, e.exemple);
-      }),
+          const { journal } = muter(await base(), mutations, typer);
+          const e = await essayer(journal);
+          if (e.defaut) await releve.noter(e.defaut, journal, essayer, e.exemple);
+        },
+      ),
       { seed: GRAINE + 1, numRuns: CAS_MUTATIONS, endOnFailure: true },
     );
     console.log(releve.rapport("mutations"));
     const total = (releves.import?.cas ?? 0) + releve.cas;
     const echecs = (releves.import?.echecs ?? 0) + releve.echecs;
-    const internes = [...Object.values(releves)].flatMap((r) => [...r.parType.entries()]).filter(([t]) => t.includes("erreur interne")).reduce((n, [, v]) => n + v.nombre, 0);
+    const internes = [...Object.values(releves)]
+      .flatMap((r) => [...r.parType.entries()])
+      .filter(([t]) => t.includes("erreur interne"))
+      .reduce((n, [, v]) => n + v.nombre, 0);
     publierFigure("fuzz", `${total} cases, ${echecs} failures, ${internes} internal errors`, {
-      cas: total, echecs, internes,
-      types: Object.fromEntries(Object.entries(releves).map(([k, r]) => [k, [...r.parType.entries()].map(([t, v]) => ({ type: t, nombre: v.nombre, exemple: v.exemple }))])),
+      cas: total,
+      echecs,
+      internes,
+      types: Object.fromEntries(
+        Object.entries(releves).map(([k, r]) => [
+          k,
+          [...r.parType.entries()].map(([t, v]) => ({ type: t, nombre: v.nombre, exemple: v.exemple })),
+        ]),
+      ),
     });
     expect(releve.echecs, releve.rapport("mutations")).toBe(0);
   }, 600_000);
 });
 
 // ---- valid inputs, one per mutation (a new mutation without an entry fails the suite) ---------
-interface Lignes { numero: string; versionBase: number; beneficiaire: string; piece: string; finess: string }
+interface Lignes {
+  numero: string;
+  versionBase: number;
+  beneficiaire: string;
+  piece: string;
+  finess: string;
+}
 async function lignesDe(n: string): Promise<Lignes> {
   const d = await app.prisma.demande.findUniqueOrThrow({
-    where: { numero: n }, include: { beneficiaires: { orderBy: { ordre: "asc" } }, pieces: true, administrateurs: { orderBy: { ordre: "asc" } } },
+    where: { numero: n },
+    include: {
+      beneficiaires: { orderBy: { ordre: "asc" } },
+      pieces: true,
+      administrateurs: { orderBy: { ordre: "asc" } },
+    },
   });
-  return { numero: n, versionBase: d.versionCourante, beneficiaire: d.beneficiaires[0]!.cle, piece: d.pieces[0]!.cle, finess: d.administrateurs[0]!.finessJuridique };
+  return {
+    numero: n,
+    versionBase: d.versionCourante,
+    beneficiaire: d.beneficiaires[0]!.cle,
+    piece: d.pieces[0]!.cle,
+    finess: d.administrateurs[0]!.finessJuridique,
+  };
 }
 
 const beneficiaire = {
-  nomResponsable: "Zoé FUZZ", emailResponsable: "zoe@fuzz.fr", telResponsable: "0556000099", finessJuridique: "750712184",
-  finessGeographique: "750100018", presentSolde: false, ancienneVersion: "DUI 3", maitreIdentite: "DUI", stockageIdentite: "DUI", operateurMessagerie: "Mailiz",
+  nomResponsable: "Zoé FUZZ",
+  emailResponsable: "zoe@fuzz.fr",
+  telResponsable: "0556000099",
+  finessJuridique: "750712184",
+  finessGeographique: "750100018",
+  presentSolde: false,
+  ancienneVersion: "DUI 3",
+  maitreIdentite: "DUI",
+  stockageIdentite: "DUI",
+  operateurMessagerie: "Mailiz",
 };
 const administrateur = {
-  finessJuridique: "750712184", contractualisationOG: true, statutAdminTechnique: "E", contractualisationEditeur: true, numeroCarteCPX: "8001234599",
-  nomAdminTechnique: "FUZZ", telAdminTechnique: "0603334174", emailAdminTechnique: "admin@fuzz.fr", utiliteCertificat: "DMP",
+  finessJuridique: "750712184",
+  contractualisationOG: true,
+  statutAdminTechnique: "E",
+  contractualisationEditeur: true,
+  numeroCarteCPX: "8001234599",
+  nomAdminTechnique: "FUZZ",
+  telAdminTechnique: "0603334174",
+  emailAdminTechnique: "admin@fuzz.fr",
+  utiliteCertificat: "DMP",
 };
 type Entree = { variables: (l: Lignes) => Record<string, unknown>; fichier?: string; exemptees?: string[] } | null;
 const ENTREES: Record<string, Entree> = {
   // A failed login is counted on purpose (shared rate limit, and one CONNEXION_LIMITEE event when the delays begin): those writes are the point.
-  connexion: { variables: () => ({ input: { email: "gestionnaire@test.fr", motDePasse: "pas-le-bon" } }), exemptees: ["LimiteConnexion", "EvenementAudit"] },
+  connexion: {
+    variables: () => ({ input: { email: "gestionnaire@test.fr", motDePasse: "pas-le-bon" } }),
+    exemptees: ["LimiteConnexion", "EvenementAudit"],
+  },
   deconnexion: null, // no input; it would close the session the other cases use
   administrateurAjouter: { variables: (l) => ({ input: { numero: l.numero, valeurs: administrateur } }) },
   administrateurModifier: {
-    variables: (l) => ({ input: { numero: l.numero, finessJuridique: l.finess, valeurs: { ...administrateur, finessJuridique: undefined } } }),
+    variables: (l) => ({
+      input: {
+        numero: l.numero,
+        finessJuridique: l.finess,
+        valeurs: { ...administrateur, finessJuridique: undefined },
+      },
+    }),
   },
   administrateurSupprimer: { variables: (l) => ({ input: { numero: l.numero, finessJuridique: l.finess } }) },
   beneficiaireAjouter: { variables: (l) => ({ input: { numero: l.numero, valeurs: beneficiaire } }) },
-  beneficiaireModifier: { variables: (l) => ({ input: { numero: l.numero, cle: l.beneficiaire, valeurs: beneficiaire } }) },
+  beneficiaireModifier: {
+    variables: (l) => ({ input: { numero: l.numero, cle: l.beneficiaire, valeurs: beneficiaire } }),
+  },
   beneficiaireSupprimer: { variables: (l) => ({ input: { numero: l.numero, cle: l.beneficiaire } }) },
   coordonneesBancairesModifier: {
-    variables: (l) => ({ input: { numero: l.numero, valeurs: { iban: "FR7611808009101234567890147", bic: "CMCIFRPA", titulaire: "MAISON", domiciliation: "BFCM" } } }),
+    variables: (l) => ({
+      input: {
+        numero: l.numero,
+        valeurs: { iban: "FR7611808009101234567890147", bic: "CMCIFRPA", titulaire: "MAISON", domiciliation: "BFCM" },
+      },
+    }),
   },
-  informationsModifier: { variables: (l) => ({ input: { numero: l.numero, valeurs: { courrielContact: "c@fuzz.fr", scenarioInstallation: "SaaS." } } }) },
+  informationsModifier: {
+    variables: (l) => ({
+      input: { numero: l.numero, valeurs: { courrielContact: "c@fuzz.fr", scenarioInstallation: "SaaS." } },
+    }),
+  },
   pieceSupprimer: { variables: (l) => ({ input: { numero: l.numero, cle: l.piece } }) },
-  pieceAjouter: { variables: (l) => ({ input: { numero: l.numero, type: "VA", fichier: null } }), fichier: "variables.input.fichier" },
+  pieceAjouter: {
+    variables: (l) => ({ input: { numero: l.numero, type: "VA", fichier: null } }),
+    fichier: "variables.input.fichier",
+  },
   brouillonOuvrir: { variables: (l) => ({ input: { numero: l.numero } }) },
-  brouillonOperationAnnuler: { variables: (l) => ({ input: { numero: l.numero, bloc: "BENEFICIAIRES", cle: l.beneficiaire } }) },
+  brouillonOperationAnnuler: {
+    variables: (l) => ({ input: { numero: l.numero, bloc: "BENEFICIAIRES", cle: l.beneficiaire } }),
+  },
   brouillonRebaser: { variables: (l) => ({ input: { numero: l.numero } }) },
   brouillonAbandonner: { variables: (l) => ({ input: { numero: l.numero } }) },
-  brouillonConfirmer: { variables: (l) => ({ input: { numero: l.numero, versionBase: l.versionBase, commentaire: "fuzz" } }) },
+  brouillonConfirmer: {
+    variables: (l) => ({ input: { numero: l.numero, versionBase: l.versionBase, commentaire: "fuzz" } }),
+  },
   demandesImporter: { variables: () => ({ input: { document: exempleDocumentImport() } }) },
   ligneValider: { variables: (l) => ({ input: { numero: l.numero, bloc: "BENEFICIAIRES", cle: l.beneficiaire } }) },
-  ligneRejeter: { variables: (l) => ({ input: { numero: l.numero, bloc: "PIECES", cle: l.piece, motif: "Illisible." } }) },
+  ligneRejeter: {
+    variables: (l) => ({ input: { numero: l.numero, bloc: "PIECES", cle: l.piece, motif: "Illisible." } }),
+  },
   blocValider: { variables: (l) => ({ input: { numero: l.numero, bloc: "COORDONNEES_BANCAIRES" } }) },
-  blocDeverrouiller: { variables: (l) => ({ input: { numero: l.numero, bloc: "COORDONNEES_BANCAIRES", motif: "Erreur." } }) },
-  demandeChangerStatut: { variables: (l) => ({ input: { numero: l.numero, statut: "A_MODIFIER", message: "À compléter." } }) },
+  blocDeverrouiller: {
+    variables: (l) => ({ input: { numero: l.numero, bloc: "COORDONNEES_BANCAIRES", motif: "Erreur." } }),
+  },
+  demandeChangerStatut: {
+    variables: (l) => ({ input: { numero: l.numero, statut: "A_MODIFIER", message: "À compléter." } }),
+  },
   lotTransmissionCreer: { variables: () => ({ input: { commentaire: "fuzz" } }) },
 };

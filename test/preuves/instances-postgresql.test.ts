@@ -22,7 +22,10 @@ import { erreurInterne, lancerServeur, portLibre, publierFigure } from "./suppor
 // port: the integration-pg project may be running its own at the same time).
 const BINAIRES = binairesPostgres();
 const DISPONIBLE = !!(process.env.TEST_PG_URL || BINAIRES);
-if (!DISPONIBLE) console.warn("[preuve] instances PostgreSQL ignorée : ni TEST_PG_URL ni PostgreSQL installé (apt-get install -y postgresql)");
+if (!DISPONIBLE)
+  console.warn(
+    "[preuve] instances PostgreSQL ignorée : ni TEST_PG_URL ni PostgreSQL installé (apt-get install -y postgresql)",
+  );
 
 const NOM_BASE = `preuve_instances_${randomBytes(4).toString("hex")}`;
 const DOSSIER_GRAPPE = `/tmp/segur-preuve-pg-${process.pid}`;
@@ -32,7 +35,10 @@ let grappe = false;
 const enfants: ChildProcess[] = [];
 beforeAll(async () => {
   if (!DISPONIBLE || ADMIN) return;
-  ADMIN = execFileSync("sh", [SCRIPT, "start", DOSSIER_GRAPPE, String(await portLibre())], { encoding: "utf8", env: { ...process.env, PGBIN: BINAIRES! } }).trim();
+  ADMIN = execFileSync("sh", [SCRIPT, "start", DOSSIER_GRAPPE, String(await portLibre())], {
+    encoding: "utf8",
+    env: { ...process.env, PGBIN: BINAIRES! },
+  }).trim();
   grappe = true;
 }, 120_000);
 afterAll(async () => {
@@ -70,25 +76,43 @@ describe.skipIf(!DISPONIBLE)("two server processes on one PostgreSQL database", 
     try {
       // Each migration applied once, although both instances started on the empty database at once.
       const migrations = await prisma.$queryRawUnsafe<{ migration_name: string; n: bigint }[]>(
-        `SELECT migration_name, COUNT(*) AS n FROM _prisma_migrations GROUP BY migration_name`);
+        `SELECT migration_name, COUNT(*) AS n FROM _prisma_migrations GROUP BY migration_name`,
+      );
       expect(migrations.length).toBeGreaterThan(1);
       expect(migrations.filter((m) => Number(m.n) !== 1)).toEqual([]);
 
       const { cle } = await creerCleApi(prisma, { numeroEditeur: "00001", libelle: "Instances" });
       for (const email of ["g1@instances.fr", "g2@instances.fr"]) {
-        await creerUtilisateur(prisma, { email, nom: `Gestion ${email}`, role: "GESTIONNAIRE", motDePasse: "motdepasse-test" });
+        await creerUtilisateur(prisma, {
+          email,
+          nom: `Gestion ${email}`,
+          role: "GESTIONNAIRE",
+          motDePasse: "motdepasse-test",
+        });
       }
       const echecs: string[] = [];
-      const gql = async (instance: number, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+      const gql = async (
+        instance: number,
+        query: string,
+        variables: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => {
         const res = await fetch(`http://127.0.0.1:${ports[instance]}/graphql`, {
-          method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }),
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query, variables }),
         });
         const texte = await res.text();
         if (erreurInterne(res.status, texte)) echecs.push(`${res.status} ${texte.slice(0, 300)}`);
         return { res, corps: JSON.parse(texte) as { data?: any; errors?: unknown[] } };
       };
       const connecter = async (instance: number, email: string) => {
-        const { res } = await gql(instance, `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, { i: { email, motDePasse: "motdepasse-test" } }, {});
+        const { res } = await gql(
+          instance,
+          `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+          { i: { email, motDePasse: "motdepasse-test" } },
+          {},
+        );
         return { cookie: res.headers.get("set-cookie")!.split(";")[0]! };
       };
       // g1 logs in on instance 0 and works on instance 1 with the same session; g2 the other way round.
@@ -111,8 +135,12 @@ describe.skipIf(!DISPONIBLE)("two server processes on one PostgreSQL database", 
       const stager = `mutation($n: String!, $c: String!) { informationsModifier(input: { numero: $n, valeurs: { courrielContact: $c } }) { __typename } }`;
       const confirmer = `mutation($n: String!) { brouillonConfirmer(input: { numero: $n, versionBase: 1 }) {
         __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ... on Erreur { code } } }`;
-      expect((await gql(1, stager, { n: numero, c: "un@instances.fr" }, g1)).corps.data?.informationsModifier?.__typename).toBe("InformationsModifierSucces");
-      expect((await gql(0, stager, { n: numero, c: "deux@instances.fr" }, g2)).corps.data?.informationsModifier?.__typename).toBe("InformationsModifierSucces");
+      expect(
+        (await gql(1, stager, { n: numero, c: "un@instances.fr" }, g1)).corps.data?.informationsModifier?.__typename,
+      ).toBe("InformationsModifierSucces");
+      expect(
+        (await gql(0, stager, { n: numero, c: "deux@instances.fr" }, g2)).corps.data?.informationsModifier?.__typename,
+      ).toBe("InformationsModifierSucces");
       const [c1, c2] = await Promise.all([gql(0, confirmer, { n: numero }, g1), gql(1, confirmer, { n: numero }, g2)]);
       const resultats = [c1.corps.data?.brouillonConfirmer, c2.corps.data?.brouillonConfirmer];
       const gagnants = resultats.filter((r) => r?.__typename === "BrouillonConfirmerSucces");
@@ -131,7 +159,9 @@ describe.skipIf(!DISPONIBLE)("two server processes on one PostgreSQL database", 
       (refuse.demandes[0] as { couloir: string }).couloir = "INCONNU";
       const [imports, refus] = await Promise.all([
         Promise.all(Array.from({ length: 12 }, (_, i) => importer(i % 2, `INST-${i}`))),
-        Promise.all([0, 1].map(async (i) => (await gql(i, IMPORTER, { d: refuse }, fournisseur)).corps.data?.demandesImporter)),
+        Promise.all(
+          [0, 1].map(async (i) => (await gql(i, IMPORTER, { d: refuse }, fournisseur)).corps.data?.demandesImporter),
+        ),
       ]);
       const numeros = imports.map((r) => r?.resultat?.demandes?.[0]?.numero as string);
       expect(numeros.filter(Boolean), JSON.stringify(imports.filter((r) => !r?.resultat))).toHaveLength(12);
@@ -141,21 +171,38 @@ describe.skipIf(!DISPONIBLE)("two server processes on one PostgreSQL database", 
       expect(echecs).toEqual([]);
 
       // Both stop cleanly, then the chain verifier.
-      await Promise.all(serveurs.map((s) => new Promise<void>((r) => {
-        s.processus.once("exit", () => r());
-        s.processus.kill("SIGTERM");
-      })));
+      await Promise.all(
+        serveurs.map(
+          (s) =>
+            new Promise<void>((r) => {
+              s.processus.once("exit", () => r());
+              s.processus.kill("SIGTERM");
+            }),
+        ),
+      );
       expect(serveurs.map((s) => s.processus.exitCode)).toEqual([0, 0]);
       const { versions, evenements, ruptures } = await verifierChaines(prisma);
       expect(ruptures).toEqual([]);
       // The operators' command says the same (exit code 0).
-      const cli = await promisify(execFile)(fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url)), ["server/src/cli/verifier-historique.ts"], {
-        cwd: fileURLToPath(new URL("../..", import.meta.url)), env: { ...process.env, DATABASE_URL: url },
-      });
+      const cli = await promisify(execFile)(
+        fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url)),
+        ["server/src/cli/verifier-historique.ts"],
+        {
+          cwd: fileURLToPath(new URL("../..", import.meta.url)),
+          env: { ...process.env, DATABASE_URL: url },
+        },
+      );
       expect(cli.stdout).toContain("Aucune rupture");
-      publierFigure("instances-postgresql", `2 processus sur une base PostgreSQL : 1 confirmation gagnante sur 2, 12 imports concurrents, ${versions} versions et ${evenements} événements vérifiés, 0 rupture`, {
-        migrations: migrations.length, imports: 12, versions, evenements,
-      });
+      publierFigure(
+        "instances-postgresql",
+        `2 processus sur une base PostgreSQL : 1 confirmation gagnante sur 2, 12 imports concurrents, ${versions} versions et ${evenements} événements vérifiés, 0 rupture`,
+        {
+          migrations: migrations.length,
+          imports: 12,
+          versions,
+          evenements,
+        },
+      );
     } finally {
       await prisma.$disconnect();
     }

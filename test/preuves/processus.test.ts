@@ -23,7 +23,9 @@ function sante(port: number): Promise<string> {
   return new Promise((ok, ko) => {
     const req = http.get({ host: "127.0.0.1", port, path: "/sante", agent: false }, (res) => {
       res.resume();
-      res.on("end", () => (res.statusCode === 200 ? ok(String(res.headers["x-processus"])) : ko(new Error(`statut ${res.statusCode}`))));
+      res.on("end", () =>
+        res.statusCode === 200 ? ok(String(res.headers["x-processus"])) : ko(new Error(`statut ${res.statusCode}`)),
+      );
     });
     req.setTimeout(5_000, () => req.destroy(new Error("pas de réponse")));
     req.on("error", ko);
@@ -51,7 +53,12 @@ describe("production mode with 2 processes over one SQLite file", () => {
   it("answers from both processes, no busy/5xx, every write kept, chains verify, restart and clean stop", async () => {
     let prisma = openDatabase(dbUrl);
     const { cle } = await creerCleApi(prisma, { numeroEditeur: "00001", libelle: "Processus" });
-    await creerUtilisateur(prisma, { email: "gestion@processus.fr", nom: "Gestion Processus", role: "GESTIONNAIRE", motDePasse: "motdepasse-test" });
+    await creerUtilisateur(prisma, {
+      email: "gestion@processus.fr",
+      nom: "Gestion Processus",
+      role: "GESTIONNAIRE",
+      motDePasse: "motdepasse-test",
+    });
     await prisma.$disconnect();
 
     const port = await portLibre();
@@ -62,11 +69,14 @@ describe("production mode with 2 processes over one SQLite file", () => {
     const echecs: string[] = [];
     const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }),
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
       });
       const texte = await res.text();
       pids.add(Number(res.headers.get("x-processus")));
-      if (erreurInterne(res.status, texte) || /SQLITE_BUSY|database is locked/i.test(texte)) echecs.push(`${res.status} ${texte.slice(0, 300)}`);
+      if (erreurInterne(res.status, texte) || /SQLITE_BUSY|database is locked/i.test(texte))
+        echecs.push(`${res.status} ${texte.slice(0, 300)}`);
       return { res, corps: JSON.parse(texte) as { data?: any } };
     };
 
@@ -84,7 +94,11 @@ describe("production mode with 2 processes over one SQLite file", () => {
     }
     expect(pidsSante.has(String(p.pid)), "le processus principal ne sert pas").toBe(false);
 
-    const { res: connexion } = await gql(`mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`, { i: { email: "gestion@processus.fr", motDePasse: "motdepasse-test" } }, {});
+    const { res: connexion } = await gql(
+      `mutation($i: ConnexionInput!) { connexion(input: $i) { __typename } }`,
+      { i: { email: "gestion@processus.fr", motDePasse: "motdepasse-test" } },
+      {},
+    );
     const cookie = connexion.headers.get("set-cookie")!.split(";")[0]!;
 
     const imports: { numero: string; reference: string }[] = [];
@@ -94,7 +108,11 @@ describe("production mode with 2 processes over one SQLite file", () => {
         const reference = `PROC-${k}-${t}`;
         const doc = exempleDocumentImport();
         doc.demandes[0]!.referenceFournisseur = reference;
-        const r = await gql(`mutation($d: JSON!) { demandesImporter(input: { document: $d }) { __typename ... on DemandesImporterSucces { resultat { demandes { numero } } } } }`, { d: doc }, { authorization: `Bearer ${cle}` });
+        const r = await gql(
+          `mutation($d: JSON!) { demandesImporter(input: { document: $d }) { __typename ... on DemandesImporterSucces { resultat { demandes { numero } } } } }`,
+          { d: doc },
+          { authorization: `Bearer ${cle}` },
+        );
         const numero = r.corps.data?.demandesImporter?.resultat?.demandes?.[0]?.numero as string | undefined;
         if (!numero) {
           echecs.push(`import refusé : ${JSON.stringify(r.corps).slice(0, 300)}`);
@@ -103,11 +121,19 @@ describe("production mode with 2 processes over one SQLite file", () => {
         imports.push({ numero, reference });
         await gql(`{ demandes(first: 20) { totalCount edges { node { numero } } } }`, {}, { cookie });
         const courriel = `c${k}-${t}@processus.fr`;
-        const s = await gql(`mutation($n: String!, $c: String!) { informationsModifier(input: { numero: $n, valeurs: { courrielContact: $c } }) {
-          __typename ... on InformationsModifierSucces { brouillon { versionBase } } } }`, { n: numero, c: courriel }, { cookie });
+        const s = await gql(
+          `mutation($n: String!, $c: String!) { informationsModifier(input: { numero: $n, valeurs: { courrielContact: $c } }) {
+          __typename ... on InformationsModifierSucces { brouillon { versionBase } } } }`,
+          { n: numero, c: courriel },
+          { cookie },
+        );
         const base = s.corps.data?.informationsModifier?.brouillon?.versionBase as number;
-        const c = await gql(`mutation($n: String!, $v: Int!) { brouillonConfirmer(input: { numero: $n, versionBase: $v }) {
-          __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ... on Erreur { code message } } }`, { n: numero, v: base }, { cookie });
+        const c = await gql(
+          `mutation($n: String!, $v: Int!) { brouillonConfirmer(input: { numero: $n, versionBase: $v }) {
+          __typename ... on BrouillonConfirmerSucces { confirmation { version { numero } } } ... on Erreur { code message } } }`,
+          { n: numero, v: base },
+          { cookie },
+        );
         const version = c.corps.data?.brouillonConfirmer?.confirmation?.version?.numero as number | undefined;
         if (version) confirmations.push({ numero, version, courriel });
         else echecs.push(`confirmation refusée : ${JSON.stringify(c.corps).slice(0, 300)}`);
@@ -150,12 +176,19 @@ describe("production mode with 2 processes over one SQLite file", () => {
     const { ruptures } = await verifierChaines(prisma);
     const perdus: string[] = [];
     for (const i of imports) {
-      const d = await prisma.demande.findUnique({ where: { numero: i.numero }, select: { referenceFournisseur: true } });
+      const d = await prisma.demande.findUnique({
+        where: { numero: i.numero },
+        select: { referenceFournisseur: true },
+      });
       if (d?.referenceFournisseur !== i.reference) perdus.push(`import ${i.numero}`);
     }
     for (const c of confirmations) {
-      const v = await prisma.version.findFirst({ where: { numero: c.version, demande: { numero: c.numero } }, include: { changements: true } });
-      if (!v?.changements.some((ch) => JSON.stringify(ch).includes(c.courriel))) perdus.push(`version ${c.version} de ${c.numero}`);
+      const v = await prisma.version.findFirst({
+        where: { numero: c.version, demande: { numero: c.numero } },
+        include: { changements: true },
+      });
+      if (!v?.changements.some((ch) => JSON.stringify(ch).includes(c.courriel)))
+        perdus.push(`version ${c.version} de ${c.numero}`);
     }
     await prisma.$disconnect();
     expect(integrite?.integrity_check).toBe("ok");

@@ -53,7 +53,10 @@ export async function compterAuRepos(app: { prisma: Db; boiteEnvoi?: { inactive:
 }
 
 /** Tables whose count changed between two snapshots ({} when none did). */
-export function tablesChangees(avant: Record<string, number>, apres: Record<string, number>): Record<string, [number, number]> {
+export function tablesChangees(
+  avant: Record<string, number>,
+  apres: Record<string, number>,
+): Record<string, [number, number]> {
   const diff: Record<string, [number, number]> = {};
   for (const t of new Set([...Object.keys(avant), ...Object.keys(apres)])) {
     if (avant[t] !== apres[t]) diff[t] = [avant[t] ?? 0, apres[t] ?? 0];
@@ -81,7 +84,11 @@ export async function portLibre(): Promise<number> {
 }
 
 /** The real server (`server/src/main.ts`) as a child process on `dbUrl`, its output kept for failure messages. */
-export function lancerServeur(dbUrl: string, port: number, env: Record<string, string> = {}): { processus: ChildProcess; sortie: () => string } {
+export function lancerServeur(
+  dbUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): { processus: ChildProcess; sortie: () => string } {
   const processus = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
     cwd: RACINE,
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },

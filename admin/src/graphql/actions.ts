@@ -5,4 +5,4 @@ export {
   BlocValiderDocument as BLOC_VALIDER_MUTATION,
   BlocDeverrouillerDocument as BLOC_DEVERROUILLER_MUTATION,
   DemandeChangerStatutDocument as DEMANDE_CHANGER_STATUT_MUTATION,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

@@ -2,4 +2,4 @@
 export {
   ModificationDemandeDocument as DEMANDE_QUERY,
   ModificationBrouillonDocument as BROUILLON_QUERY,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

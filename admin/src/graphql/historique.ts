@@ -3,4 +3,4 @@ export {
   HistoriqueDocument as HISTORIQUE_QUERY,
   DemandeALaVersionDocument as VERSION_QUERY,
   DemandeComparerDocument as COMPARER_QUERY,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

@@ -2,4 +2,4 @@
 export {
   JournalEvenementsDocument as JOURNAL_EVENEMENTS_QUERY,
   TracesAccesDocument as TRACES_ACCES_QUERY,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

@@ -14,4 +14,4 @@ export {
   ModificationBrouillonRebaserDocument as BROUILLON_REBASER,
   ModificationBrouillonAbandonnerDocument as BROUILLON_ABANDONNER,
   ModificationBrouillonConfirmerDocument as BROUILLON_CONFIRMER,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

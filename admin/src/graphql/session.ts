@@ -3,4 +3,4 @@ export {
   MoiDocument as MOI_QUERY,
   ConnexionDocument as CONNEXION_MUTATION,
   DeconnexionDocument as DECONNEXION_MUTATION,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

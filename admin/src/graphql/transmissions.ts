@@ -2,4 +2,4 @@
 export {
   LotsTransmissionDocument as LOTS_TRANSMISSION_QUERY,
   LotTransmissionCreerDocument as LOT_TRANSMISSION_CREER_MUTATION,
-} from '~/gql/graphql'
+} from "~/gql/graphql";

@@ -1,44 +1,53 @@
 import {
-  BLOCS_LABELS, type Bloc, CHAMPS_ADMINISTRATEUR, CLE_COORDONNEES, CLE_INFORMATIONS, libelleChamp, nommerLigne, ouiNon,
-  STATUTS_ADMIN_TECHNIQUE_LABELS, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT_LABELS,
-} from '@segur/shared'
-import type { ModificationApercuFragment, ModificationDemandeQuery } from '~/gql/graphql'
-import type { ProblemeServeur } from '~/lib/resultat'
+  BLOCS_LABELS,
+  type Bloc,
+  CHAMPS_ADMINISTRATEUR,
+  CLE_COORDONNEES,
+  CLE_INFORMATIONS,
+  libelleChamp,
+  nommerLigne,
+  ouiNon,
+  STATUTS_ADMIN_TECHNIQUE_LABELS,
+  TYPES_PIECE_LABELS,
+  UTILITES_CERTIFICAT_LABELS,
+} from "@segur/shared";
+import type { ModificationApercuFragment, ModificationDemandeQuery } from "~/gql/graphql";
+import type { ProblemeServeur } from "~/lib/resultat";
 
 /*
  * The modification screen's data (documents in graphql/brouillon.ts): pure functions that turn
  * the draft preview (rows with their state) into what the tables show.
  */
 
-export type Apercu = ModificationApercuFragment
-export type Demande = NonNullable<ModificationDemandeQuery['demande']>
-export type EtatLigne = Apercu['administrateurs'][number]['etat']
-export type LigneAdministrateur = Apercu['administrateurs'][number]
-export type LigneBeneficiaire = Apercu['beneficiaires'][number]
-export type LignePiece = Apercu['pieces'][number]
-export type LigneCoordonnees = NonNullable<Apercu['coordonneesBancaires']>
-export type LigneInformations = Apercu['informations']
-export type ValeursAdministrateur = LigneAdministrateur['valeurs']
-export type ValeursBeneficiaire = LigneBeneficiaire['valeurs']
+export type Apercu = ModificationApercuFragment;
+export type Demande = NonNullable<ModificationDemandeQuery["demande"]>;
+export type EtatLigne = Apercu["administrateurs"][number]["etat"];
+export type LigneAdministrateur = Apercu["administrateurs"][number];
+export type LigneBeneficiaire = Apercu["beneficiaires"][number];
+export type LignePiece = Apercu["pieces"][number];
+export type LigneCoordonnees = NonNullable<Apercu["coordonneesBancaires"]>;
+export type LigneInformations = Apercu["informations"];
+export type ValeursAdministrateur = LigneAdministrateur["valeurs"];
+export type ValeursBeneficiaire = LigneBeneficiaire["valeurs"];
 
 /** Blocks the modification screen edits. */
-export type BlocModifiable = 'INFORMATIONS' | 'COORDONNEES_BANCAIRES' | 'BENEFICIAIRES' | 'ADMINISTRATEURS' | 'PIECES'
+export type BlocModifiable = "INFORMATIONS" | "COORDONNEES_BANCAIRES" | "BENEFICIAIRES" | "ADMINISTRATEURS" | "PIECES";
 
 /** Common shape of a preview row, whatever the block. */
 export interface LigneApercu {
-  cle: string
-  etat: EtatLigne
-  champsModifies: readonly string[]
+  cle: string;
+  etat: EtatLigne;
+  champsModifies: readonly string[];
 }
 
 /** A preview row as a table shows it, with its non-blocking warnings if the block has any. */
 export interface LigneTableau extends LigneApercu {
-  avertissements?: readonly { code: string, champ: string, message: string }[]
+  avertissements?: readonly { code: string; champ: string; message: string }[];
 }
 
-function sansTypename<T extends object>(o: T): Omit<T, '__typename'> {
-  const { __typename: _t, ...reste } = o as T & { __typename?: string }
-  return reste
+function sansTypename<T extends object>(o: T): Omit<T, "__typename"> {
+  const { __typename: _t, ...reste } = o as T & { __typename?: string };
+  return reste;
 }
 
 /**
@@ -46,187 +55,203 @@ function sansTypename<T extends object>(o: T): Omit<T, '__typename'> {
  * the screen always renders an Apercu, and the first staged operation opens the draft.
  */
 export function apercuDepuisDemande(d: Demande): Apercu {
-  const inchangee = { etat: 'INCHANGEE' as const, champsModifies: [] }
-  const coordonnees = d.coordonneesBancaires ? sansTypename(d.coordonneesBancaires) : null
-  const informations = { courrielContact: d.courrielContact ?? null, scenarioInstallation: d.scenarioInstallation ?? null }
+  const inchangee = { etat: "INCHANGEE" as const, champsModifies: [] };
+  const coordonnees = d.coordonneesBancaires ? sansTypename(d.coordonneesBancaires) : null;
+  const informations = {
+    courrielContact: d.courrielContact ?? null,
+    scenarioInstallation: d.scenarioInstallation ?? null,
+  };
   return {
     numero: d.numero,
     versionBase: d.versionCourante,
     versionCourante: d.versionCourante,
     aJour: true,
-    auteur: '',
-    creeLe: '',
-    majLe: '',
+    auteur: "",
+    creeLe: "",
+    majLe: "",
     nombreModifications: 0,
     informations: { cle: CLE_INFORMATIONS, ...inchangee, valeurs: informations, original: informations },
     coordonneesBancaires: coordonnees
       ? { cle: CLE_COORDONNEES, ...inchangee, valeurs: coordonnees, original: coordonnees }
       : null,
     beneficiaires: d.beneficiaires.map(({ cle, avertissements, ...valeurs }) => {
-      const v = sansTypename(valeurs)
-      return { cle, ...inchangee, valeurs: v, original: v, avertissements }
+      const v = sansTypename(valeurs);
+      return { cle, ...inchangee, valeurs: v, original: v, avertissements };
     }),
     administrateurs: d.administrateurs.map(({ avertissements, ...valeurs }) => {
-      const v = sansTypename(valeurs)
-      return { cle: v.finessJuridique, ...inchangee, valeurs: v, original: v, avertissements }
+      const v = sansTypename(valeurs);
+      return { cle: v.finessJuridique, ...inchangee, valeurs: v, original: v, avertissements };
     }),
-    pieces: d.pieces.map(p => ({
+    pieces: d.pieces.map((p) => ({
       cle: p.cle,
       ...inchangee,
       valeurs: { nomFichier: p.nomFichier, type: p.type, taille: p.taille },
       original: { nomFichier: p.nomFichier, type: p.type, taille: p.taille },
     })),
-  }
+  };
 }
 
 /** Saved rows in the demande's order (as on the consultation screen), then added rows as staged. */
 export function ordonnerLignes<L extends LigneApercu>(lignes: readonly L[], ordre: readonly string[]): L[] {
-  const rang = new Map(ordre.map((cle, i) => [cle, i]))
-  const position = (l: L, i: number) => rang.get(l.cle) ?? ordre.length + i
-  return lignes.map((l, i) => ({ l, p: position(l, i) })).sort((a, b) => a.p - b.p).map(x => x.l)
+  const rang = new Map(ordre.map((cle, i) => [cle, i]));
+  const position = (l: L, i: number) => rang.get(l.cle) ?? ordre.length + i;
+  return lignes
+    .map((l, i) => ({ l, p: position(l, i) }))
+    .sort((a, b) => a.p - b.p)
+    .map((x) => x.l);
 }
 
 /** My draft's preview with its rows in the demande's order. */
 export function ordonnerApercu(a: Apercu, d: Demande): Apercu {
   return {
     ...a,
-    beneficiaires: ordonnerLignes(a.beneficiaires, d.beneficiaires.map(b => b.cle)),
-    administrateurs: ordonnerLignes(a.administrateurs, d.administrateurs.map(x => x.finessJuridique)),
-    pieces: ordonnerLignes(a.pieces, d.pieces.map(p => p.cle)),
-  }
+    beneficiaires: ordonnerLignes(
+      a.beneficiaires,
+      d.beneficiaires.map((b) => b.cle),
+    ),
+    administrateurs: ordonnerLignes(
+      a.administrateurs,
+      d.administrateurs.map((x) => x.finessJuridique),
+    ),
+    pieces: ordonnerLignes(
+      a.pieces,
+      d.pieces.map((p) => p.cle),
+    ),
+  };
 }
 
 /** Rows shown in a table (deleted rows disappear) and rows listed apart as « Lignes supprimées ». */
-export function repartirLignes<L extends LigneApercu>(lignes: readonly L[]): { visibles: L[], supprimees: L[] } {
+export function repartirLignes<L extends LigneApercu>(lignes: readonly L[]): { visibles: L[]; supprimees: L[] } {
   return {
-    visibles: lignes.filter(l => l.etat !== 'SUPPRIMEE'),
-    supprimees: lignes.filter(l => l.etat === 'SUPPRIMEE'),
-  }
+    visibles: lignes.filter((l) => l.etat !== "SUPPRIMEE"),
+    supprimees: lignes.filter((l) => l.etat === "SUPPRIMEE"),
+  };
 }
 
 /** Does this cell show a pending change (green)? Every cell of an added row does. */
 export function celluleModifiee(ligne: LigneApercu, champ: string): boolean {
-  return ligne.etat === 'AJOUTEE' || (ligne.etat === 'MODIFIEE' && ligne.champsModifies.includes(champ))
+  return ligne.etat === "AJOUTEE" || (ligne.etat === "MODIFIEE" && ligne.champsModifies.includes(champ));
 }
 
 /** Has the row a pending change that « Annuler » can revert? */
 export function ligneEnAttente(ligne: LigneApercu): boolean {
-  return ligne.etat !== 'INCHANGEE'
+  return ligne.etat !== "INCHANGEE";
 }
 
-export const ETATS_LIGNE_LABELS: Record<Exclude<EtatLigne, 'INCHANGEE'>, string> = {
-  AJOUTEE: 'Ajoutée',
-  MODIFIEE: 'Modifiée',
-  SUPPRIMEE: 'Supprimée',
-}
+export const ETATS_LIGNE_LABELS: Record<Exclude<EtatLigne, "INCHANGEE">, string> = {
+  AJOUTEE: "Ajoutée",
+  MODIFIEE: "Modifiée",
+  SUPPRIMEE: "Supprimée",
+};
 
 /**
  * Pending changes per block, for the block headings. The scénario d'installation is shown (and
  * locked) with the bénéficiaires: its change counts there, the contact email's under informations.
  */
 export function modificationsParBloc(a: Apercu): Record<BlocModifiable, number> {
-  const n = (lignes: readonly LigneApercu[]) => lignes.filter(ligneEnAttente).length
-  const infos = a.informations.champsModifies
+  const n = (lignes: readonly LigneApercu[]) => lignes.filter(ligneEnAttente).length;
+  const infos = a.informations.champsModifies;
   return {
-    INFORMATIONS: infos.includes('courrielContact') ? 1 : 0,
+    INFORMATIONS: infos.includes("courrielContact") ? 1 : 0,
     COORDONNEES_BANCAIRES: a.coordonneesBancaires && ligneEnAttente(a.coordonneesBancaires) ? 1 : 0,
-    BENEFICIAIRES: n(a.beneficiaires) + (infos.includes('scenarioInstallation') ? 1 : 0),
+    BENEFICIAIRES: n(a.beneficiaires) + (infos.includes("scenarioInstallation") ? 1 : 0),
     ADMINISTRATEURS: n(a.administrateurs),
     PIECES: n(a.pieces),
-  }
+  };
 }
 
 /** FINESS juridiques of the bénéficiaires as the draft would leave them (for FINESS warnings). */
 export function finessBeneficiaires(a: Apercu): string[] {
   return a.beneficiaires
-    .filter(l => l.etat !== 'SUPPRIMEE')
-    .map(l => l.valeurs.finessJuridique ?? '')
-    .filter(f => f !== '')
+    .filter((l) => l.etat !== "SUPPRIMEE")
+    .map((l) => l.valeurs.finessJuridique ?? "")
+    .filter((f) => f !== "");
 }
 
 /** Is the block validated and locked by a gestionnaire (read-only)? */
-export function blocVerrouille(d: Pick<Demande, 'blocs'>, bloc: Bloc): boolean {
-  return d.blocs.some(b => b.bloc === bloc && b.verrouille)
+export function blocVerrouille(d: Pick<Demande, "blocs">, bloc: Bloc): boolean {
+  return d.blocs.some((b) => b.bloc === bloc && b.verrouille);
 }
 
 /** Human name of a row, for messages: FINESS for certificates, FINESS and name for bénéficiaires… */
 export function libelleLigne(a: Apercu | null, bloc: string, cle: string): string {
   switch (bloc) {
-    case 'ADMINISTRATEURS':
-      return `ligne ${cle}`
-    case 'BENEFICIAIRES': {
-      const l = a?.beneficiaires.find(b => b.cle === cle)
-      if (!l)
-        return 'une ligne'
-      return `ligne ${nommerLigne('BENEFICIAIRES', l.valeurs)}`
+    case "ADMINISTRATEURS":
+      return `ligne ${cle}`;
+    case "BENEFICIAIRES": {
+      const l = a?.beneficiaires.find((b) => b.cle === cle);
+      if (!l) return "une ligne";
+      return `ligne ${nommerLigne("BENEFICIAIRES", l.valeurs)}`;
     }
-    case 'PIECES': {
-      const l = a?.pieces.find(p => p.cle === cle)
-      return l?.valeurs.nomFichier ? `pièce ${l.valeurs.nomFichier}` : 'une pièce'
+    case "PIECES": {
+      const l = a?.pieces.find((p) => p.cle === cle);
+      return l?.valeurs.nomFichier ? `pièce ${l.valeurs.nomFichier}` : "une pièce";
     }
     default:
-      return ''
+      return "";
   }
 }
 
 /** Label of a block code, or the code itself. */
 export function libelleBloc(bloc: string): string {
-  return (BLOCS_LABELS as Record<string, string>)[bloc] ?? bloc
+  return (BLOCS_LABELS as Record<string, string>)[bloc] ?? bloc;
 }
 
 /** « 1 modification », « 3 modifications ». */
 export function nModifications(n: number): string {
-  return `${n} modification${n > 1 ? 's' : ''}`
+  return `${n} modification${n > 1 ? "s" : ""}`;
 }
 
 /** Columns of the administrateurs table, in SPEC §4 order. */
-export const COLONNES_ADMINISTRATEUR = CHAMPS_ADMINISTRATEUR
+export const COLONNES_ADMINISTRATEUR = CHAMPS_ADMINISTRATEUR;
 
 /** A cell as displayed: Oui / Non, Editeur / Structure, « DMP, INS »… ('' when empty). */
 export function texteCellule(valeur: string | boolean | number | null | undefined): string {
-  if (valeur === null || valeur === undefined)
-    return ''
-  if (typeof valeur === 'boolean')
-    return ouiNon(valeur)
-  return String(valeur)
+  if (valeur === null || valeur === undefined) return "";
+  if (typeof valeur === "boolean") return ouiNon(valeur);
+  return String(valeur);
 }
 
 export function texteAdministrateur(champ: keyof ValeursAdministrateur, v: ValeursAdministrateur): string {
   switch (champ) {
-    case 'statutAdminTechnique':
-      return v.statutAdminTechnique ? STATUTS_ADMIN_TECHNIQUE_LABELS[v.statutAdminTechnique] : ''
-    case 'utiliteCertificat':
-      return v.utiliteCertificat ? UTILITES_CERTIFICAT_LABELS[v.utiliteCertificat] : ''
+    case "statutAdminTechnique":
+      return v.statutAdminTechnique ? STATUTS_ADMIN_TECHNIQUE_LABELS[v.statutAdminTechnique] : "";
+    case "utiliteCertificat":
+      return v.utiliteCertificat ? UTILITES_CERTIFICAT_LABELS[v.utiliteCertificat] : "";
     default:
-      return texteCellule(v[champ])
+      return texteCellule(v[champ]);
   }
 }
 
 export function libelleTypePiece(type: string | null | undefined): string {
-  return type ? ((TYPES_PIECE_LABELS as Record<string, string>)[type] ?? type) : ''
+  return type ? ((TYPES_PIECE_LABELS as Record<string, string>)[type] ?? type) : "";
 }
 
 // ——— a refused confirmation
 
 /** A confirmation problem located by block, row and field, e.g. from ["ADMINISTRATEURS","330058066","numeroCarteCPX"]. */
 export interface ProblemeLocalise {
-  bloc: string
-  ligne: string
-  champ: string
-  message: string
+  bloc: string;
+  ligne: string;
+  champ: string;
+  message: string;
   /** « Informations sur le(s) administrateur(s) technique(s) — ligne 330058066 » (+ the field when the message lacks it) */
-  lieu: string
+  lieu: string;
 }
 
 /** Problems of a refused confirmation, with block / row / field labels (errors only). */
 export function problemesLocalises(problemes: readonly ProblemeServeur[], apercu: Apercu | null): ProblemeLocalise[] {
   return problemes
-    .filter(p => p.gravite === 'ERREUR')
+    .filter((p) => p.gravite === "ERREUR")
     .map((p) => {
-      const [bloc = '', cle = '', champ = p.champ] = p.path
+      const [bloc = "", cle = "", champ = p.champ] = p.path;
       // Messages usually start with the field's label already (« Numéro de carte CPX : … »).
-      const label = libelleChamp(champ)
-      const morceaux = [libelleBloc(bloc), libelleLigne(apercu, bloc, cle), p.message.startsWith(label) ? '' : label].filter(Boolean)
-      return { bloc, ligne: cle, champ, message: p.message, lieu: morceaux.join(' — ') }
-    })
+      const label = libelleChamp(champ);
+      const morceaux = [
+        libelleBloc(bloc),
+        libelleLigne(apercu, bloc, cle),
+        p.message.startsWith(label) ? "" : label,
+      ].filter(Boolean);
+      return { bloc, ligne: cle, champ, message: p.message, lieu: morceaux.join(" — ") };
+    });
 }

@@ -6,115 +6,131 @@ import {
   ETATS_VALIDATION_LABELS,
   type EtatValidation,
   type StatutDemande,
-} from '@segur/shared'
-import type { LocationQuery } from 'vue-router'
+} from "@segur/shared";
+import type { LocationQuery } from "vue-router";
 import type {
   LigneAdministrateur,
   LigneBeneficiaire,
   LignePiece,
   ValeursCoordonnees,
   ValeursInformationsVue,
-} from '~/lib/lignes'
-import type { DemandeQuery } from '~/gql/graphql'
+} from "~/lib/lignes";
+import type { DemandeQuery } from "~/gql/graphql";
 
 /*
  * The consultation screen: the demande's current version and how its parts are shown.
  * Pure helpers (tested in demande.test.ts); the document is graphql/demande.ts.
  */
 
-export type DemandeConsultee = NonNullable<DemandeQuery['demande']>
-export type EtatBlocConsulte = DemandeConsultee['blocs'][number]
+export type DemandeConsultee = NonNullable<DemandeQuery["demande"]>;
+export type EtatBlocConsulte = DemandeConsultee["blocs"][number];
 
 /** Row key of the coordonnées bancaires (one row per demande). */
-export { CLE_COORDONNEES } from '@segur/shared'
+export { CLE_COORDONNEES } from "@segur/shared";
 
 /** The `Date` scalar is not mapped by codegen: values are yyyy-mm-dd strings. */
 export function texteDate(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null
+  return typeof v === "string" && v !== "" ? v : null;
 }
 
 // ——— tabs
 
-export type Onglet = 'actuelle' | 'historique'
-export const ONGLETS: readonly Onglet[] = ['actuelle', 'historique']
+export type Onglet = "actuelle" | "historique";
+export const ONGLETS: readonly Onglet[] = ["actuelle", "historique"];
 
 export function lireOnglet(query: LocationQuery): Onglet {
-  const v = Array.isArray(query.onglet) ? query.onglet[0] : query.onglet
-  return v === 'historique' ? 'historique' : 'actuelle'
+  const v = Array.isArray(query.onglet) ? query.onglet[0] : query.onglet;
+  return v === "historique" ? "historique" : "actuelle";
 }
 
 /** The query of another tab: the history's own parameters are dropped when leaving it. */
 export function queryOnglet(query: LocationQuery, onglet: Onglet): LocationQuery {
-  if (onglet === 'historique')
-    return { ...query, onglet: 'historique' }
-  const { onglet: _o, version: _v, de: _de, a: _a, ...reste } = query
-  return reste
+  if (onglet === "historique") return { ...query, onglet: "historique" };
+  const { onglet: _o, version: _v, de: _de, a: _a, ...reste } = query;
+  return reste;
 }
 
 // ——— validation states
 
-export type TypeBadge = 'success' | 'error' | 'info' | 'warning' | 'new'
+export type TypeBadge = "success" | "error" | "info" | "warning" | "new";
 
 export interface BadgeValidation {
-  label: string
-  type: TypeBadge
+  label: string;
+  type: TypeBadge;
 }
 
 /** Validée → green « Validée », Rejetée → red « Rejetée », À valider → blue « À valider » (text always). */
 export function badgeValidation(etat: EtatValidation): BadgeValidation {
-  const type: TypeBadge = etat === 'VALIDEE' ? 'success' : etat === 'REJETEE' ? 'error' : 'info'
-  return { label: ETATS_VALIDATION_LABELS[etat], type }
+  const type: TypeBadge = etat === "VALIDEE" ? "success" : etat === "REJETEE" ? "error" : "info";
+  return { label: ETATS_VALIDATION_LABELS[etat], type };
 }
 
 export function estBlocValidable(bloc: string): bloc is BlocValidable {
-  return (BLOCS_VALIDABLES as readonly string[]).includes(bloc)
+  return (BLOCS_VALIDABLES as readonly string[]).includes(bloc);
 }
 
 export interface ResumeBloc {
-  texte: string
-  type: TypeBadge
-  verrouille: boolean
+  texte: string;
+  type: TypeBadge;
+  verrouille: boolean;
 }
 
 /** « Bloc validé — verrouillé », « 2 / 5 lignes validées (1 rejetée) », « Aucune ligne ». */
-export function resumeBloc(etat: Pick<EtatBlocConsulte, 'verrouille' | 'nombreLignes' | 'nombreValidees' | 'nombreRejetees'>): ResumeBloc {
-  if (etat.verrouille)
-    return { texte: 'Bloc validé — verrouillé', type: 'success', verrouille: true }
-  if (etat.nombreLignes === 0)
-    return { texte: 'Aucune ligne à valider', type: 'info', verrouille: false }
-  const lignes = etat.nombreLignes > 1 ? 'lignes validées' : 'ligne validée'
-  let texte = `${etat.nombreValidees} / ${etat.nombreLignes} ${lignes}`
-  if (etat.nombreRejetees > 0)
-    texte += ` (${etat.nombreRejetees} rejetée${etat.nombreRejetees > 1 ? 's' : ''})`
-  const type: TypeBadge = etat.nombreRejetees > 0 ? 'error' : etat.nombreValidees === etat.nombreLignes ? 'success' : 'info'
-  return { texte, type, verrouille: false }
+export function resumeBloc(
+  etat: Pick<EtatBlocConsulte, "verrouille" | "nombreLignes" | "nombreValidees" | "nombreRejetees">,
+): ResumeBloc {
+  if (etat.verrouille) return { texte: "Bloc validé — verrouillé", type: "success", verrouille: true };
+  if (etat.nombreLignes === 0) return { texte: "Aucune ligne à valider", type: "info", verrouille: false };
+  const lignes = etat.nombreLignes > 1 ? "lignes validées" : "ligne validée";
+  let texte = `${etat.nombreValidees} / ${etat.nombreLignes} ${lignes}`;
+  if (etat.nombreRejetees > 0) texte += ` (${etat.nombreRejetees} rejetée${etat.nombreRejetees > 1 ? "s" : ""})`;
+  const type: TypeBadge =
+    etat.nombreRejetees > 0 ? "error" : etat.nombreValidees === etat.nombreLignes ? "success" : "info";
+  return { texte, type, verrouille: false };
 }
 
 /** Statut badge colour (DSFR badge types); the label always says the statut. */
 export function typeBadgeStatut(statut: StatutDemande): TypeBadge {
   switch (statut) {
-    case 'DECIDEE': return 'success'
-    case 'A_MODIFIER': return 'warning'
-    case 'EN_ATTENTE_PIECE': return 'warning'
-    case 'REGULARISATION_EN_COURS': return 'new'
-    default: return 'info'
+    case "DECIDEE":
+      return "success";
+    case "A_MODIFIER":
+      return "warning";
+    case "EN_ATTENTE_PIECE":
+      return "warning";
+    case "REGULARISATION_EN_COURS":
+      return "new";
+    default:
+      return "info";
   }
 }
 
 // ——— client-side pagination of a block table
 
 export function pagesDe<T>(lignes: readonly T[], parPage: number): T[][] {
-  const pages: T[][] = []
-  for (let i = 0; i < lignes.length; i += parPage)
-    pages.push(lignes.slice(i, i + parPage))
-  return pages
+  const pages: T[][] = [];
+  for (let i = 0; i < lignes.length; i += parPage) pages.push(lignes.slice(i, i + parPage));
+  return pages;
 }
 
 // ——— rows of the block tables (lib/lignes.ts)
 
 /** The fields of the « Informations de la demande » block (consultation and modification queries). */
-type SourceInformations = Pick<DemandeConsultee, 'numero' | 'type' | 'couloir' | 'numeroEditeur' | 'logiciel' | 'dateDepot'
-  | 'dateCommande' | 'statut' | 'etatPaiement' | 'montant' | 'mandataire' | 'courrielContact'>
+type SourceInformations = Pick<
+  DemandeConsultee,
+  | "numero"
+  | "type"
+  | "couloir"
+  | "numeroEditeur"
+  | "logiciel"
+  | "dateDepot"
+  | "dateCommande"
+  | "statut"
+  | "etatPaiement"
+  | "montant"
+  | "mandataire"
+  | "courrielContact"
+>;
 
 export function informationsVue(d: SourceInformations): ValeursInformationsVue {
   return {
@@ -130,15 +146,14 @@ export function informationsVue(d: SourceInformations): ValeursInformationsVue {
     montant: d.montant,
     mandataire: d.mandataire,
     courrielContact: d.courrielContact,
-  }
+  };
 }
 
 export function coordonneesVue(d: DemandeConsultee): ValeursCoordonnees | null {
-  const c = d.coordonneesBancaires
-  if (!c)
-    return null
-  const champs = Object.fromEntries(CHAMPS_COORDONNEES.map(k => [k, c[k]])) as Record<ChampCoordonnees, string>
-  return { ...champs, ibanFormate: c.ibanFormate }
+  const c = d.coordonneesBancaires;
+  if (!c) return null;
+  const champs = Object.fromEntries(CHAMPS_COORDONNEES.map((k) => [k, c[k]])) as Record<ChampCoordonnees, string>;
+  return { ...champs, ibanFormate: c.ibanFormate };
 }
 
 export function beneficiairesVue(d: DemandeConsultee): LigneBeneficiaire[] {
@@ -147,7 +162,7 @@ export function beneficiairesVue(d: DemandeConsultee): LigneBeneficiaire[] {
     valeurs,
     validation,
     avertissements,
-  }))
+  }));
 }
 
 export function administrateursVue(d: DemandeConsultee): LigneAdministrateur[] {
@@ -157,9 +172,9 @@ export function administrateursVue(d: DemandeConsultee): LigneAdministrateur[] {
     validation,
     avertissements,
     doublonsPossibles,
-  }))
+  }));
 }
 
 export function piecesVue(d: DemandeConsultee): LignePiece[] {
-  return d.pieces.map(({ cle, validation, ...valeurs }) => ({ cle, valeurs, validation }))
+  return d.pieces.map(({ cle, validation, ...valeurs }) => ({ cle, valeurs, validation }));
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it } from "vitest";
 import {
   ecrireEtatJournal,
   FILTRES_JOURNAL_VIDES,
@@ -7,55 +7,85 @@ import {
   typesJournal,
   urlExportJournal,
   variablesJournal,
-} from '~/lib/journal'
-import { PAGE_INITIALE } from '~/lib/pagination'
+} from "~/lib/journal";
+import { PAGE_INITIALE } from "~/lib/pagination";
 
-describe('journal state in the URL', () => {
-  it('defaults to the events tab, no filter, first page, and writes nothing for it', () => {
-    const etat = lireEtatJournal({})
-    expect(etat).toEqual({ onglet: 'evenements', filtres: FILTRES_JOURNAL_VIDES, ...PAGE_INITIALE })
-    expect(ecrireEtatJournal(etat)).toEqual({})
-  })
+describe("journal state in the URL", () => {
+  it("defaults to the events tab, no filter, first page, and writes nothing for it", () => {
+    const etat = lireEtatJournal({});
+    expect(etat).toEqual({ onglet: "evenements", filtres: FILTRES_JOURNAL_VIDES, ...PAGE_INITIALE });
+    expect(ecrireEtatJournal(etat)).toEqual({});
+  });
 
-  it('round-trips the tab, the filters and the page; drops unknown types and bad dates', () => {
-    const query = { onglet: 'acces', numero: 'FINMS2007720M0', acteur: 'Gaëlle', type: 'EXPORT_CSV', du: '2026-11-01', au: '2026-11-30', apres: 'c', page: '2' }
-    const etat = lireEtatJournal(query)
-    expect(etat).toMatchObject({ onglet: 'acces', filtres: { numero: 'FINMS2007720M0', acteur: 'Gaëlle', type: 'EXPORT_CSV', du: '2026-11-01', au: '2026-11-30' }, page: 2, apres: 'c' })
-    expect(ecrireEtatJournal(etat)).toEqual(query)
+  it("round-trips the tab, the filters and the page; drops unknown types and bad dates", () => {
+    const query = {
+      onglet: "acces",
+      numero: "FINMS2007720M0",
+      acteur: "Gaëlle",
+      type: "EXPORT_CSV",
+      du: "2026-11-01",
+      au: "2026-11-30",
+      apres: "c",
+      page: "2",
+    };
+    const etat = lireEtatJournal(query);
+    expect(etat).toMatchObject({
+      onglet: "acces",
+      filtres: { numero: "FINMS2007720M0", acteur: "Gaëlle", type: "EXPORT_CSV", du: "2026-11-01", au: "2026-11-30" },
+      page: 2,
+      apres: "c",
+    });
+    expect(ecrireEtatJournal(etat)).toEqual(query);
     // An event type is not an access operation, and 31/02 is no date.
-    expect(lireEtatJournal({ onglet: 'acces', type: 'IMPORT', du: '2026-02-31' }).filtres).toMatchObject({ type: '', du: '' })
-    expect(lireEtatJournal({ type: 'IMPORT' }).filtres.type).toBe('IMPORT')
-  })
+    expect(lireEtatJournal({ onglet: "acces", type: "IMPORT", du: "2026-02-31" }).filtres).toMatchObject({
+      type: "",
+      du: "",
+    });
+    expect(lireEtatJournal({ type: "IMPORT" }).filtres.type).toBe("IMPORT");
+  });
 
-  it('exports the tab and filters shown, not the page', () => {
-    expect(urlExportJournal(lireEtatJournal({}), 'csv')).toBe('/export/journal.csv')
-    expect(urlExportJournal(lireEtatJournal({}), 'xlsx')).toBe('/export/journal.xlsx')
-    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' }), 'csv'))
-      .toBe('/export/journal.csv?onglet=acces&numero=FINMS2007720M0&du=2026-11-01')
-    expect(urlExportJournal(lireEtatJournal({ onglet: 'acces', numero: 'FINMS2007720M0', du: '2026-11-01', apres: 'c', page: '3' }), 'xlsx'))
-      .toBe('/export/journal.xlsx?onglet=acces&numero=FINMS2007720M0&du=2026-11-01')
-  })
+  it("exports the tab and filters shown, not the page", () => {
+    expect(urlExportJournal(lireEtatJournal({}), "csv")).toBe("/export/journal.csv");
+    expect(urlExportJournal(lireEtatJournal({}), "xlsx")).toBe("/export/journal.xlsx");
+    expect(
+      urlExportJournal(
+        lireEtatJournal({ onglet: "acces", numero: "FINMS2007720M0", du: "2026-11-01", apres: "c", page: "3" }),
+        "csv",
+      ),
+    ).toBe("/export/journal.csv?onglet=acces&numero=FINMS2007720M0&du=2026-11-01");
+    expect(
+      urlExportJournal(
+        lireEtatJournal({ onglet: "acces", numero: "FINMS2007720M0", du: "2026-11-01", apres: "c", page: "3" }),
+        "xlsx",
+      ),
+    ).toBe("/export/journal.xlsx?onglet=acces&numero=FINMS2007720M0&du=2026-11-01");
+  });
 
-  it('asks the server for whole days, Paris time, the last one included', () => {
-    const v = variablesJournal(lireEtatJournal({ du: '2026-11-01', au: '2026-11-30', numero: 'FINMS2007720M0' }), 10)
-    expect(v.first).toBe(10)
-    expect(v.filtre.numero).toBe('FINMS2007720M0')
-    expect(v.filtre.depuis).toBe('2026-10-31T23:00:00.000Z')
-    expect(v.filtre.jusqua).toBe('2026-11-30T23:00:00.000Z')
-    expect(variablesJournal(lireEtatJournal({})).filtre).toEqual({})
-  })
-})
+  it("asks the server for whole days, Paris time, the last one included", () => {
+    const v = variablesJournal(lireEtatJournal({ du: "2026-11-01", au: "2026-11-30", numero: "FINMS2007720M0" }), 10);
+    expect(v.first).toBe(10);
+    expect(v.filtre.numero).toBe("FINMS2007720M0");
+    expect(v.filtre.depuis).toBe("2026-10-31T23:00:00.000Z");
+    expect(v.filtre.jusqua).toBe("2026-11-30T23:00:00.000Z");
+    expect(variablesJournal(lireEtatJournal({})).filtre).toEqual({});
+  });
+});
 
-describe('journal texts', () => {
-  it('offers the types of the current tab', () => {
-    expect(typesJournal('acces').map(t => t.value)).toEqual(['CONSULTATION', 'EXPORT_CSV', 'EXPORT_XLSX', 'TELECHARGEMENT_PIECE'])
-    expect(typesJournal('evenements').map(t => t.value)).toContain('STATUT_MODIFIE')
-  })
+describe("journal texts", () => {
+  it("offers the types of the current tab", () => {
+    expect(typesJournal("acces").map((t) => t.value)).toEqual([
+      "CONSULTATION",
+      "EXPORT_CSV",
+      "EXPORT_XLSX",
+      "TELECHARGEMENT_PIECE",
+    ]);
+    expect(typesJournal("evenements").map((t) => t.value)).toContain("STATUT_MODIFIE");
+  });
 
-  it('finds the demande a trace points to', () => {
-    expect(numeroDeCible('FINMS2007720M0')).toBe('FINMS2007720M0')
-    expect(numeroDeCible('FINMS2007720M0/facture.pdf')).toBe('FINMS2007720M0')
-    expect(numeroDeCible('statut=EN_COURS')).toBeNull()
-    expect(numeroDeCible(null)).toBeNull()
-  })
-})
+  it("finds the demande a trace points to", () => {
+    expect(numeroDeCible("FINMS2007720M0")).toBe("FINMS2007720M0");
+    expect(numeroDeCible("FINMS2007720M0/facture.pdf")).toBe("FINMS2007720M0");
+    expect(numeroDeCible("statut=EN_COURS")).toBeNull();
+    expect(numeroDeCible(null)).toBeNull();
+  });
+});

@@ -1,8 +1,8 @@
-import { dateIsoValide, debutJourParis, EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS } from '@segur/shared'
-import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { FiltreJournal, JournalEvenementsQuery, TracesAccesQuery } from '~/gql/graphql'
-import { ecrirePage, type EtatPage, lirePage, premier, variablesPage } from '~/lib/pagination'
-import type { FormatExport } from '~/lib/export'
+import { dateIsoValide, debutJourParis, EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS } from "@segur/shared";
+import type { LocationQuery, LocationQueryRaw } from "vue-router";
+import type { FiltreJournal, JournalEvenementsQuery, TracesAccesQuery } from "~/gql/graphql";
+import { ecrirePage, type EtatPage, lirePage, premier, variablesPage } from "~/lib/pagination";
+import type { FormatExport } from "~/lib/export";
 
 /*
  * The audit journal (SPEC §1, §6, §9): every demande's events and the transmission batches,
@@ -10,98 +10,105 @@ import type { FormatExport } from '~/lib/export'
  * The tab, the filters and the page live in the URL, like the demandes list.
  */
 
-export type EvenementJournal = JournalEvenementsQuery['journalEvenements']['edges'][number]['node']
-export type TraceAcces = TracesAccesQuery['tracesAcces']['edges'][number]['node']
+export type EvenementJournal = JournalEvenementsQuery["journalEvenements"]["edges"][number]["node"];
+export type TraceAcces = TracesAccesQuery["tracesAcces"]["edges"][number]["node"];
 
-export const TAILLE_PAGE_JOURNAL = 50
+export const TAILLE_PAGE_JOURNAL = 50;
 
-export const ONGLETS_JOURNAL = ['evenements', 'acces'] as const
-export type OngletJournal = (typeof ONGLETS_JOURNAL)[number]
+export const ONGLETS_JOURNAL = ["evenements", "acces"] as const;
+export type OngletJournal = (typeof ONGLETS_JOURNAL)[number];
 
 /** The « Type » filter's choices: event types, or access operations. */
-export function typesJournal(onglet: OngletJournal): { value: string, text: string }[] {
-  const labels: Record<string, string> = onglet === 'acces' ? OPERATIONS_ACCES_LABELS : EVENEMENTS_LABELS
-  return Object.entries(labels).filter(([t]) => t !== 'VERSION').map(([value, text]) => ({ value, text }))
+export function typesJournal(onglet: OngletJournal): { value: string; text: string }[] {
+  const labels: Record<string, string> = onglet === "acces" ? OPERATIONS_ACCES_LABELS : EVENEMENTS_LABELS;
+  return Object.entries(labels)
+    .filter(([t]) => t !== "VERSION")
+    .map(([value, text]) => ({ value, text }));
 }
 
 export interface FiltresJournal {
-  numero: string
-  acteur: string
-  type: string
+  numero: string;
+  acteur: string;
+  type: string;
   /** yyyy-mm-dd, included. */
-  du: string
+  du: string;
   /** yyyy-mm-dd, included. */
-  au: string
+  au: string;
 }
 
-export const FILTRES_JOURNAL_VIDES: Readonly<FiltresJournal> = Object.freeze({ numero: '', acteur: '', type: '', du: '', au: '' })
+export const FILTRES_JOURNAL_VIDES: Readonly<FiltresJournal> = Object.freeze({
+  numero: "",
+  acteur: "",
+  type: "",
+  du: "",
+  au: "",
+});
 
 export interface EtatJournal extends EtatPage {
-  onglet: OngletJournal
-  filtres: FiltresJournal
+  onglet: OngletJournal;
+  filtres: FiltresJournal;
 }
 
 /** Reads the tab, filters and page from the URL; unknown values are dropped. */
 export function lireEtatJournal(query: LocationQuery): EtatJournal {
-  const onglet = premier(query.onglet) === 'acces' ? 'acces' : 'evenements'
-  const date = (v: string) => (dateIsoValide(v) ? v : '')
-  const type = premier(query.type)
+  const onglet = premier(query.onglet) === "acces" ? "acces" : "evenements";
+  const date = (v: string) => (dateIsoValide(v) ? v : "");
+  const type = premier(query.type);
   const filtres: FiltresJournal = {
     numero: premier(query.numero).trim(),
     acteur: premier(query.acteur).trim(),
-    type: typesJournal(onglet).some(t => t.value === type) ? type : '',
+    type: typesJournal(onglet).some((t) => t.value === type) ? type : "",
     du: date(premier(query.du)),
     au: date(premier(query.au)),
-  }
-  return { onglet, filtres, ...lirePage(query) }
+  };
+  return { onglet, filtres, ...lirePage(query) };
 }
 
 /** The URL query: only what differs from the default (first tab, no filter, first page). */
 export function ecrireEtatJournal(etat: EtatJournal): LocationQueryRaw {
-  const query: LocationQueryRaw = etat.onglet === 'acces' ? { onglet: 'acces' } : {}
+  const query: LocationQueryRaw = etat.onglet === "acces" ? { onglet: "acces" } : {};
   for (const [cle, valeur] of Object.entries(etat.filtres)) {
-    if (valeur)
-      query[cle] = valeur
+    if (valeur) query[cle] = valeur;
   }
-  return { ...query, ...ecrirePage(etat) }
+  return { ...query, ...ecrirePage(etat) };
 }
 
 /** GraphQL variables: the filters (the « au » day included) and the page. */
-export function variablesJournal(etat: EtatJournal, taille = TAILLE_PAGE_JOURNAL): { filtre: FiltreJournal } & ReturnType<typeof variablesPage> {
-  const f = etat.filtres
+export function variablesJournal(
+  etat: EtatJournal,
+  taille = TAILLE_PAGE_JOURNAL,
+): { filtre: FiltreJournal } & ReturnType<typeof variablesPage> {
+  const f = etat.filtres;
   const filtre: FiltreJournal = {
     ...(f.numero ? { numero: f.numero } : {}),
     ...(f.acteur ? { acteur: f.acteur } : {}),
     ...(f.type ? { type: f.type } : {}),
     ...(f.du ? { depuis: debutJourParis(f.du).toISOString() } : {}),
     ...(f.au ? { jusqua: debutJourParis(f.au, 1).toISOString() } : {}),
-  }
-  return { filtre, ...variablesPage(etat, taille) }
+  };
+  return { filtre, ...variablesPage(etat, taille) };
 }
 
 /** « 12 événements », « 1 accès ». */
 export function libelleNombreJournal(onglet: OngletJournal, n: number): string {
-  const nombre = n.toLocaleString('fr-FR')
-  if (onglet === 'acces')
-    return `${nombre} accès`
-  return `${nombre} événement${n > 1 ? 's' : ''}`
+  const nombre = n.toLocaleString("fr-FR");
+  if (onglet === "acces") return `${nombre} accès`;
+  return `${nombre} événement${n > 1 ? "s" : ""}`;
 }
 
 /** The demande a trace points to (« numéro » or « numéro/fichier.pdf »), if any. */
 export function numeroDeCible(cible: string | null | undefined): string | null {
-  const m = /^(FIN[A-Z0-9]+)(?:\/|$)/.exec(cible ?? '')
-  return m ? m[1]! : null
+  const m = /^(FIN[A-Z0-9]+)(?:\/|$)/.exec(cible ?? "");
+  return m ? m[1]! : null;
 }
 
 /** The export of the tab and filters shown (all pages), as CSV or XLSX. */
 export function urlExportJournal(etat: EtatJournal, format: FormatExport): string {
-  const params = new URLSearchParams()
-  if (etat.onglet === 'acces')
-    params.set('onglet', 'acces')
+  const params = new URLSearchParams();
+  if (etat.onglet === "acces") params.set("onglet", "acces");
   for (const [cle, valeur] of Object.entries(etat.filtres)) {
-    if (valeur)
-      params.set(cle, valeur)
+    if (valeur) params.set(cle, valeur);
   }
-  const query = params.toString()
-  return `/export/journal.${format}${query ? `?${query}` : ''}`
+  const query = params.toString();
+  return `/export/journal.${format}${query ? `?${query}` : ""}`;
 }

@@ -2,8 +2,14 @@
 
 /** Only same-site paths are accepted as a post-login destination (no open redirect). */
 export function destinationApresConnexion(redirect: unknown): string {
-  const value = Array.isArray(redirect) ? redirect[0] : redirect
-  if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && !value.startsWith('/connexion'))
-    return value
-  return '/demandes'
+  const value = Array.isArray(redirect) ? redirect[0] : redirect;
+  if (
+    typeof value === "string" &&
+    value.startsWith("/") &&
+    !value.startsWith("//") &&
+    !value.startsWith("/\\") &&
+    !value.startsWith("/connexion")
+  )
+    return value;
+  return "/demandes";
 }

@@ -9,7 +9,13 @@ export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "EXPORT_XLSX" | "T
 export const FENETRE_CONSULTATION_MS = 5 * 60_000;
 
 /** Access trace (who opened which demande, export or file, when): SPEC §9, kept 12 months. */
-export async function tracerAcces(prisma: Db, acteur: Acteur | null, operation: OperationTracee, cible: string | null, maintenant = new Date()) {
+export async function tracerAcces(
+  prisma: Db,
+  acteur: Acteur | null,
+  operation: OperationTracee,
+  cible: string | null,
+  maintenant = new Date(),
+) {
   if (!acteur) return;
   const data = { acteur: `${acteur.cle} ${acteur.nom}`, role: acteur.role, operation, cible };
   if (operation === "CONSULTATION" && cible !== null) {

@@ -16,13 +16,21 @@ export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTe
     finessJuridique: t.exposeString("finessJuridique"),
     demandeCertificatServeur: t.exposeBoolean("demandeCertificatServeur"),
     contractualisationOG: t.exposeBoolean("contractualisationOG", { nullable: true }),
-    statutAdminTechnique: t.field({ type: StatutAdminTechniqueEnum, nullable: true, resolve: (a) => valeurEnum(STATUTS_ADMIN_TECHNIQUE, a.statutAdminTechnique) }),
+    statutAdminTechnique: t.field({
+      type: StatutAdminTechniqueEnum,
+      nullable: true,
+      resolve: (a) => valeurEnum(STATUTS_ADMIN_TECHNIQUE, a.statutAdminTechnique),
+    }),
     contractualisationEditeur: t.exposeBoolean("contractualisationEditeur", { nullable: true }),
     numeroCarteCPX: t.exposeString("numeroCarteCPX", { nullable: true }),
     nomAdminTechnique: t.exposeString("nomAdminTechnique", { nullable: true }),
     telAdminTechnique: t.exposeString("telAdminTechnique", { nullable: true }),
     emailAdminTechnique: t.exposeString("emailAdminTechnique", { nullable: true }),
-    utiliteCertificat: t.field({ type: UtiliteCertificatEnum, nullable: true, resolve: (a) => valeurEnum(UTILITES_CERTIFICAT, a.utiliteCertificat) }),
+    utiliteCertificat: t.field({
+      type: UtiliteCertificatEnum,
+      nullable: true,
+      resolve: (a) => valeurEnum(UTILITES_CERTIFICAT, a.utiliteCertificat),
+    }),
     validation: t.field({ type: ValidationLigneRef, select: SELECT_VALIDATION, resolve: (a) => a }),
     transmisLe: t.expose("transmisLe", { type: "DateTime", nullable: true }),
     lotTransmission: t.string({
@@ -36,10 +44,13 @@ export const AdministrateurTechniqueRef = builder.prismaObject("AdministrateurTe
       type: [ProblemeRef],
       description: "Avertissements non bloquants : clé FINESS, FINESS inconnu des bénéficiaires, téléphone.",
       resolve: async (a, _args, ctx) =>
-        avertissementsAdministrateur(a, { finessBeneficiaires: (await contexte(ctx, a.demandeId)).finessBeneficiaires }),
+        avertissementsAdministrateur(a, {
+          finessBeneficiaires: (await contexte(ctx, a.demandeId)).finessBeneficiaires,
+        }),
     }),
     doublonsPossibles: t.stringList({
-      description: "Numéros des autres demandes ayant une demande de certificat active pour ce FINESS juridique (gestionnaires seulement).",
+      description:
+        "Numéros des autres demandes ayant une demande de certificat active pour ce FINESS juridique (gestionnaires seulement).",
       authScopes: { agent: true },
       unauthorizedResolver: () => [],
       resolve: async (a, _args, ctx) => (await contexte(ctx, a.demandeId)).doublons.get(a.finessJuridique) ?? [],

@@ -16,13 +16,19 @@ export interface CleLimite {
 
 /** The keys an attempt counts against: the account typed, and the client address when known. */
 export function clesLimite(email: string, adresse: string | null): CleLimite[] {
-  return [{ type: "compte", cle: `compte:${email}` }, ...(adresse ? [{ type: "adresse" as const, cle: `adresse:${adresse}` }] : [])];
+  return [
+    { type: "compte", cle: `compte:${email}` },
+    ...(adresse ? [{ type: "adresse" as const, cle: `adresse:${adresse}` }] : []),
+  ];
 }
 
 /** How long (ms) to wait before an attempt on these keys is checked; 0 = check it now. */
 export async function attenteConnexion(prisma: Db, cles: readonly CleLimite[], maintenant: Date): Promise<number> {
   // At most two keys: a fixed number of bound values.
-  const lignes = await prisma.limiteConnexion.findMany({ where: { cle: { in: cles.map((c) => c.cle) } }, select: { bloqueJusquA: true } });
+  const lignes = await prisma.limiteConnexion.findMany({
+    where: { cle: { in: cles.map((c) => c.cle) } },
+    select: { bloqueJusquA: true },
+  });
   return Math.max(0, ...lignes.map((l) => (l.bloqueJusquA ? l.bloqueJusquA.getTime() - maintenant.getTime() : 0)));
 }
 
@@ -35,7 +41,10 @@ export async function noterEchecConnexion(prisma: Db, cles: readonly CleLimite[]
   const oubli = new Date(maintenant.getTime() - OUBLI_ECHECS_CONNEXION_MS);
   for (const { type, cle } of cles) {
     // A failure long after the previous ones starts a new series.
-    await prisma.limiteConnexion.updateMany({ where: { cle, dernierEchecLe: { lt: oubli } }, data: { echecs: 0, premierEchecLe: maintenant, bloqueJusquA: null } });
+    await prisma.limiteConnexion.updateMany({
+      where: { cle, dernierEchecLe: { lt: oubli } },
+      data: { echecs: 0, premierEchecLe: maintenant, bloqueJusquA: null },
+    });
     const { echecs } = await prisma.limiteConnexion.upsert({
       where: { cle },
       create: { cle, echecs: 1, premierEchecLe: maintenant, dernierEchecLe: maintenant },
@@ -44,13 +53,18 @@ export async function noterEchecConnexion(prisma: Db, cles: readonly CleLimite[]
     });
     const delai = delaiConnexion(type, echecs);
     if (delai === 0) continue;
-    await prisma.limiteConnexion.updateMany({ where: { cle }, data: { bloqueJusquA: new Date(maintenant.getTime() + delai) } });
+    await prisma.limiteConnexion.updateMany({
+      where: { cle },
+      data: { bloqueJusquA: new Date(maintenant.getTime() + delai) },
+    });
     if (delaiConnexion(type, echecs - 1) === 0) {
       // Once per series (when the delays begin), not per refused attempt: a guessing run must not flood the journal.
       await prisma
         .$transaction((tx) =>
           enregistrerEvenement(tx, {
-            demandeId: null, type: "CONNEXION_LIMITEE", auteur: AUTEUR_SYSTEME,
+            demandeId: null,
+            type: "CONNEXION_LIMITEE",
+            auteur: AUTEUR_SYSTEME,
             details: { [type]: cle.slice(type.length + 1), echecs, delaiSecondes: delai / 1000 },
           }),
         )

@@ -19,9 +19,7 @@ const MoiRef = builder.objectRef<Acteur>("Moi").implement({
   }),
 });
 
-builder.queryField("moi", (t) =>
-  t.field({ type: MoiRef, nullable: true, resolve: (_r, _a, ctx) => ctx.acteur }),
-);
+builder.queryField("moi", (t) => t.field({ type: MoiRef, nullable: true, resolve: (_r, _a, ctx) => ctx.acteur }));
 
 const ConnexionInput = builder.inputType("ConnexionInput", {
   fields: (t) => ({
@@ -31,7 +29,12 @@ const ConnexionInput = builder.inputType("ConnexionInput", {
 });
 
 const connexionSchema = z.object({
-  email: z.string().trim().min(1, "Adresse électronique : obligatoire.").max(150).email("Adresse électronique : format invalide (ex. prenom.nom@exemple.fr)."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Adresse électronique : obligatoire.")
+    .max(150)
+    .email("Adresse électronique : format invalide (ex. prenom.nom@exemple.fr)."),
   motDePasse: z.string().min(1, "Mot de passe : obligatoire.").max(200),
 });
 
@@ -46,15 +49,33 @@ builder.mutationField("connexion", (t) =>
       if (!parsed.success) {
         throw new ErreurValidation(
           parsed.error.issues.map((i) => ({
-            code: "FORMAT", message: i.message, path: ["input", ...i.path.map(String)], champ: String(i.path[0]), gravite: "ERREUR" as const,
+            code: "FORMAT",
+            message: i.message,
+            path: ["input", ...i.path.map(String)],
+            champ: String(i.path[0]),
+            gravite: "ERREUR" as const,
           })),
         );
       }
-      const { jeton, utilisateur: u } = await ouvrirSession(ctx.prisma, parsed.data.email, parsed.data.motDePasse, ctx.config.sessionDureeHeures, {
-        adresse: ctx.adresseClient,
-      });
+      const { jeton, utilisateur: u } = await ouvrirSession(
+        ctx.prisma,
+        parsed.data.email,
+        parsed.data.motDePasse,
+        ctx.config.sessionDureeHeures,
+        {
+          adresse: ctx.adresseClient,
+        },
+      );
       ctx.cookies.push(cookieSession(jeton, ctx.config.sessionDureeHeures * 3600, ctx.config.cookieSecure));
-      const acteur: Acteur = { type: "UTILISATEUR", id: u.id, cle: `U:${u.id}`, nom: u.nom, email: u.email, role: u.role as "GESTIONNAIRE", numeroEditeur: null };
+      const acteur: Acteur = {
+        type: "UTILISATEUR",
+        id: u.id,
+        cle: `U:${u.id}`,
+        nom: u.nom,
+        email: u.email,
+        role: u.role as "GESTIONNAIRE",
+        numeroEditeur: null,
+      };
       ctx.acteur = acteur;
       return acteur;
     },

@@ -1,7 +1,13 @@
 import type { Db } from "@segur/prisma";
 import type { Acteur } from "./acteur.js";
 import {
-  decomposerCleApi, egalConstant, hacherMotDePasse, jetonAleatoire, nouvelleCleApi, sha256, verifierMotDePasse,
+  decomposerCleApi,
+  egalConstant,
+  hacherMotDePasse,
+  jetonAleatoire,
+  nouvelleCleApi,
+  sha256,
+  verifierMotDePasse,
 } from "./secrets.js";
 import { ErreurAuthentification } from "../commun/erreurs.js";
 import { messageTropDeTentatives } from "@segur/shared";
@@ -14,14 +20,29 @@ export async function creerUtilisateur(
   data: { email: string; nom: string; role: "GESTIONNAIRE" | "AUDITEUR"; motDePasse: string },
 ) {
   return prisma.utilisateur.create({
-    data: { email: data.email.toLowerCase(), nom: data.nom, role: data.role, motDePasseHash: await hacherMotDePasse(data.motDePasse) },
+    data: {
+      email: data.email.toLowerCase(),
+      nom: data.nom,
+      role: data.role,
+      motDePasseHash: await hacherMotDePasse(data.motDePasse),
+    },
   });
 }
 
-export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; libelle: string; expireLe?: Date | null; lectureSeule?: boolean }) {
+export async function creerCleApi(
+  prisma: Db,
+  data: { numeroEditeur: string; libelle: string; expireLe?: Date | null; lectureSeule?: boolean },
+) {
   const { prefixe, secret, cle } = nouvelleCleApi();
   const row = await prisma.cleApi.create({
-    data: { prefixe, secretHash: sha256(secret), numeroEditeur: data.numeroEditeur, libelle: data.libelle, expireLe: data.expireLe ?? null, lectureSeule: data.lectureSeule ?? false },
+    data: {
+      prefixe,
+      secretHash: sha256(secret),
+      numeroEditeur: data.numeroEditeur,
+      libelle: data.libelle,
+      expireLe: data.expireLe ?? null,
+      lectureSeule: data.lectureSeule ?? false,
+    },
   });
   return { cle, id: row.id };
 }
@@ -33,7 +54,11 @@ export async function creerCleApi(prisma: Db, data: { numeroEditeur: string; lib
  * hash is verified for unknown ones), so neither the answer nor its timing reveals accounts.
  */
 export async function ouvrirSession(
-  prisma: Db, emailSaisi: string, motDePasse: string, dureeHeures: number, options: { adresse?: string | null; maintenant?: Date } = {},
+  prisma: Db,
+  emailSaisi: string,
+  motDePasse: string,
+  dureeHeures: number,
+  options: { adresse?: string | null; maintenant?: Date } = {},
 ) {
   const email = emailSaisi.trim().toLowerCase();
   const factice = HASH_FACTICE(); // made on the first login of any account, so no path pays it alone
@@ -51,7 +76,11 @@ export async function ouvrirSession(
   await oublierEchecsCompte(prisma, email);
   const jeton = jetonAleatoire();
   await prisma.session.create({
-    data: { jetonHash: sha256(jeton), utilisateurId: u.id, expireLe: new Date(maintenant.getTime() + dureeHeures * 3600_000) },
+    data: {
+      jetonHash: sha256(jeton),
+      utilisateurId: u.id,
+      expireLe: new Date(maintenant.getTime() + dureeHeures * 3600_000),
+    },
   });
   return { jeton, utilisateur: u };
 }
@@ -82,17 +111,36 @@ export async function identifier(prisma: Db, request: Request): Promise<Acteur |
     const cle = await prisma.cleApi.findUnique({ where: { prefixe: parts.prefixe } });
     if (!cle || cle.revoqueeLe || (cle.expireLe && cle.expireLe < new Date())) return null;
     if (!egalConstant(cle.secretHash, sha256(parts.secret))) return null;
-    return { type: "CLE_API", id: cle.id, cle: `K:${cle.id}`, nom: cle.libelle, email: null, role: "FOURNISSEUR", numeroEditeur: cle.numeroEditeur, lectureSeule: cle.lectureSeule };
+    return {
+      type: "CLE_API",
+      id: cle.id,
+      cle: `K:${cle.id}`,
+      nom: cle.libelle,
+      email: null,
+      role: "FOURNISSEUR",
+      numeroEditeur: cle.numeroEditeur,
+      lectureSeule: cle.lectureSeule,
+    };
   }
   const jeton = lireCookie(request.headers.get("cookie"), COOKIE_SESSION);
   if (!jeton) return null;
   // It runs on every request: one plain statement (a join on the unique token hash), not Prisma's
   // interpreter (≈ 1 ms), and nothing written. Same rule as before: a live session of an active user.
-  const [u] = await prisma.$queryRaw<{ id: number; nom: string; email: string; role: string }[]>`SELECT u."id", u."nom", u."email", u."role"
+  const [u] = await prisma.$queryRaw<
+    { id: number; nom: string; email: string; role: string }[]
+  >`SELECT u."id", u."nom", u."email", u."role"
     FROM "Session" s JOIN "Utilisateur" u ON u."id" = s."utilisateurId"
     WHERE s."jetonHash" = ${sha256(jeton)} AND s."expireLe" >= ${new Date()} AND u."actif" = true`;
   if (!u) return null;
-  return { type: "UTILISATEUR", id: u.id, cle: `U:${u.id}`, nom: u.nom, email: u.email, role: u.role as "GESTIONNAIRE" | "AUDITEUR", numeroEditeur: null };
+  return {
+    type: "UTILISATEUR",
+    id: u.id,
+    cle: `U:${u.id}`,
+    nom: u.nom,
+    email: u.email,
+    role: u.role as "GESTIONNAIRE" | "AUDITEUR",
+    numeroEditeur: null,
+  };
 }
 
 export function cookieSession(jeton: string, maxAgeSecondes: number, secure: boolean): string {

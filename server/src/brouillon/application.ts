@@ -15,11 +15,14 @@ const simple = (l: ReturnType<typeof ligneTypee>) => l as Record<string, string 
 
 /** The bank row's columns, every one text and required: the confirm checked the whole demande, so none is missing. */
 function coordonnees(l: Ligne): CoordonneesValeurs {
-  return Object.fromEntries(CHAMPS_COORDONNEES.map((c) => {
-    const v = l[c];
-    if (v === null || v === undefined) throw new Error(`Coordonnées bancaires : champ ${c} absent à l'application du brouillon.`);
-    return [c, v];
-  })) as CoordonneesValeurs;
+  return Object.fromEntries(
+    CHAMPS_COORDONNEES.map((c) => {
+      const v = l[c];
+      if (v === null || v === undefined)
+        throw new Error(`Coordonnées bancaires : champ ${c} absent à l'application du brouillon.`);
+      return [c, v];
+    }),
+  ) as CoordonneesValeurs;
 }
 
 /**
@@ -39,16 +42,22 @@ function ordres(ops: readonly OpNette[], total: number, existantes: ReadonlySet<
 /** Deletes the rows of keys given as one JSON array (one bound parameter, whatever their number). */
 async function supprimer(tx: Tx, table: string, colonneCle: string, demandeId: number, cles: string[]) {
   if (!cles.length) return;
-  const sql = dialecte(tx) === "postgresql"
-    ? `DELETE FROM "${table}" WHERE "demandeId" = $1 AND "${colonneCle}" IN (SELECT json_array_elements_text($2::json))`
-    : `DELETE FROM "${table}" WHERE "demandeId" = ? AND "${colonneCle}" IN (SELECT value FROM json_each(?))`;
+  const sql =
+    dialecte(tx) === "postgresql"
+      ? `DELETE FROM "${table}" WHERE "demandeId" = $1 AND "${colonneCle}" IN (SELECT json_array_elements_text($2::json))`
+      : `DELETE FROM "${table}" WHERE "demandeId" = ? AND "${colonneCle}" IN (SELECT value FROM json_each(?))`;
   await tx.$executeRawUnsafe(sql, demandeId, JSON.stringify(cles));
 }
 
 /** One block's staged operations, each with its uploaded content (pièces), in staging order. */
 type OperationsDuBloc = readonly { op: OpNette; contenu: Uint8Array | null }[];
 /** Writes one block's operations; the informations block answers the demande's fields instead. */
-type Applicateur = (tx: Tx, demandeId: number, avant: Etat, ops: OperationsDuBloc) => Promise<Record<string, unknown> | void>;
+type Applicateur = (
+  tx: Tx,
+  demandeId: number,
+  avant: Etat,
+  ops: OperationsDuBloc,
+) => Promise<Record<string, unknown> | void>;
 
 const sansContenu = (ops: OperationsDuBloc) => ops.map(({ op }) => op);
 
@@ -68,25 +77,69 @@ export const APPLICATEURS = {
 
   BENEFICIAIRES: async (tx, demandeId, avant, lignes) => {
     const beneficiaires = sansContenu(lignes);
-    await supprimer(tx, "Beneficiaire", "cle", demandeId, beneficiaires.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
+    await supprimer(
+      tx,
+      "Beneficiaire",
+      "cle",
+      demandeId,
+      beneficiaires.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle),
+    );
     const ordreB = ordres(beneficiaires, avant.BENEFICIAIRES.size, new Set());
-    await insererOuMettreAJourParJson(tx, "Beneficiaire", beneficiaires.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
-      ...simple(ligneTypee("BENEFICIAIRES", o.donnees!)), demandeId, cle: o.cle, ordre: ordreB.get(o.cle) ?? 0, ...REVALIDER,
-    })), ["demandeId", "cle"], ["ordre"]);
+    await insererOuMettreAJourParJson(
+      tx,
+      "Beneficiaire",
+      beneficiaires
+        .filter((o) => o.nature !== "SUPPRESSION")
+        .map((o) => ({
+          ...simple(ligneTypee("BENEFICIAIRES", o.donnees!)),
+          demandeId,
+          cle: o.cle,
+          ordre: ordreB.get(o.cle) ?? 0,
+          ...REVALIDER,
+        })),
+      ["demandeId", "cle"],
+      ["ordre"],
+    );
   },
 
   ADMINISTRATEURS: async (tx, demandeId, avant, lignes) => {
     const administrateurs = sansContenu(lignes);
-    await supprimer(tx, "AdministrateurTechnique", "finessJuridique", demandeId, administrateurs.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle));
+    await supprimer(
+      tx,
+      "AdministrateurTechnique",
+      "finessJuridique",
+      demandeId,
+      administrateurs.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle),
+    );
     // Rows without a certificate request are not in the versioned state, yet count and can be re-requested.
     const sansCertificat = administrateurs.some((o) => o.nature === "AJOUT")
-      ? new Set((await tx.administrateurTechnique.findMany({ where: { demandeId, demandeCertificatServeur: false }, select: { finessJuridique: true } })).map((a) => a.finessJuridique))
+      ? new Set(
+          (
+            await tx.administrateurTechnique.findMany({
+              where: { demandeId, demandeCertificatServeur: false },
+              select: { finessJuridique: true },
+            })
+          ).map((a) => a.finessJuridique),
+        )
       : new Set<string>();
     const ordreA = ordres(administrateurs, avant.ADMINISTRATEURS.size + sansCertificat.size, sansCertificat);
-    await insererOuMettreAJourParJson(tx, "AdministrateurTechnique", administrateurs.filter((o) => o.nature !== "SUPPRESSION").map((o) => ({
-      ...simple(ligneTypee("ADMINISTRATEURS", o.donnees!)), finessJuridique: o.cle, demandeId, ordre: ordreA.get(o.cle) ?? 0,
-      demandeCertificatServeur: true, ...REVALIDER, ...RENVOYER,
-    })), ["demandeId", "finessJuridique"], ["ordre"]);
+    await insererOuMettreAJourParJson(
+      tx,
+      "AdministrateurTechnique",
+      administrateurs
+        .filter((o) => o.nature !== "SUPPRESSION")
+        .map((o) => ({
+          ...simple(ligneTypee("ADMINISTRATEURS", o.donnees!)),
+          finessJuridique: o.cle,
+          demandeId,
+          ordre: ordreA.get(o.cle) ?? 0,
+          demandeCertificatServeur: true,
+          ...REVALIDER,
+          ...RENVOYER,
+        })),
+      ["demandeId", "finessJuridique"],
+      ["ordre"],
+    );
   },
 
   // At most one row: one upsert.
@@ -95,18 +148,33 @@ export const APPLICATEURS = {
       if (op.nature === "SUPPRESSION") await tx.coordonneesBancaires.deleteMany({ where: { demandeId } });
       else {
         const data = coordonnees(op.donnees!);
-        await tx.coordonneesBancaires.upsert({ where: { demandeId }, create: { ...data, demandeId }, update: { ...data, ...REVALIDER } });
+        await tx.coordonneesBancaires.upsert({
+          where: { demandeId },
+          create: { ...data, demandeId },
+          update: { ...data, ...REVALIDER },
+        });
       }
     }
   },
 
   PIECES: async (tx, demandeId, _avant, pieces) => {
-    await supprimer(tx, "PieceJustificative", "cle", demandeId, pieces.filter(({ op }) => op.nature === "SUPPRESSION").map(({ op }) => op.cle));
+    await supprimer(
+      tx,
+      "PieceJustificative",
+      "cle",
+      demandeId,
+      pieces.filter(({ op }) => op.nature === "SUPPRESSION").map(({ op }) => op.cle),
+    );
     const ajoutees = pieces.filter(({ op }) => op.nature !== "SUPPRESSION");
     if (ajoutees.length) {
       await tx.pieceJustificative.createMany({
         data: ajoutees.map(({ op, contenu }) => ({
-          demandeId, cle: op.cle, nomFichier: op.donnees!.nomFichier!, type: op.donnees!.type!, taille: Number(op.donnees!.taille), sha256: op.donnees!.sha256!,
+          demandeId,
+          cle: op.cle,
+          nomFichier: op.donnees!.nomFichier!,
+          type: op.donnees!.type!,
+          taille: Number(op.donnees!.taille),
+          sha256: op.donnees!.sha256!,
           contenu: new Uint8Array(contenu ?? new Uint8Array()),
         })),
       });
@@ -122,7 +190,11 @@ export const APPLICATEURS = {
  * informations fields are returned, for the caller's single update of the demande row.
  */
 export async function appliquerOperations(
-  tx: Tx, demandeId: number, avant: Etat, ops: readonly OpNette[], contenus: readonly (Uint8Array | null)[],
+  tx: Tx,
+  demandeId: number,
+  avant: Etat,
+  ops: readonly OpNette[],
+  contenus: readonly (Uint8Array | null)[],
 ): Promise<Record<string, unknown>> {
   const avecContenus = ops.map((op, i) => ({ op, contenu: contenus[i] ?? null }));
   let informations: Record<string, unknown> = {};

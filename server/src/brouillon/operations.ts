@@ -20,14 +20,18 @@ export interface LigneApercu {
 }
 
 export class OperationImpossible extends Error {
-  constructor(readonly code: "LIGNE_EXISTANTE" | "LIGNE_INCONNUE", message: string) {
+  constructor(
+    readonly code: "LIGNE_EXISTANTE" | "LIGNE_INCONNUE",
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const egales = (a: Ligne, b: Ligne) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
 /** A modification carries the fields it sets (every field, or a few of the informations block). */
-const sansEffet = (sauvee: Ligne, donnees: Ligne) => Object.keys(donnees).every((k) => (sauvee[k] ?? null) === (donnees[k] ?? null));
+const sansEffet = (sauvee: Ligne, donnees: Ligne) =>
+  Object.keys(donnees).every((k) => (sauvee[k] ?? null) === (donnees[k] ?? null));
 
 /**
  * Folds a new staged operation into the row's existing one (if any), against the saved row.
@@ -48,7 +52,9 @@ export function replier(
   if (!presente) throw new OperationImpossible("LIGNE_INCONNUE", "Cette ligne n'existe pas (ou plus) dans la demande.");
   if (nouvelle.nature === "MODIFICATION") {
     if (existante?.nature === "AJOUT") return { bloc, cle, nature: "AJOUT", donnees: nouvelle.donnees };
-    return sansEffet(sauvee!, nouvelle.donnees!) ? null : { bloc, cle, nature: "MODIFICATION", donnees: nouvelle.donnees };
+    return sansEffet(sauvee!, nouvelle.donnees!)
+      ? null
+      : { bloc, cle, nature: "MODIFICATION", donnees: nouvelle.donnees };
   }
   return existante?.nature === "AJOUT" ? null : { bloc, cle, nature: "SUPPRESSION", donnees: null };
 }
@@ -74,7 +80,8 @@ export function apercuBloc(etat: Etat, ops: OpNette[], bloc: BlocEditable): Lign
   const lignes: LigneApercu[] = [];
   for (const [cle, original] of etat[bloc]) {
     const op = parCle.get(cle);
-    if (op?.nature === "SUPPRESSION") lignes.push({ cle, etat: "SUPPRIMEE", champsModifies: [], valeurs: original, original });
+    if (op?.nature === "SUPPRESSION")
+      lignes.push({ cle, etat: "SUPPRIMEE", champsModifies: [], valeurs: original, original });
     else if (op) {
       const valeurs = { ...original, ...op.donnees };
       const champsModifies = Object.keys(valeurs).filter((k) => (valeurs[k] ?? null) !== (original[k] ?? null));
@@ -83,7 +90,13 @@ export function apercuBloc(etat: Etat, ops: OpNette[], bloc: BlocEditable): Lign
   }
   for (const op of parCle.values()) {
     if (op.nature === "AJOUT" && !etat[bloc].has(op.cle)) {
-      lignes.push({ cle: op.cle, etat: "AJOUTEE", champsModifies: Object.keys(op.donnees ?? {}), valeurs: op.donnees ?? {}, original: null });
+      lignes.push({
+        cle: op.cle,
+        etat: "AJOUTEE",
+        champsModifies: Object.keys(op.donnees ?? {}),
+        valeurs: op.donnees ?? {},
+        original: null,
+      });
     }
   }
   return lignes;

@@ -1,23 +1,47 @@
 import {
-  CHAMPS_COORDONNEES, CLE_COORDONNEES, CLE_INFORMATIONS, avertissementsAdministrateur, avertissementsBeneficiaire, commentaireSchema, problemesDepuisZod,
+  CHAMPS_COORDONNEES,
+  CLE_COORDONNEES,
+  CLE_INFORMATIONS,
+  avertissementsAdministrateur,
+  avertissementsBeneficiaire,
+  commentaireSchema,
+  problemesDepuisZod,
   type Probleme,
 } from "@segur/shared";
 import type { InputFieldMap } from "@pothos/core";
 import { builder } from "../builder.js";
-import { BlocEnum, ERREURS_ECRITURE, ProblemeRef, StatutAdminTechniqueEnum, TypePieceEnum, UtiliteCertificatEnum } from "../commun/types.js";
+import {
+  BlocEnum,
+  ERREURS_ECRITURE,
+  ProblemeRef,
+  StatutAdminTechniqueEnum,
+  TypePieceEnum,
+  UtiliteCertificatEnum,
+} from "../commun/types.js";
 import { ErreurAutorisation, ErreurEtat, ErreurIntrouvable, ErreurValidation } from "../commun/erreurs.js";
 import type { Context } from "../context.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { etatActuel } from "../historique/service.js";
 import type { BlocEditable, Etat } from "../historique/champs.js";
 import {
-  ValeursAdministrateurRef, ValeursBeneficiaireRef, ValeursCoordonneesRef, ValeursInformationsRef, ValeursPieceRef, type RefValeurs,
+  ValeursAdministrateurRef,
+  ValeursBeneficiaireRef,
+  ValeursCoordonneesRef,
+  ValeursInformationsRef,
+  ValeursPieceRef,
+  type RefValeurs,
 } from "../historique/valeurs.js";
 import { VersionRef } from "../historique/schema.js";
 import { DemandeRef } from "../demande/types.js";
 import { apercuBloc, type LigneApercu, type OpNette } from "./operations.js";
 import {
-  abandonnerBrouillon, annulerOperation, confirmerBrouillon, opsDepuis, ouvrirBrouillon, rebaserBrouillon, stagerOperation,
+  abandonnerBrouillon,
+  annulerOperation,
+  confirmerBrouillon,
+  opsDepuis,
+  ouvrirBrouillon,
+  rebaserBrouillon,
+  stagerOperation,
   type OperationDemandee,
 } from "./service.js";
 import { nouvelleCle } from "../import/service.js";
@@ -62,7 +86,9 @@ const finessDe = (v: VueBrouillon) => [...v.etat.BENEFICIAIRES.values()].map((b)
 const LigneAdministrateurRef = ligneApercu("LigneApercuAdministrateur", ValeursAdministrateurRef, (l, v) =>
   avertissementsAdministrateur(l.valeurs, { finessBeneficiaires: finessDe(v) }),
 );
-const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef, (l) => avertissementsBeneficiaire(l.valeurs));
+const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef, (l) =>
+  avertissementsBeneficiaire(l.valeurs),
+);
 const LigneCoordonneesRef = ligneApercu("LigneApercuCoordonnees", ValeursCoordonneesRef);
 const LignePieceRef = ligneApercu("LigneApercuPiece", ValeursPieceRef);
 const LigneInformationsRef = ligneApercu("LigneApercuInformations", ValeursInformationsRef);
@@ -70,26 +96,38 @@ const LigneInformationsRef = ligneApercu("LigneApercuInformations", ValeursInfor
 const lignes = (v: VueBrouillon, bloc: BlocEditable) => apercuBloc(v.etat, v.ops, bloc).map((l) => ({ ...l, vue: v }));
 
 export const BrouillonRef = builder.objectRef<VueBrouillon>("Brouillon").implement({
-  description: "Modifications en attente d'un acteur sur une demande, et la demande telle qu'elle serait une fois confirmées.",
+  description:
+    "Modifications en attente d'un acteur sur une demande, et la demande telle qu'elle serait une fois confirmées.",
   fields: (t) => ({
     numero: t.exposeString("numero"),
-    versionBase: t.exposeInt("versionBase", { description: "Version sur laquelle les modifications ont été commencées (à renvoyer à la confirmation)." }),
+    versionBase: t.exposeInt("versionBase", {
+      description: "Version sur laquelle les modifications ont été commencées (à renvoyer à la confirmation).",
+    }),
     versionCourante: t.exposeInt("versionCourante"),
-    aJour: t.boolean({ description: "Faux si quelqu'un a confirmé une autre version depuis : la confirmation sera refusée.", resolve: (b) => b.versionBase === b.versionCourante }),
+    aJour: t.boolean({
+      description: "Faux si quelqu'un a confirmé une autre version depuis : la confirmation sera refusée.",
+      resolve: (b) => b.versionBase === b.versionCourante,
+    }),
     auteur: t.exposeString("acteurNom"),
     creeLe: t.expose("creeLe", { type: "DateTime" }),
     majLe: t.expose("majLe", { type: "DateTime" }),
     nombreModifications: t.int({
       description: "Lignes ajoutées, modifiées ou supprimées ; chaque champ modifié des informations compte pour une.",
       // The informations' two fields show (and lock) in two blocks: each counts, as the screens show them.
-      resolve: (b) => b.ops.reduce((n, o) => n + (o.bloc === "INFORMATIONS" ? Object.keys(o.donnees ?? {}).length : 1), 0),
+      resolve: (b) =>
+        b.ops.reduce((n, o) => n + (o.bloc === "INFORMATIONS" ? Object.keys(o.donnees ?? {}).length : 1), 0),
     }),
     informations: t.field({
       type: LigneInformationsRef,
-      description: "Les informations de la demande ; seuls courrielContact et scenarioInstallation se modifient (informationsModifier).",
+      description:
+        "Les informations de la demande ; seuls courrielContact et scenarioInstallation se modifient (informationsModifier).",
       resolve: (b) => lignes(b, "INFORMATIONS")[0]!,
     }),
-    coordonneesBancaires: t.field({ type: LigneCoordonneesRef, nullable: true, resolve: (b) => lignes(b, "COORDONNEES_BANCAIRES")[0] ?? null }),
+    coordonneesBancaires: t.field({
+      type: LigneCoordonneesRef,
+      nullable: true,
+      resolve: (b) => lignes(b, "COORDONNEES_BANCAIRES")[0] ?? null,
+    }),
     beneficiaires: t.field({ type: [LigneBeneficiaireRef], resolve: (b) => lignes(b, "BENEFICIAIRES") }),
     administrateurs: t.field({ type: [LigneAdministrateurRef], resolve: (b) => lignes(b, "ADMINISTRATEURS") }),
     pieces: t.field({ type: [LignePieceRef], resolve: (b) => lignes(b, "PIECES") }),
@@ -99,11 +137,22 @@ export const BrouillonRef = builder.objectRef<VueBrouillon>("Brouillon").impleme
 async function vueBrouillon(ctx: Context, brouillonId: number): Promise<VueBrouillon> {
   const b = await ctx.prisma.brouillon.findUniqueOrThrow({
     where: { id: brouillonId },
-    include: { demande: { select: { numero: true, versionCourante: true } }, operations: { orderBy: { ordre: "asc" }, select: { bloc: true, nature: true, cle: true, donnees: true } } },
+    include: {
+      demande: { select: { numero: true, versionCourante: true } },
+      operations: { orderBy: { ordre: "asc" }, select: { bloc: true, nature: true, cle: true, donnees: true } },
+    },
   });
   return {
-    id: b.id, demandeId: b.demandeId, numero: b.demande.numero, versionBase: b.versionBase, versionCourante: b.demande.versionCourante,
-    acteurNom: b.acteurNom, creeLe: b.creeLe, majLe: b.majLe, etat: await etatActuel(ctx.prisma, b.demandeId), ops: opsDepuis(b.operations),
+    id: b.id,
+    demandeId: b.demandeId,
+    numero: b.demande.numero,
+    versionBase: b.versionBase,
+    versionCourante: b.demande.versionCourante,
+    acteurNom: b.acteurNom,
+    creeLe: b.creeLe,
+    majLe: b.majLe,
+    etat: await etatActuel(ctx.prisma, b.demandeId),
+    ops: opsDepuis(b.operations),
   };
 }
 
@@ -115,7 +164,10 @@ builder.queryField("brouillon", (t) =>
     authScopes: { gestionnaire: true, fournisseur: true },
     args: { numero: t.arg.string({ required: true }) },
     resolve: async (_r, { numero }, ctx) => {
-      const b = await ctx.prisma.brouillon.findFirst({ where: { acteur: ctx.acteur!.cle, demande: { numero, ...perimetreDemandes(ctx.acteur) } }, select: { id: true } });
+      const b = await ctx.prisma.brouillon.findFirst({
+        where: { acteur: ctx.acteur!.cle, demande: { numero, ...perimetreDemandes(ctx.acteur) } },
+        select: { id: true },
+      });
       return b ? vueBrouillon(ctx, b.id) : null;
     },
   }),
@@ -141,16 +193,29 @@ const AdministrateurModificationInput = builder.inputType("AdministrateurModific
 });
 const BeneficiaireInput = builder.inputType("BeneficiaireInput", {
   fields: (t) => ({
-    nomResponsable: t.string({ required: true }), emailResponsable: t.string({ required: true }), telResponsable: t.string({ required: true }),
-    finessJuridique: t.string({ required: true }), finessGeographique: t.string({ required: true }), presentSolde: t.boolean({ required: true }),
-    ancienneVersion: t.string(), maitreIdentite: t.string(), stockageIdentite: t.string(), operateurMessagerie: t.string(),
+    nomResponsable: t.string({ required: true }),
+    emailResponsable: t.string({ required: true }),
+    telResponsable: t.string({ required: true }),
+    finessJuridique: t.string({ required: true }),
+    finessGeographique: t.string({ required: true }),
+    presentSolde: t.boolean({ required: true }),
+    ancienneVersion: t.string(),
+    maitreIdentite: t.string(),
+    stockageIdentite: t.string(),
+    operateurMessagerie: t.string(),
   }),
 });
 const InformationsInput = builder.inputType("InformationsInput", {
-  description: "Champs modifiables des informations de la demande : seuls ceux donnés changent ; null (ou \"\") efface le champ.",
+  description:
+    'Champs modifiables des informations de la demande : seuls ceux donnés changent ; null (ou "") efface le champ.',
   fields: (t) => ({
-    courrielContact: t.string({ description: "Courriel de contact du fournisseur (destinataire des courriels automatiques), 150 caractères au plus." }),
-    scenarioInstallation: t.string({ description: "Scénario d'installation (bloc des bénéficiaires), 2000 caractères au plus." }),
+    courrielContact: t.string({
+      description:
+        "Courriel de contact du fournisseur (destinataire des courriels automatiques), 150 caractères au plus.",
+    }),
+    scenarioInstallation: t.string({
+      description: "Scénario d'installation (bloc des bénéficiaires), 2000 caractères au plus.",
+    }),
   }),
 });
 const CoordonneesInput = builder.inputType("CoordonneesBancairesInput", {
@@ -187,40 +252,98 @@ function mutationBrouillon<I extends InputFieldMap>(
   );
 }
 
-mutationBrouillon("administrateurAjouter", "Ajoute une demande de certificat (FINESS juridique unique dans la demande) au brouillon.",
+mutationBrouillon(
+  "administrateurAjouter",
+  "Ajoute une demande de certificat (FINESS juridique unique dans la demande) au brouillon.",
   (t) => ({ valeurs: t.field({ type: AdministrateurInput, required: true }) }),
-  (i) => ({ bloc: "ADMINISTRATEURS", nature: "AJOUT", cle: "", valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("administrateurModifier", "Modifie une demande de certificat dans le brouillon (le FINESS juridique ne change pas).",
-  (t) => ({ finessJuridique: t.string({ required: true }), valeurs: t.field({ type: AdministrateurModificationInput, required: true }) }),
-  (i) => ({ bloc: "ADMINISTRATEURS", nature: "MODIFICATION", cle: String(i.finessJuridique), valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("administrateurSupprimer", "Supprime une demande de certificat dans le brouillon.",
+  (i) => ({ bloc: "ADMINISTRATEURS", nature: "AJOUT", cle: "", valeurs: i.valeurs as Record<string, unknown> }),
+);
+mutationBrouillon(
+  "administrateurModifier",
+  "Modifie une demande de certificat dans le brouillon (le FINESS juridique ne change pas).",
+  (t) => ({
+    finessJuridique: t.string({ required: true }),
+    valeurs: t.field({ type: AdministrateurModificationInput, required: true }),
+  }),
+  (i) => ({
+    bloc: "ADMINISTRATEURS",
+    nature: "MODIFICATION",
+    cle: String(i.finessJuridique),
+    valeurs: i.valeurs as Record<string, unknown>,
+  }),
+);
+mutationBrouillon(
+  "administrateurSupprimer",
+  "Supprime une demande de certificat dans le brouillon.",
   (t) => ({ finessJuridique: t.string({ required: true }) }),
-  (i) => ({ bloc: "ADMINISTRATEURS", nature: "SUPPRESSION", cle: String(i.finessJuridique) }));
-mutationBrouillon("beneficiaireAjouter", "Ajoute un bénéficiaire au brouillon.",
+  (i) => ({ bloc: "ADMINISTRATEURS", nature: "SUPPRESSION", cle: String(i.finessJuridique) }),
+);
+mutationBrouillon(
+  "beneficiaireAjouter",
+  "Ajoute un bénéficiaire au brouillon.",
   (t) => ({ valeurs: t.field({ type: BeneficiaireInput, required: true }) }),
-  (i) => ({ bloc: "BENEFICIAIRES", nature: "AJOUT", cle: nouvelleCle("b"), valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("beneficiaireModifier", "Modifie un bénéficiaire dans le brouillon.",
+  (i) => ({
+    bloc: "BENEFICIAIRES",
+    nature: "AJOUT",
+    cle: nouvelleCle("b"),
+    valeurs: i.valeurs as Record<string, unknown>,
+  }),
+);
+mutationBrouillon(
+  "beneficiaireModifier",
+  "Modifie un bénéficiaire dans le brouillon.",
   (t) => ({ cle: t.string({ required: true }), valeurs: t.field({ type: BeneficiaireInput, required: true }) }),
-  (i) => ({ bloc: "BENEFICIAIRES", nature: "MODIFICATION", cle: String(i.cle), valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("beneficiaireSupprimer", "Supprime un bénéficiaire dans le brouillon.",
+  (i) => ({
+    bloc: "BENEFICIAIRES",
+    nature: "MODIFICATION",
+    cle: String(i.cle),
+    valeurs: i.valeurs as Record<string, unknown>,
+  }),
+);
+mutationBrouillon(
+  "beneficiaireSupprimer",
+  "Supprime un bénéficiaire dans le brouillon.",
   (t) => ({ cle: t.string({ required: true }) }),
-  (i) => ({ bloc: "BENEFICIAIRES", nature: "SUPPRESSION", cle: String(i.cle) }));
-mutationBrouillon("coordonneesBancairesModifier", "Modifie les coordonnées bancaires dans le brouillon.",
+  (i) => ({ bloc: "BENEFICIAIRES", nature: "SUPPRESSION", cle: String(i.cle) }),
+);
+mutationBrouillon(
+  "coordonneesBancairesModifier",
+  "Modifie les coordonnées bancaires dans le brouillon.",
   (t) => ({ valeurs: t.field({ type: CoordonneesInput, required: true }) }),
-  (i) => ({ bloc: "COORDONNEES_BANCAIRES", nature: "MODIFICATION", cle: CLE_COORDONNEES, valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("informationsModifier",
+  (i) => ({
+    bloc: "COORDONNEES_BANCAIRES",
+    nature: "MODIFICATION",
+    cle: CLE_COORDONNEES,
+    valeurs: i.valeurs as Record<string, unknown>,
+  }),
+);
+mutationBrouillon(
+  "informationsModifier",
   "Modifie le courriel de contact et / ou le scénario d'installation dans le brouillon (le scénario suit le verrou du bloc des bénéficiaires).",
   (t) => ({ valeurs: t.field({ type: InformationsInput, required: true }) }),
-  (i) => ({ bloc: "INFORMATIONS", nature: "MODIFICATION", cle: CLE_INFORMATIONS, valeurs: i.valeurs as Record<string, unknown> }));
-mutationBrouillon("pieceSupprimer", "Supprime une pièce justificative dans le brouillon.",
+  (i) => ({
+    bloc: "INFORMATIONS",
+    nature: "MODIFICATION",
+    cle: CLE_INFORMATIONS,
+    valeurs: i.valeurs as Record<string, unknown>,
+  }),
+);
+mutationBrouillon(
+  "pieceSupprimer",
+  "Supprime une pièce justificative dans le brouillon.",
   (t) => ({ cle: t.string({ required: true }) }),
-  (i) => ({ bloc: "PIECES", nature: "SUPPRESSION", cle: String(i.cle) }));
+  (i) => ({ bloc: "PIECES", nature: "SUPPRESSION", cle: String(i.cle) }),
+);
 
 const PieceAjouterInput = builder.inputType("PieceAjouterInput", {
   fields: (t) => ({
     numero: t.string({ required: true }),
     type: t.field({ type: TypePieceEnum, required: true }),
-    fichier: t.field({ type: "File", required: true, description: "Fichier PDF (10 Mio au plus), en requête multipart." }),
+    fichier: t.field({
+      type: "File",
+      required: true,
+      description: "Fichier PDF (10 Mio au plus), en requête multipart.",
+    }),
   }),
 });
 builder.mutationField("pieceAjouter", (t) =>
@@ -233,14 +356,18 @@ builder.mutationField("pieceAjouter", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const contenu = new Uint8Array(await input.fichier.arrayBuffer());
       const b = await stagerOperation(ctx, input.numero, {
-        bloc: "PIECES", nature: "AJOUT", cle: nouvelleCle("p"), fichier: { contenu, nomFichier: input.fichier.name, type: input.type },
+        bloc: "PIECES",
+        nature: "AJOUT",
+        cle: nouvelleCle("p"),
+        fichier: { contenu, nomFichier: input.fichier.name, type: input.type },
       });
       return vueBrouillon(ctx, b.id);
     },
   }),
 );
 
-const NumeroInput = (name: string) => builder.inputType(name, { fields: (t) => ({ numero: t.string({ required: true }) }) });
+const NumeroInput = (name: string) =>
+  builder.inputType(name, { fields: (t) => ({ numero: t.string({ required: true }) }) });
 
 builder.mutationField("brouillonOuvrir", (t) =>
   t.field({
@@ -254,7 +381,11 @@ builder.mutationField("brouillonOuvrir", (t) =>
 );
 
 const OperationAnnulerInput = builder.inputType("BrouillonOperationAnnulerInput", {
-  fields: (t) => ({ numero: t.string({ required: true }), bloc: t.field({ type: BlocEnum, required: true }), cle: t.string({ required: true }) }),
+  fields: (t) => ({
+    numero: t.string({ required: true }),
+    bloc: t.field({ type: BlocEnum, required: true }),
+    cle: t.string({ required: true }),
+  }),
 });
 builder.mutationField("brouillonOperationAnnuler", (t) =>
   t.field({
@@ -264,7 +395,8 @@ builder.mutationField("brouillonOperationAnnuler", (t) =>
     errors: erreurs,
     args: { input: t.arg({ type: OperationAnnulerInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      if (input.bloc === "COURRIELS") throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Ce bloc ne se modifie pas par brouillon.", ["input", "bloc"]);
+      if (input.bloc === "COURRIELS")
+        throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Ce bloc ne se modifie pas par brouillon.", ["input", "bloc"]);
       return vueBrouillon(ctx, (await annulerOperation(ctx, input.numero, input.bloc as BlocEditable, input.cle)).id);
     },
   }),
@@ -273,7 +405,8 @@ builder.mutationField("brouillonOperationAnnuler", (t) =>
 builder.mutationField("brouillonRebaser", (t) =>
   t.field({
     ...ecriture,
-    description: "Après un conflit : reprend mes modifications sur la dernière version (celles qui ne s'appliquent plus sont retirées).",
+    description:
+      "Après un conflit : reprend mes modifications sur la dernière version (celles qui ne s'appliquent plus sont retirées).",
     type: BrouillonRef,
     errors: erreurs,
     args: { input: t.arg({ type: NumeroInput("BrouillonRebaserInput"), required: true }) },
@@ -294,20 +427,30 @@ builder.mutationField("brouillonAbandonner", (t) =>
 const ConfirmerInput = builder.inputType("BrouillonConfirmerInput", {
   fields: (t) => ({
     numero: t.string({ required: true }),
-    versionBase: t.int({ required: true, description: "versionBase du brouillon : refusé (conflit) si la demande a changé depuis." }),
+    versionBase: t.int({
+      required: true,
+      description: "versionBase du brouillon : refusé (conflit) si la demande a changé depuis.",
+    }),
     commentaire: t.string({ description: "Commentaire de la version (500 caractères au plus)." }),
   }),
 });
 const ConfirmationRef = builder.objectRef<{ demandeId: number; version: { id: number } }>("Confirmation").implement({
   fields: (t) => ({
-    demande: t.prismaField({ type: DemandeRef, resolve: (query, c, _a, ctx) => ctx.prisma.demande.findUniqueOrThrow({ ...query, where: { id: c.demandeId } }) }),
-    version: t.prismaField({ type: VersionRef, resolve: (query, c, _a, ctx) => ctx.prisma.version.findUniqueOrThrow({ ...query, where: { id: c.version.id } }) }),
+    demande: t.prismaField({
+      type: DemandeRef,
+      resolve: (query, c, _a, ctx) => ctx.prisma.demande.findUniqueOrThrow({ ...query, where: { id: c.demandeId } }),
+    }),
+    version: t.prismaField({
+      type: VersionRef,
+      resolve: (query, c, _a, ctx) => ctx.prisma.version.findUniqueOrThrow({ ...query, where: { id: c.version.id } }),
+    }),
   }),
 });
 builder.mutationField("brouillonConfirmer", (t) =>
   t.field({
     ...ecriture,
-    description: "Enregistre toutes les modifications du brouillon en une fois et crée une nouvelle version — ou rien, avec la raison.",
+    description:
+      "Enregistre toutes les modifications du brouillon en une fois et crée une nouvelle version — ou rien, avec la raison.",
     type: ConfirmationRef,
     errors: { types: [...ERREURS_ECRITURE], dataField: { name: "confirmation" } },
     args: { input: t.arg({ type: ConfirmerInput, required: true }) },

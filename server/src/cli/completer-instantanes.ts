@@ -8,10 +8,13 @@ import { ouvrir } from "./outils.js";
 const { prisma } = await ouvrir();
 let ecrits = 0;
 let demandes = 0;
-for (let apres = 0; ; ) {
+for (let apres = 0; ;) {
   // Only demandes with at least one K-th version, by id pages (never a list of every id).
   const page = await prisma.demande.findMany({
-    where: { id: { gt: apres }, versionCourante: { gte: INTERVALLE_INSTANTANES } }, orderBy: { id: "asc" }, take: 200, select: { id: true },
+    where: { id: { gt: apres }, versionCourante: { gte: INTERVALLE_INSTANTANES } },
+    orderBy: { id: "asc" },
+    take: 200,
+    select: { id: true },
   });
   if (!page.length) break;
   for (const { id } of page) {
@@ -21,4 +24,6 @@ for (let apres = 0; ; ) {
   apres = page.at(-1)!.id;
 }
 await prisma.$disconnect();
-console.log(`Instantanés : ${ecrits} écrit(s) pour ${demandes} demande(s) d'au moins ${INTERVALLE_INSTANTANES} versions.`);
+console.log(
+  `Instantanés : ${ecrits} écrit(s) pour ${demandes} demande(s) d'au moins ${INTERVALLE_INSTANTANES} versions.`,
+);

@@ -15,13 +15,19 @@ if (cluster.isPrimary) {
     await semer(prisma, config, { count: Number(process.env.DEMO_COUNT ?? 60) });
   }
   // Demo keys are shown once: revoke the previous ones and issue a new key at each start.
-  await prisma.cleApi.updateMany({ where: { libelle: "Démo éditeur 00001", revoqueeLe: null }, data: { revoqueeLe: new Date() } });
+  await prisma.cleApi.updateMany({
+    where: { libelle: "Démo éditeur 00001", revoqueeLe: null },
+    data: { revoqueeLe: new Date() },
+  });
   const { cle } = await creerCleApi(prisma, { numeroEditeur: "00001", libelle: "Démo éditeur 00001" });
   await prisma.$disconnect();
 
   console.log("\nComptes de démonstration :");
-  for (const c of Object.values(COMPTES_DEMO)) console.log(`  ${c.role.toLowerCase().padEnd(12)} ${c.email} / ${c.motDePasse}`);
+  for (const c of Object.values(COMPTES_DEMO))
+    console.log(`  ${c.role.toLowerCase().padEnd(12)} ${c.email} / ${c.motDePasse}`);
   console.log(`  fournisseur  clé API (éditeur 00001) : ${cle}`);
-  console.log(`               curl -H 'Authorization: Bearer ${cle}' -H 'content-type: application/json' \\\n                 -d '{"query":"{ demandes { totalCount } }"}' http://localhost:${config.port}/graphql\n`);
+  console.log(
+    `               curl -H 'Authorization: Bearer ${cle}' -H 'content-type: application/json' \\\n                 -d '{"query":"{ demandes { totalCount } }"}' http://localhost:${config.port}/graphql\n`,
+  );
 }
 await import("../main.js");

@@ -8,10 +8,13 @@ import { dateIsoValide, debutJourParis, formatDate, jourParis } from "@segur/sha
 export function lireExpiration(option: string | undefined, maintenant = new Date()): Date | null {
   if (option === undefined) return null;
   const jour = option.trim();
-  if (!dateIsoValide(jour)) throw new Error(`--expire : date réelle au format AAAA-MM-JJ attendue (reçu « ${option} »).`);
+  if (!dateIsoValide(jour))
+    throw new Error(`--expire : date réelle au format AAAA-MM-JJ attendue (reçu « ${option} »).`);
   const aujourdhui = jourParis(maintenant);
   if (jour <= aujourdhui) {
-    throw new Error(`--expire : la date d'expiration ${formatDate(jour)} doit être postérieure à aujourd'hui (${formatDate(aujourdhui)}) ; la clé serait inutilisable.`);
+    throw new Error(
+      `--expire : la date d'expiration ${formatDate(jour)} doit être postérieure à aujourd'hui (${formatDate(aujourdhui)}) ; la clé serait inutilisable.`,
+    );
   }
   return debutJourParis(jour, 1);
 }

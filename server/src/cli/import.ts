@@ -21,14 +21,17 @@ for (const f of fichiers) {
     continue;
   }
   try {
-    const { demandes, avertissements } = await importerDocument(prisma, config, json, { auteur: { ...AUTEUR_SYSTEME, nom: "Import en ligne de commande" } });
+    const { demandes, avertissements } = await importerDocument(prisma, config, json, {
+      auteur: { ...AUTEUR_SYSTEME, nom: "Import en ligne de commande" },
+    });
     console.log(`✓ ${f} : ${demandes.length} demande(s) créée(s) : ${demandes.map((d) => d.numero).join(", ")}`);
     for (const a of avertissements) console.log(`  ⚠ ${a.path.join(".")} : ${a.message}`);
   } catch (e) {
     if (!(e instanceof ErreurValidation)) throw e;
     echecs++;
     console.error(`✗ ${f} : ${e.message}`);
-    for (const p of e.problemes) console.error(`  ${p.gravite === "ERREUR" ? "✗" : "⚠"} ${p.path.join(".")} : ${p.message}`);
+    for (const p of e.problemes)
+      console.error(`  ${p.gravite === "ERREUR" ? "✗" : "⚠"} ${p.path.join(".")} : ${p.message}`);
   }
 }
 await prisma.$disconnect();

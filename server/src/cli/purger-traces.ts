@@ -7,9 +7,19 @@ import { ouvrir } from "./outils.js";
 
 const { prisma } = await ouvrir();
 let n = 0;
-const purge = await executerSousBail(prisma, "purge-traces", 3_600_000, async () => void (n = await purgerTraces(prisma)), undefined, { liberer: true });
+const purge = await executerSousBail(
+  prisma,
+  "purge-traces",
+  3_600_000,
+  async () => void (n = await purgerTraces(prisma)),
+  undefined,
+  { liberer: true },
+);
 await prisma.$disconnect();
 console.log(
-  !purge ? "Purge des traces d'accès en cours sur une autre instance (bail tenu) : rien fait ici."
-  : n ? `${n} trace(s) d'accès de plus de 12 mois supprimée(s).` : "Aucune trace d'accès de plus de 12 mois à supprimer.",
+  !purge
+    ? "Purge des traces d'accès en cours sur une autre instance (bail tenu) : rien fait ici."
+    : n
+      ? `${n} trace(s) d'accès de plus de 12 mois supprimée(s).`
+      : "Aucune trace d'accès de plus de 12 mois à supprimer.",
 );

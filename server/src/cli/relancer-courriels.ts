@@ -8,19 +8,26 @@ import { echouer, ouvrir } from "./outils.js";
 
 const { values } = parseArgs({ options: { id: { type: "string" }, envoyer: { type: "boolean", default: false } } });
 const id = values.id === undefined ? undefined : Number(values.id);
-if (id !== undefined && !(Number.isInteger(id) && id > 0)) echouer(`--id : numéro de courriel attendu (entier positif), reçu « ${values.id} ».`);
+if (id !== undefined && !(Number.isInteger(id) && id > 0))
+  echouer(`--id : numéro de courriel attendu (entier positif), reçu « ${values.id} ».`);
 
 const { config, prisma } = await ouvrir();
 try {
   const relances = await relancerCourriels(prisma, { id });
   if (relances.length === 0) {
-    console.log(id === undefined ? "Aucun courriel en échec à relancer." : `Le courriel ${id} n'est pas en échec : rien à relancer.`);
+    console.log(
+      id === undefined
+        ? "Aucun courriel en échec à relancer."
+        : `Le courriel ${id} n'est pas en échec : rien à relancer.`,
+    );
   } else {
     console.log(`${relances.length} courriel(s) remis en attente d'envoi : ${relances.join(", ")}.`);
   }
   if (values.envoyer) {
     const b = await traiterBoiteEnvoi(prisma, courrielleurDepuisConfig(config));
-    console.log(`Envoi : ${b.envoyes} envoyé(s), ${b.echecs} en échec (nouvel essai prévu), ${b.abandons} abandonné(s).`);
+    console.log(
+      `Envoi : ${b.envoyes} envoyé(s), ${b.echecs} en échec (nouvel essai prévu), ${b.abandons} abandonné(s).`,
+    );
   }
 } finally {
   await prisma.$disconnect();

@@ -10,7 +10,13 @@ export const TITULAIRE_PROCESSUS = `${os.hostname()}:${process.pid}:${randomByte
  * it now. One conditional UPDATE (free once expired, or already ours), else one INSERT of the
  * first lease; the database serialises concurrent takers, so at most one instance holds it.
  */
-export async function prendreBail(prisma: Db, nom: string, dureeMs: number, titulaire = TITULAIRE_PROCESSUS, maintenant = new Date()): Promise<boolean> {
+export async function prendreBail(
+  prisma: Db,
+  nom: string,
+  dureeMs: number,
+  titulaire = TITULAIRE_PROCESSUS,
+  maintenant = new Date(),
+): Promise<boolean> {
   const expireLe = new Date(maintenant.getTime() + dureeMs);
   const { count } = await prisma.bailTache.updateMany({
     where: { nom, OR: [{ expireLe: { lte: maintenant } }, { titulaire }] },
@@ -32,13 +38,19 @@ export async function prendreBail(prisma: Db, nom: string, dureeMs: number, titu
  * but may run again right after); otherwise it is kept until it expires (once per period).
  */
 export async function executerSousBail(
-  prisma: Db, nom: string, dureeMs: number, tache: () => unknown, titulaire = TITULAIRE_PROCESSUS, options: { liberer?: boolean } = {},
+  prisma: Db,
+  nom: string,
+  dureeMs: number,
+  tache: () => unknown,
+  titulaire = TITULAIRE_PROCESSUS,
+  options: { liberer?: boolean } = {},
 ): Promise<boolean> {
   if (!(await prendreBail(prisma, nom, dureeMs, titulaire))) return false;
   try {
     await tache();
   } finally {
-    if (options.liberer) await prisma.bailTache.updateMany({ where: { nom, titulaire }, data: { expireLe: new Date() } });
+    if (options.liberer)
+      await prisma.bailTache.updateMany({ where: { nom, titulaire }, data: { expireLe: new Date() } });
   }
   return true;
 }

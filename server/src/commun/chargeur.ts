@@ -9,7 +9,12 @@ const lots = new WeakMap<Context, Map<string, Lot<unknown, unknown>>>();
  * Per-request batch loader: the keys asked for while one list resolves (same tick) are loaded
  * together, in slices of bounded size (SQLite's parameter limit), with one query per slice.
  */
-export function charger<K, V>(ctx: Context, nom: string, cle: K, requete: (lot: K[]) => Promise<[K, V][]>): Promise<V | undefined> {
+export function charger<K, V>(
+  ctx: Context,
+  nom: string,
+  cle: K,
+  requete: (lot: K[]) => Promise<[K, V][]>,
+): Promise<V | undefined> {
   const parNom = lots.get(ctx) ?? new Map<string, Lot<unknown, unknown>>();
   lots.set(ctx, parNom);
   let lot = parNom.get(nom) as Lot<K, V> | undefined;

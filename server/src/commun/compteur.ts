@@ -10,14 +10,16 @@ import type { Tx } from "../historique/service.js";
  * caller); the counter never gives one at or below it.
  */
 export async function prendreNumeros(tx: Tx, prefixe: string, nombre: number, plancher: number): Promise<number> {
-  const sql = dialecte(tx) === "postgresql"
-    ? `INSERT INTO "Compteur" ("prefixe", "valeur") VALUES ($1, CAST($2 AS INTEGER) + CAST($3 AS INTEGER))
+  const sql =
+    dialecte(tx) === "postgresql"
+      ? `INSERT INTO "Compteur" ("prefixe", "valeur") VALUES ($1, CAST($2 AS INTEGER) + CAST($3 AS INTEGER))
        ON CONFLICT ("prefixe") DO UPDATE SET "valeur" = GREATEST("Compteur"."valeur", CAST($2 AS INTEGER)) + CAST($3 AS INTEGER)
        RETURNING "valeur"`
-    : `INSERT INTO "Compteur" ("prefixe", "valeur") VALUES (?, ? + ?)
+      : `INSERT INTO "Compteur" ("prefixe", "valeur") VALUES (?, ? + ?)
        ON CONFLICT ("prefixe") DO UPDATE SET "valeur" = max("Compteur"."valeur", ?) + ?
        RETURNING "valeur"`;
-  const parametres = dialecte(tx) === "postgresql" ? [prefixe, plancher, nombre] : [prefixe, plancher, nombre, plancher, nombre];
+  const parametres =
+    dialecte(tx) === "postgresql" ? [prefixe, plancher, nombre] : [prefixe, plancher, nombre, plancher, nombre];
   const [ligne] = await tx.$queryRawUnsafe<{ valeur: number | bigint }[]>(sql, ...parametres);
   return Number(ligne!.valeur);
 }

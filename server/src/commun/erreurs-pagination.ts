@@ -7,13 +7,42 @@ import type { Plugin } from "graphql-yoga";
  * for any other bad input.
  */
 const TRADUCTIONS: { motif: RegExp; argument: string | null; message: string }[] = [
-  { motif: /^Invalid cursor|^Cursor must be a string|^Expected compound cursor|^Invalid offset cursor/, argument: null, message: "Curseur invalide (after / before) : reprenez un curseur (startCursor, endCursor) donné par une page précédente." },
-  { motif: /^Argument "first" must be a non-negative integer/, argument: "first", message: "« first » doit être un entier positif ou nul." },
-  { motif: /^Argument "last" must be a non-negative integer/, argument: "last", message: "« last » doit être un entier positif ou nul." },
-  { motif: /^Argument "last" can only be used in combination with "before" or "first"/, argument: "last", message: "« last » s'emploie avec « before » (ou sans « after »)." },
-  { motif: /^Arguments "before" and "after"/, argument: "after", message: "« before » et « after » ne peuvent pas être donnés ensemble." },
-  { motif: /^Arguments "before" and "first"/, argument: "first", message: "« before » et « first » ne peuvent pas être donnés ensemble : employez « last » avec « before »." },
-  { motif: /^Arguments "after" and "last"/, argument: "last", message: "« after » et « last » ne peuvent pas être donnés ensemble : employez « first » avec « after »." },
+  {
+    motif: /^Invalid cursor|^Cursor must be a string|^Expected compound cursor|^Invalid offset cursor/,
+    argument: null,
+    message:
+      "Curseur invalide (after / before) : reprenez un curseur (startCursor, endCursor) donné par une page précédente.",
+  },
+  {
+    motif: /^Argument "first" must be a non-negative integer/,
+    argument: "first",
+    message: "« first » doit être un entier positif ou nul.",
+  },
+  {
+    motif: /^Argument "last" must be a non-negative integer/,
+    argument: "last",
+    message: "« last » doit être un entier positif ou nul.",
+  },
+  {
+    motif: /^Argument "last" can only be used in combination with "before" or "first"/,
+    argument: "last",
+    message: "« last » s'emploie avec « before » (ou sans « after »).",
+  },
+  {
+    motif: /^Arguments "before" and "after"/,
+    argument: "after",
+    message: "« before » et « after » ne peuvent pas être donnés ensemble.",
+  },
+  {
+    motif: /^Arguments "before" and "first"/,
+    argument: "first",
+    message: "« before » et « first » ne peuvent pas être donnés ensemble : employez « last » avec « before ».",
+  },
+  {
+    motif: /^Arguments "after" and "last"/,
+    argument: "last",
+    message: "« after » et « last » ne peuvent pas être donnés ensemble : employez « first » avec « after ».",
+  },
 ];
 
 /** The French error for one of Pothos' pagination errors, or the error unchanged. */

@@ -12,13 +12,21 @@ type Explication = (m: RegExpExecArray, schema: GraphQLSchema) => { message: str
 
 const valeursEnum = (schema: GraphQLSchema, nom: string) => {
   const t = schema.getType(nom);
-  return isEnumType(t) ? ` ; valeurs possibles : ${t.getValues().map((v) => v.name).join(", ")}` : "";
+  return isEnumType(t)
+    ? ` ; valeurs possibles : ${t
+        .getValues()
+        .map((v) => v.name)
+        .join(", ")}`
+    : "";
 };
 
 /** The inner reason of a coercion error → its French explanation (first match wins). */
 const RAISONS: [RegExp, Explication][] = [
   [/^Boolean cannot represent/, () => ({ message: "un booléen (true ou false) est attendu" })],
-  [/^Int cannot represent non 32-bit/, () => ({ message: "un entier entre -2 147 483 648 et 2 147 483 647 est attendu" })],
+  [
+    /^Int cannot represent non 32-bit/,
+    () => ({ message: "un entier entre -2 147 483 648 et 2 147 483 647 est attendu" }),
+  ],
   [/^Int cannot represent/, () => ({ message: "un nombre entier est attendu" })],
   [/^Float cannot represent/, () => ({ message: "un nombre est attendu" })],
   [/^String cannot represent/, () => ({ message: "un texte est attendu" })],
@@ -53,7 +61,8 @@ function decouperVariableInvalide(message: string): { variable: string; chemin: 
   const i = connue ?? coupes[coupes.length - 1]!;
   return { variable: m[1]!, chemin: A_LA_POSITION.exec(reste.slice(0, i))?.[1] ?? null, raison: reste.slice(i + 2) };
 }
-const VARIABLE_ABSENTE = /^Variable "\$(\w+)" of (?:required|non-null) type .* (?:was not provided|must not be null)\.$/;
+const VARIABLE_ABSENTE =
+  /^Variable "\$(\w+)" of (?:required|non-null) type .* (?:was not provided|must not be null)\.$/;
 
 /** The French error for one of graphql-js' variable errors, or null when it is another error. */
 export function traduireErreurVariable(erreur: GraphQLError, schema: GraphQLSchema): GraphQLError | null {
@@ -91,7 +100,10 @@ export function traduireErreurLitterale(erreur: GraphQLError, schema: GraphQLSch
   const position = erreur.locations?.[0];
   const ou = position ? ` (ligne ${position.line}, colonne ${position.column})` : "";
   return new GraphQLError(`Valeur de la requête${ou} : ${trouvee[1](trouvee[0]!, schema).message}.`, {
-    nodes: erreur.nodes, source: erreur.source, positions: erreur.positions, extensions: erreur.extensions,
+    nodes: erreur.nodes,
+    source: erreur.source,
+    positions: erreur.positions,
+    extensions: erreur.extensions,
   });
 }
 

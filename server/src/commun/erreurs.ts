@@ -19,11 +19,17 @@ export class ErreurMetier extends GraphQLError {
 }
 
 export class ErreurValidation extends ErreurMetier {
-  constructor(readonly problemes: Probleme[], message?: string) {
+  constructor(
+    readonly problemes: Probleme[],
+    message?: string,
+  ) {
     const first = problemes.find((p) => p.gravite === "ERREUR");
     super(
       "VALIDATION",
-      message ?? (problemes.length === 1 && first ? first.message : `${problemes.filter((p) => p.gravite === "ERREUR").length} erreur(s) à corriger.`),
+      message ??
+        (problemes.length === 1 && first
+          ? first.message
+          : `${problemes.filter((p) => p.gravite === "ERREUR").length} erreur(s) à corriger.`),
       first ? first.path.map(String) : null,
     );
   }
@@ -31,7 +37,10 @@ export class ErreurValidation extends ErreurMetier {
 
 export class ErreurAuthentification extends ErreurMetier {
   /** code TROP_DE_TENTATIVES: login attempts on this account or address are being slowed down. */
-  constructor(message = "Identifiants incorrects.", code: "AUTHENTIFICATION" | "TROP_DE_TENTATIVES" = "AUTHENTIFICATION") {
+  constructor(
+    message = "Identifiants incorrects.",
+    code: "AUTHENTIFICATION" | "TROP_DE_TENTATIVES" = "AUTHENTIFICATION",
+  ) {
     super(code, message);
   }
 }

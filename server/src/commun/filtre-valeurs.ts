@@ -22,7 +22,12 @@ export function verifierTextesFiltre(filtre: object | null | undefined): void {
 }
 
 /** A free-text filter field that is in fact a code: an unknown one is refused, not an empty list. */
-export function verifierChoixFiltre(champ: string, valeur: string | null | undefined, valeurs: readonly string[]): void {
+export function verifierChoixFiltre(
+  champ: string,
+  valeur: string | null | undefined,
+  valeurs: readonly string[],
+): void {
   const v = valeur?.trim();
-  if (v && !valeurs.includes(v)) throw refus("VALEUR", champ, `Filtre « ${champ} » : valeur inconnue, valeurs possibles : ${valeurs.join(", ")}.`);
+  if (v && !valeurs.includes(v))
+    throw refus("VALEUR", champ, `Filtre « ${champ} » : valeur inconnue, valeurs possibles : ${valeurs.join(", ")}.`);
 }

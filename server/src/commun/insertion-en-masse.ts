@@ -21,9 +21,19 @@ export const lignesParInsertion = (colonnes: number) => Math.max(1, Math.floor(P
 type Ligne = Record<string, unknown>;
 
 /** The driver binds Buffers as BLOBs; everything else (Date, boolean, bigint) as Prisma does. */
-const valeur = (v: unknown) => (v === undefined ? null : v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
+const valeur = (v: unknown) =>
+  v === undefined
+    ? null
+    : v instanceof Uint8Array && !Buffer.isBuffer(v)
+      ? Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+      : v;
 
-function* instructions(d: Dialecte, table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
+function* instructions(
+  d: Dialecte,
+  table: string,
+  lignes: readonly Ligne[],
+  retour: string | null,
+): Generator<{ sql: string; parametres: unknown[] }> {
   if (!lignes.length) return;
   const colonnes = Object.keys(lignes[0]!);
   const taille = lignesParInsertion(colonnes.length);
@@ -44,16 +54,24 @@ function* instructions(d: Dialecte, table: string, lignes: readonly Ligne[], ret
  * the rest). PostgreSQL: each object read as a row of the table's own type (its columns' types
  * cast the values: ISO dates, booleans, bigint digits), keys missing from an object being NULL.
  */
-const selectionJson = (d: Dialecte, table: string, colonnes: readonly string[], n = 1, octets: ReadonlySet<number> = new Set()) => d === "postgresql"
-  ? `SELECT ${colonnes.map((c) => `"${c}"`).join(", ")} FROM json_populate_recordset(NULL::"${table}", $${n}::json)`
-  : `SELECT ${colonnes.map((_, i) => (octets.has(i) ? `unhex(value ->> ${i})` : `value ->> ${i}`)).join(", ")} FROM json_each(?)`;
+const selectionJson = (
+  d: Dialecte,
+  table: string,
+  colonnes: readonly string[],
+  n = 1,
+  octets: ReadonlySet<number> = new Set(),
+) =>
+  d === "postgresql"
+    ? `SELECT ${colonnes.map((c) => `"${c}"`).join(", ")} FROM json_populate_recordset(NULL::"${table}", $${n}::json)`
+    : `SELECT ${colonnes.map((_, i) => (octets.has(i) ? `unhex(value ->> ${i})` : `value ->> ${i}`)).join(", ")} FROM json_each(?)`;
 
 /**
  * The texts of a bound JSON array (parameter `n`) as a one-column SELECT, for `… IN (…)` over a
  * list as long as a file's: one bound value per statement whatever its length (slices of
  * LIGNES_PAR_JSON), never a placeholder per value.
  */
-export const textesJson = (d: Dialecte, n = 1) => (d === "postgresql" ? `SELECT json_array_elements_text($${n}::json)` : `SELECT value FROM json_each(?)`);
+export const textesJson = (d: Dialecte, n = 1) =>
+  d === "postgresql" ? `SELECT json_array_elements_text($${n}::json)` : `SELECT value FROM json_each(?)`;
 
 type Json = string | number | boolean | null;
 
@@ -67,11 +85,16 @@ type Json = string | number | boolean | null;
 function valeurJson(d: Dialecte, v: unknown): Json | undefined {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
-    case "string": case "number": return v;
-    case "boolean": return d === "postgresql" ? v : v ? 1 : 0;
-    case "bigint": return v.toString();
+    case "string":
+    case "number":
+      return v;
+    case "boolean":
+      return d === "postgresql" ? v : v ? 1 : 0;
+    case "bigint":
+      return v.toString();
   }
-  if (v instanceof Uint8Array) return (d === "postgresql" ? "\\x" : "") + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex");
+  if (v instanceof Uint8Array)
+    return (d === "postgresql" ? "\\x" : "") + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex");
   if (!(v instanceof Date)) return undefined;
   return d === "postgresql" ? v.toISOString() : v.toISOString().replace("Z", "+00:00");
 }
@@ -85,7 +108,11 @@ function ligneJson(d: Dialecte, colonnes: readonly string[], valeurs: readonly J
  * The rows in JSON and the indexes of the columns holding bytes, or null when a row holds another
  * object, or a column both bytes and other values (its hex digits could not be told from text).
  */
-function enJson(d: Dialecte, lignes: readonly Ligne[], colonnes: readonly string[]): { json: unknown[]; octets: Set<number> } | null {
+function enJson(
+  d: Dialecte,
+  lignes: readonly Ligne[],
+  colonnes: readonly string[],
+): { json: unknown[]; octets: Set<number> } | null {
   const json: unknown[] = new Array(lignes.length);
   // Per column: 1 = bytes seen, 2 = another value seen (a flag array: this loop runs per value).
   const genres = new Uint8Array(colonnes.length);
@@ -110,7 +137,12 @@ function enJson(d: Dialecte, lignes: readonly Ligne[], colonnes: readonly string
 }
 
 /** The statements writing `lignes`: JSON slices when every value allows it, else VALUES slices. */
-function* ecritures(d: Dialecte, table: string, lignes: readonly Ligne[], retour: string | null): Generator<{ sql: string; parametres: unknown[] }> {
+function* ecritures(
+  d: Dialecte,
+  table: string,
+  lignes: readonly Ligne[],
+  retour: string | null,
+): Generator<{ sql: string; parametres: unknown[] }> {
   if (!lignes.length) return;
   const colonnes = Object.keys(lignes[0]!);
   const enTexte = enJson(d, lignes, colonnes);
@@ -120,7 +152,8 @@ function* ecritures(d: Dialecte, table: string, lignes: readonly Ligne[], retour
   }
   const { json, octets } = enTexte;
   const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes, 1, octets)}${retour ? ` RETURNING ${retour}` : ""}`;
-  for (let i = 0; i < json.length; i += LIGNES_PAR_JSON) yield { sql, parametres: [JSON.stringify(json.slice(i, i + LIGNES_PAR_JSON))] };
+  for (let i = 0; i < json.length; i += LIGNES_PAR_JSON)
+    yield { sql, parametres: [JSON.stringify(json.slice(i, i + LIGNES_PAR_JSON))] };
 }
 
 /**
@@ -129,7 +162,8 @@ function* ecritures(d: Dialecte, table: string, lignes: readonly Ligne[], retour
  * object other than bytes and dates. `table` and the keys come from this code, never from input.
  */
 export async function insererEnMasse(tx: Tx, table: string, lignes: readonly Ligne[]): Promise<void> {
-  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, null)) await tx.$executeRawUnsafe(sql, ...parametres);
+  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, null))
+    await tx.$executeRawUnsafe(sql, ...parametres);
 }
 
 /** Rows whose values are only text, integers or null: one JSON text per slice, never a list of parameters. */
@@ -147,14 +181,31 @@ export async function insererParJson(tx: Tx, table: string, lignes: readonly Lig
   const colonnes = Object.keys(lignes[0]!);
   const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)}`;
   for (let i = 0; i < lignes.length; i += LIGNES_PAR_JSON) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => ligneJson(d, colonnes, colonnes.map((c) => l[c] ?? null)))));
+    await tx.$executeRawUnsafe(
+      sql,
+      JSON.stringify(
+        lignes.slice(i, i + LIGNES_PAR_JSON).map((l) =>
+          ligneJson(
+            d,
+            colonnes,
+            colonnes.map((c) => l[c] ?? null),
+          ),
+        ),
+      ),
+    );
   }
 }
 
 /** The same, returning the `retour` columns of each inserted row (SQLite's RETURNING; order not promised). */
-export async function insererEtRelire<R>(tx: Tx, table: string, lignes: readonly Ligne[], retour: string): Promise<R[]> {
+export async function insererEtRelire<R>(
+  tx: Tx,
+  table: string,
+  lignes: readonly Ligne[],
+  retour: string,
+): Promise<R[]> {
   const out: R[] = [];
-  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, retour)) out.push(...(await tx.$queryRawUnsafe<R[]>(sql, ...parametres)));
+  for (const { sql, parametres } of ecritures(dialecte(tx), table, lignes, retour))
+    out.push(...(await tx.$queryRawUnsafe<R[]>(sql, ...parametres)));
   return out;
 }
 
@@ -164,7 +215,11 @@ export async function insererEtRelire<R>(tx: Tx, table: string, lignes: readonly
  * (SQLite's upsert): a draft's additions and changes of a block in one statement, no per-value bind work.
  */
 export async function insererOuMettreAJourParJson(
-  tx: Tx, table: string, lignes: readonly Record<string, string | number | boolean | null>[], conflit: readonly string[], conserver: readonly string[] = [],
+  tx: Tx,
+  table: string,
+  lignes: readonly Record<string, string | number | boolean | null>[],
+  conflit: readonly string[],
+  conserver: readonly string[] = [],
 ): Promise<void> {
   if (!lignes.length) return;
   const d = dialecte(tx);
@@ -172,9 +227,21 @@ export async function insererOuMettreAJourParJson(
   const garde = new Set([...conflit, ...conserver]);
   const maj = colonnes.filter((c) => !garde.has(c)).map((c) => `"${c}" = excluded."${c}"`);
   // "WHERE true": without it SQLite would read ON CONFLICT as a join constraint of the SELECT.
-  const sql = `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)} WHERE true`
-    + ` ON CONFLICT (${conflit.map((c) => `"${c}"`).join(", ")}) DO ${maj.length ? `UPDATE SET ${maj.join(", ")}` : "NOTHING"}`;
+  const sql =
+    `INSERT INTO "${table}" (${colonnes.map((c) => `"${c}"`).join(", ")}) ${selectionJson(d, table, colonnes)} WHERE true` +
+    ` ON CONFLICT (${conflit.map((c) => `"${c}"`).join(", ")}) DO ${maj.length ? `UPDATE SET ${maj.join(", ")}` : "NOTHING"}`;
   for (let i = 0; i < lignes.length; i += LIGNES_PAR_JSON) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(lignes.slice(i, i + LIGNES_PAR_JSON).map((l) => ligneJson(d, colonnes, colonnes.map((c) => valeurJson(d, l[c]) ?? null)))));
+    await tx.$executeRawUnsafe(
+      sql,
+      JSON.stringify(
+        lignes.slice(i, i + LIGNES_PAR_JSON).map((l) =>
+          ligneJson(
+            d,
+            colonnes,
+            colonnes.map((c) => valeurJson(d, l[c]) ?? null),
+          ),
+        ),
+      ),
+    );
   }
 }

@@ -29,10 +29,13 @@ export function useIntrospection(mode: ModeIntrospection): Plugin<Context> {
       if (mode === "tous") return;
       if (mode === "authentifie" && (args.contextValue as Context).acteur) return;
       if (!litLeSchema(args.document)) return;
-      const message = mode === "aucun"
-        ? "Introspection du schéma désactivée sur ce serveur : le schéma est publié dans la documentation de l'API."
-        : "Introspection du schéma réservée aux appelants authentifiés : connectez-vous ou fournissez une clé API.";
-      setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: "INTROSPECTION_INTERDITE" } })] });
+      const message =
+        mode === "aucun"
+          ? "Introspection du schéma désactivée sur ce serveur : le schéma est publié dans la documentation de l'API."
+          : "Introspection du schéma réservée aux appelants authentifiés : connectez-vous ou fournissez une clé API.";
+      setResultAndStopExecution({
+        errors: [new GraphQLError(message, { extensions: { code: "INTROSPECTION_INTERDITE" } })],
+      });
     },
   };
 }

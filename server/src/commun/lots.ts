@@ -9,7 +9,11 @@ export function* parLots<T>(valeurs: readonly T[], taille = LOT_MAX): Generator<
 }
 
 /** Runs one query per slice and concatenates the rows. */
-export async function chercherParLots<T, R>(valeurs: readonly T[], requete: (lot: T[]) => Promise<R[]>, taille = LOT_MAX): Promise<R[]> {
+export async function chercherParLots<T, R>(
+  valeurs: readonly T[],
+  requete: (lot: T[]) => Promise<R[]>,
+  taille = LOT_MAX,
+): Promise<R[]> {
   const out: R[] = [];
   for (const lot of parLots(valeurs, taille)) out.push(...(await requete(lot)));
   return out;

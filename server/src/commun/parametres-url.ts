@@ -28,7 +28,11 @@ export class LecteurParametres {
     connus: readonly string[],
   ) {
     for (const nom of p.keys()) {
-      if (!connus.includes(nom)) throw new ParametreInvalide(nom.slice(0, 50), `paramètre inconnu ; paramètres possibles : ${connus.join(", ")}`);
+      if (!connus.includes(nom))
+        throw new ParametreInvalide(
+          nom.slice(0, 50),
+          `paramètre inconnu ; paramètres possibles : ${connus.join(", ")}`,
+        );
     }
   }
 
@@ -45,7 +49,8 @@ export class LecteurParametres {
   choix<T extends string>(nom: string, valeurs: readonly T[]): T | null {
     const v = this.texte(nom);
     if (v === null) return null;
-    if (!(valeurs as readonly string[]).includes(v)) throw new ParametreInvalide(nom, `valeur inconnue, valeurs possibles : ${valeurs.join(", ")}`);
+    if (!(valeurs as readonly string[]).includes(v))
+      throw new ParametreInvalide(nom, `valeur inconnue, valeurs possibles : ${valeurs.join(", ")}`);
     return v as T;
   }
 
@@ -53,7 +58,8 @@ export class LecteurParametres {
   jour(nom: string): string | null {
     const v = this.texte(nom);
     if (v === null) return null;
-    if (!dateIsoValide(v)) throw new ParametreInvalide(nom, "date réelle au format AAAA-MM-JJ attendue (exemple : 2024-03-01)");
+    if (!dateIsoValide(v))
+      throw new ParametreInvalide(nom, "date réelle au format AAAA-MM-JJ attendue (exemple : 2024-03-01)");
     return v;
   }
 
@@ -62,7 +68,8 @@ export class LecteurParametres {
     const v = this.texte(nom);
     if (v === null) return null;
     const d = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) ? new Date(v) : new Date(Number.NaN);
-    if (Number.isNaN(d.getTime())) throw new ParametreInvalide(nom, "date et heure ISO 8601 attendue (exemple : 2024-03-01T08:00:00Z)");
+    if (Number.isNaN(d.getTime()))
+      throw new ParametreInvalide(nom, "date et heure ISO 8601 attendue (exemple : 2024-03-01T08:00:00Z)");
     return d;
   }
 }

@@ -13,8 +13,19 @@ export const BAIL_STATISTIQUES = "statistiques";
  * its holder renews it at its next tick while the other instances, ticking in between, find it
  * held; if the holder stops, another one takes over within an interval.
  */
-export async function rafraichirStatistiquesSousBail(prisma: Db, urlBase: string, intervalleMs = INTERVALLE_OPTIMISATION_MS, titulaire = TITULAIRE_PROCESSUS) {
-  return executerSousBail(prisma, BAIL_STATISTIQUES, Math.floor(intervalleMs * 0.9), () => optimiserStatistiques(urlBase), titulaire);
+export async function rafraichirStatistiquesSousBail(
+  prisma: Db,
+  urlBase: string,
+  intervalleMs = INTERVALLE_OPTIMISATION_MS,
+  titulaire = TITULAIRE_PROCESSUS,
+) {
+  return executerSousBail(
+    prisma,
+    BAIL_STATISTIQUES,
+    Math.floor(intervalleMs * 0.9),
+    () => optimiserStatistiques(urlBase),
+    titulaire,
+  );
 }
 
 /**

@@ -1,14 +1,38 @@
 import { GraphQLError } from "graphql";
 import {
-  BLOCS, BLOCS_LABELS, ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS, ETATS_VALIDATION, ETATS_VALIDATION_LABELS, ROLES,
-  ROLES_LABELS, STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS, STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS,
-  TYPES_DEMANDE, TYPES_PIECE, dateIsoValide, TYPES_PIECE_LABELS, UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS, montantDecimal,
-  parseMontant, type Probleme, type Role,
+  BLOCS,
+  BLOCS_LABELS,
+  ETATS_PAIEMENT,
+  ETATS_PAIEMENT_LABELS,
+  ETATS_VALIDATION,
+  ETATS_VALIDATION_LABELS,
+  ROLES,
+  ROLES_LABELS,
+  STATUTS_ADMIN_TECHNIQUE,
+  STATUTS_ADMIN_TECHNIQUE_LABELS,
+  STATUTS_DEMANDE,
+  STATUTS_DEMANDE_LABELS,
+  TYPES_DEMANDE,
+  TYPES_PIECE,
+  dateIsoValide,
+  TYPES_PIECE_LABELS,
+  UTILITES_CERTIFICAT,
+  UTILITES_CERTIFICAT_LABELS,
+  montantDecimal,
+  parseMontant,
+  type Probleme,
+  type Role,
 } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
-  ErreurAuthentification, ErreurAutorisation, ErreurConflit, ErreurEtat, ErreurIntrouvable, ErreurMetier,
-  ErreurValidation, ErreurVerrouillage,
+  ErreurAuthentification,
+  ErreurAutorisation,
+  ErreurConflit,
+  ErreurEtat,
+  ErreurIntrouvable,
+  ErreurMetier,
+  ErreurValidation,
+  ErreurVerrouillage,
 } from "./erreurs.js";
 
 // ---- scalars -------------------------------------------------------------------------------
@@ -37,11 +61,15 @@ builder.scalarType("Date", {
 builder.scalarType("JSON", { serialize: (v) => v, parseValue: (v) => v });
 
 builder.scalarType("Montant", {
-  description: "Montant en euros : texte décimal à 2 décimales, ex. « 2920.00 ». Exact, sans limite de taille (jamais un flottant ni un entier 32 bits).",
+  description:
+    "Montant en euros : texte décimal à 2 décimales, ex. « 2920.00 ». Exact, sans limite de taille (jamais un flottant ni un entier 32 bits).",
   serialize: (centimes) => montantDecimal(centimes),
   parseValue: (v) => {
     const centimes = typeof v === "string" || typeof v === "number" ? parseMontant(v) : null;
-    if (centimes === null) throw new GraphQLError(`Montant invalide « ${String(v)} » : montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00").`);
+    if (centimes === null)
+      throw new GraphQLError(
+        `Montant invalide « ${String(v)} » : montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00").`,
+      );
     return centimes;
   },
 });
@@ -74,7 +102,11 @@ builder.scalarType("File", {
 });
 
 // ---- enums, from the shared definitions (one source of truth) -----------------------------
-export function enumDepuis<const T extends readonly string[]>(name: string, values: T, labels: Record<T[number], string>) {
+export function enumDepuis<const T extends readonly string[]>(
+  name: string,
+  values: T,
+  labels: Record<T[number], string>,
+) {
   return builder.enumType(name, {
     values: Object.fromEntries(values.map((v) => [v, { value: v, description: labels[v as T[number]] }])) as {
       [K in T[number]]: { value: K; description: string };
@@ -85,7 +117,11 @@ export function enumDepuis<const T extends readonly string[]>(name: string, valu
 export const TypeDemandeEnum = enumDepuis("TypeDemande", TYPES_DEMANDE, { AVANCE: "Avance", SOLDE: "Solde" });
 export const StatutDemandeEnum = enumDepuis("StatutDemande", STATUTS_DEMANDE, STATUTS_DEMANDE_LABELS);
 export const EtatPaiementEnum = enumDepuis("EtatPaiement", ETATS_PAIEMENT, ETATS_PAIEMENT_LABELS);
-export const StatutAdminTechniqueEnum = enumDepuis("StatutAdminTechnique", STATUTS_ADMIN_TECHNIQUE, STATUTS_ADMIN_TECHNIQUE_LABELS);
+export const StatutAdminTechniqueEnum = enumDepuis(
+  "StatutAdminTechnique",
+  STATUTS_ADMIN_TECHNIQUE,
+  STATUTS_ADMIN_TECHNIQUE_LABELS,
+);
 export const UtiliteCertificatEnum = enumDepuis("UtiliteCertificat", UTILITES_CERTIFICAT, UTILITES_CERTIFICAT_LABELS);
 export const TypePieceEnum = enumDepuis("TypePiece", TYPES_PIECE, TYPES_PIECE_LABELS);
 export const BlocEnum = enumDepuis("Bloc", BLOCS, BLOCS_LABELS);
@@ -101,7 +137,8 @@ export function valeurEnum<const T extends string>(valeurs: readonly T[], v: str
   return v;
 }
 /** A stored role as the Role enum; null for the system's (import, seed). */
-export const roleConnu = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
+export const roleConnu = (role: string): Role | null =>
+  (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
 export const GraviteEnum = builder.enumType("Gravite", { values: ["ERREUR", "AVERTISSEMENT"] as const });
 
 // ---- problems and errors -------------------------------------------------------------------
@@ -121,7 +158,11 @@ export const ErreurInterface = builder.interfaceRef<ErreurMetier>("Erreur").impl
   fields: (t) => ({
     code: t.exposeString("code"),
     message: t.exposeString("message"),
-    path: t.stringList({ nullable: true, description: "Chemin du champ en cause dans l'entrée.", resolve: (e) => e.chemin }),
+    path: t.stringList({
+      nullable: true,
+      description: "Chemin du champ en cause dans l'entrée.",
+      resolve: (e) => e.chemin,
+    }),
   }),
 });
 
@@ -139,7 +180,12 @@ for (const [cls, name] of [
   [ErreurIntrouvable, "ErreurIntrouvable"],
   [ErreurEtat, "ErreurEtat"],
 ] as const) {
-  builder.objectType(cls, { name, interfaces: [ErreurInterface], isTypeOf: (o) => o instanceof cls, fields: () => ({}) });
+  builder.objectType(cls, {
+    name,
+    interfaces: [ErreurInterface],
+    isTypeOf: (o) => o instanceof cls,
+    fields: () => ({}),
+  });
 }
 builder.objectType(ErreurConflit, {
   name: "ErreurConflit",

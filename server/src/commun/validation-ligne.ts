@@ -23,4 +23,9 @@ export const ValidationLigneRef = builder.objectRef<EtatLigne>("ValidationLigne"
   }),
 });
 
-export const SELECT_VALIDATION = { validation: true, validationMotif: true, valideePar: true, valideeLe: true } as const;
+export const SELECT_VALIDATION = {
+  validation: true,
+  validationMotif: true,
+  valideePar: true,
+  valideeLe: true,
+} as const;

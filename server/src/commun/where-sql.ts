@@ -8,8 +8,22 @@ import { marque, type Dialecte, type Prisma } from "@segur/prisma";
 
 /** Columns of "Demande" a filter, a sort or a read may name (never taken from input). */
 const COLONNES: ReadonlySet<string> = new Set([
-  "id", "numero", "type", "couloir", "numeroEditeur", "logiciel", "logicielRecherche", "dateDepot", "dateCommande", "statut", "etatPaiement", "montantCentimes",
-  "referenceFournisseur", "versionCourante", "creeLe", "majLe",
+  "id",
+  "numero",
+  "type",
+  "couloir",
+  "numeroEditeur",
+  "logiciel",
+  "logicielRecherche",
+  "dateDepot",
+  "dateCommande",
+  "statut",
+  "etatPaiement",
+  "montantCentimes",
+  "referenceFournisseur",
+  "versionCourante",
+  "creeLe",
+  "majLe",
 ]);
 
 /** A where, an order or a column this module does not translate: read through Prisma instead. */
@@ -31,14 +45,26 @@ function condition(d: Dialecte, c: string, v: unknown, p: unknown[]): string {
   if (estValeur(v)) return `${col} = ${lie(v)}`;
   const parties = Object.entries(v as Record<string, unknown>).map(([op, x]) => {
     switch (op) {
-      case "equals": return x === null ? `${col} IS NULL` : `${col} = ${lie(x)}`;
-      case "not": return x === null ? `${col} IS NOT NULL` : estValeur(x) ? `${col} <> ${lie(x)}` : `NOT (${condition(d, c, x, p)})`;
-      case "lt": return `${col} < ${lie(x)}`;
-      case "lte": return `${col} <= ${lie(x)}`;
-      case "gt": return `${col} > ${lie(x)}`;
-      case "gte": return `${col} >= ${lie(x)}`;
-      case "contains": return `${col} LIKE ('%' || ${lie(x)} || '%')`;
-      default: throw new FormeInconnue(op);
+      case "equals":
+        return x === null ? `${col} IS NULL` : `${col} = ${lie(x)}`;
+      case "not":
+        return x === null
+          ? `${col} IS NOT NULL`
+          : estValeur(x)
+            ? `${col} <> ${lie(x)}`
+            : `NOT (${condition(d, c, x, p)})`;
+      case "lt":
+        return `${col} < ${lie(x)}`;
+      case "lte":
+        return `${col} <= ${lie(x)}`;
+      case "gt":
+        return `${col} > ${lie(x)}`;
+      case "gte":
+        return `${col} >= ${lie(x)}`;
+      case "contains":
+        return `${col} LIKE ('%' || ${lie(x)} || '%')`;
+      default:
+        throw new FormeInconnue(op);
     }
   });
   return parties.length ? parties.join(" AND ") : "1=1";
@@ -47,10 +73,22 @@ function condition(d: Dialecte, c: string, v: unknown, p: unknown[]): string {
 /** The where clause as SQL over the unaliased "Demande" columns; its values are pushed onto `p` (placeholders numbered after them). */
 export function clause(d: Dialecte, w: Prisma.DemandeWhereInput, p: unknown[]): string {
   const parties = Object.entries(w).map(([k, v]) => {
-    if (k === "AND") return `(${[v].flat().map((x) => clause(d, x as Prisma.DemandeWhereInput, p)).join(" AND ") || "1=1"})`;
+    if (k === "AND")
+      return `(${
+        [v]
+          .flat()
+          .map((x) => clause(d, x as Prisma.DemandeWhereInput, p))
+          .join(" AND ") || "1=1"
+      })`;
     if (k === "OR") return `(${(v as Prisma.DemandeWhereInput[]).map((x) => clause(d, x, p)).join(" OR ") || "1=0"})`;
     // Prisma's NOT of a list: none of them holds.
-    if (k === "NOT") return `(${[v].flat().map((x) => `NOT (${clause(d, x as Prisma.DemandeWhereInput, p)})`).join(" AND ") || "1=1"})`;
+    if (k === "NOT")
+      return `(${
+        [v]
+          .flat()
+          .map((x) => `NOT (${clause(d, x as Prisma.DemandeWhereInput, p)})`)
+          .join(" AND ") || "1=1"
+      })`;
     if (v === undefined) return "1=1";
     return `(${condition(d, k, v, p)})`;
   });

@@ -90,7 +90,14 @@ async function envoyerUn(
       // Only while this instance still holds the lease (it ran out = another one took over).
       const { count: n } = await tx.courriel.updateMany({
         where: { id: c.id, reserveJusquA: bail },
-        data: { etat: "ENVOYE", envoyeLe: fin, tentatives: tentative, transport: courrielleur.nom, prochainEssaiLe: null, reserveJusquA: null },
+        data: {
+          etat: "ENVOYE",
+          envoyeLe: fin,
+          tentatives: tentative,
+          transport: courrielleur.nom,
+          prochainEssaiLe: null,
+          reserveJusquA: null,
+        },
       });
       if (n === 1) await journaliserEnvoi(tx, base, AUTEUR_SYSTEME);
     });
@@ -99,16 +106,34 @@ async function envoyerUn(
 
   const abandon = tentative >= TENTATIVES_COURRIEL_MAX;
   const prochainEssaiLe = abandon ? null : new Date(fin.getTime() + delaiNouvelEssaiCourriel(tentative));
-  journal.warn({ courrielId: c.id, demandeId: c.demandeId, transport: courrielleur.nom, tentative, erreur }, "courriel non envoyé");
+  journal.warn(
+    { courrielId: c.id, demandeId: c.demandeId, transport: courrielleur.nom, tentative, erreur },
+    "courriel non envoyé",
+  );
   await prisma.$transaction(async (tx) => {
     const { count: n } = await tx.courriel.updateMany({
       where: { id: c.id, reserveJusquA: bail },
-      data: { etat: abandon ? "ECHEC" : "EN_ATTENTE", tentatives: tentative, derniereErreur: erreur, prochainEssaiLe, reserveJusquA: null },
+      data: {
+        etat: abandon ? "ECHEC" : "EN_ATTENTE",
+        tentatives: tentative,
+        derniereErreur: erreur,
+        prochainEssaiLe,
+        reserveJusquA: null,
+      },
     });
     if (n === 1) {
       await enregistrerEvenement(tx, {
-        demandeId: c.demandeId, type: "COURRIEL_ECHEC", auteur: AUTEUR_SYSTEME,
-        details: { courrielId: c.id, transport: courrielleur.nom, tentative, erreur, abandon, prochainEssaiLe: prochainEssaiLe?.toISOString() ?? null },
+        demandeId: c.demandeId,
+        type: "COURRIEL_ECHEC",
+        auteur: AUTEUR_SYSTEME,
+        details: {
+          courrielId: c.id,
+          transport: courrielleur.nom,
+          tentative,
+          erreur,
+          abandon,
+          prochainEssaiLe: prochainEssaiLe?.toISOString() ?? null,
+        },
       });
     }
   });
@@ -119,14 +144,19 @@ async function envoyerUn(
  * Puts given-up emails (état ECHEC) back in the outbox for a new series of attempts, one
  * audit event each. `id` limits it to one email. Returns the ids relaunched.
  */
-export async function relancerCourriels(prisma: Db, options: { id?: number; maintenant?: Date } = {}): Promise<number[]> {
+export async function relancerCourriels(
+  prisma: Db,
+  options: { id?: number; maintenant?: Date } = {},
+): Promise<number[]> {
   const maintenant = options.maintenant ?? new Date();
   const relances: number[] = [];
   let apres = 0;
   for (;;) {
     const lot = await prisma.courriel.findMany({
       where: { etat: "ECHEC", id: options.id ?? { gt: apres } },
-      orderBy: { id: "asc" }, take: 100, select: { id: true, demandeId: true, tentatives: true, derniereErreur: true },
+      orderBy: { id: "asc" },
+      take: 100,
+      select: { id: true, demandeId: true, tentatives: true, derniereErreur: true },
     });
     for (const c of lot) {
       await prisma.$transaction(async (tx) => {
@@ -136,7 +166,9 @@ export async function relancerCourriels(prisma: Db, options: { id?: number; main
         });
         if (count !== 1) return;
         await enregistrerEvenement(tx, {
-          demandeId: c.demandeId, type: "COURRIEL_RELANCE", auteur: AUTEUR_SYSTEME,
+          demandeId: c.demandeId,
+          type: "COURRIEL_RELANCE",
+          auteur: AUTEUR_SYSTEME,
           details: { courrielId: c.id, tentativesPrecedentes: c.tentatives, derniereErreur: c.derniereErreur },
         });
         relances.push(c.id);

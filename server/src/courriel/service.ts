@@ -1,4 +1,10 @@
-import { STATUTS_AVEC_COURRIEL, STATUTS_DEMANDE_LABELS, TYPES_DEMANDE_LABELS, type StatutDemande, type TypeDemande } from "@segur/shared";
+import {
+  STATUTS_AVEC_COURRIEL,
+  STATUTS_DEMANDE_LABELS,
+  TYPES_DEMANDE_LABELS,
+  type StatutDemande,
+  type TypeDemande,
+} from "@segur/shared";
 import type { Courrielleur } from "./transport.js";
 import { enregistrerEvenement, type Auteur, type Tx } from "../historique/service.js";
 
@@ -74,16 +80,26 @@ export async function enregistrerCourriel(tx: Tx, courrielleur: Courrielleur, c:
   const envoye = courrielleur.enregistrementSeul === true;
   return tx.courriel.create({
     data: {
-      ...c, transport: courrielleur.nom, creeLe: maintenant,
-      ...(envoye ? { etat: "ENVOYE", envoyeLe: maintenant, prochainEssaiLe: null } : { etat: "EN_ATTENTE", prochainEssaiLe: maintenant }),
+      ...c,
+      transport: courrielleur.nom,
+      creeLe: maintenant,
+      ...(envoye
+        ? { etat: "ENVOYE", envoyeLe: maintenant, prochainEssaiLe: null }
+        : { etat: "EN_ATTENTE", prochainEssaiLe: maintenant }),
     },
   });
 }
 
 /** The audit event of a delivered email (one definition for the outbox and the record-only transport). */
-export function journaliserEnvoi(tx: Tx, e: { courrielId: number; demandeId: number; transport: string; tentative: number }, auteur: Auteur) {
+export function journaliserEnvoi(
+  tx: Tx,
+  e: { courrielId: number; demandeId: number; transport: string; tentative: number },
+  auteur: Auteur,
+) {
   return enregistrerEvenement(tx, {
-    demandeId: e.demandeId, type: "COURRIEL_ENVOYE", auteur,
+    demandeId: e.demandeId,
+    type: "COURRIEL_ENVOYE",
+    auteur,
     details: { courrielId: e.courrielId, transport: e.transport, envoye: true, tentative: e.tentative },
   });
 }

@@ -20,7 +20,12 @@ export const courrielleurBase: Courrielleur = { nom: "base", envoyer: async () =
 
 /** SMTP with bounded waits: an unreachable server must fail an attempt well within the outbox lease. */
 export function courrielleurSmtp(url: string, expediteur: string): Courrielleur {
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
   return {
     nom: "smtp",
     envoyer: async (m) => {

@@ -11,14 +11,27 @@ import { REQUETES_LIGNES } from "./types.js";
 /** The relations read here: their model, the include Pothos sends for them, and the same rows in SQL. */
 const RELATIONS: Record<string, { modele: Modele; include: unknown; filtre?: string; ordre: string }> = {
   beneficiaires: { modele: "Beneficiaire", include: REQUETES_LIGNES.beneficiaires, ordre: `r."ordre", r."id"` },
-  administrateurs: { modele: "AdministrateurTechnique", include: REQUETES_LIGNES.administrateurs, filtre: `r."demandeCertificatServeur" = true`, ordre: `r."ordre", r."id"` },
-  courriels: { modele: "Courriel", include: { orderBy: [{ creeLe: "desc" }, { id: "desc" }] }, ordre: `r."creeLe" DESC, r."id" DESC` },
+  administrateurs: {
+    modele: "AdministrateurTechnique",
+    include: REQUETES_LIGNES.administrateurs,
+    filtre: `r."demandeCertificatServeur" = true`,
+    ordre: `r."ordre", r."id"`,
+  },
+  courriels: {
+    modele: "Courriel",
+    include: { orderBy: [{ creeLe: "desc" }, { id: "desc" }] },
+    ordre: `r."creeLe" DESC, r."id" DESC`,
+  },
 };
 
 const memes = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The first demande matching `where`, every column, with the `include`d relations; null when the include or the where is not one read here. */
-export async function demandeEtLignes(prisma: Db, where: Prisma.DemandeWhereInput, include: Record<string, unknown>): Promise<{ trouvee: Record<string, unknown> | null } | null> {
+export async function demandeEtLignes(
+  prisma: Db,
+  where: Prisma.DemandeWhereInput,
+  include: Record<string, unknown>,
+): Promise<{ trouvee: Record<string, unknown> | null } | null> {
   const noms = Object.keys(include);
   if (noms.some((n) => !RELATIONS[n] || !memes(include[n], RELATIONS[n]!.include))) return null;
   const d = dialecte(prisma);
@@ -30,7 +43,12 @@ export async function demandeEtLignes(prisma: Db, where: Prisma.DemandeWhereInpu
     for (const n of noms) {
       const r = RELATIONS[n]!;
       const va = [...colonnesDe(r.modele).keys()].map((c) => valeur(d, r.modele, "r", c)).join(", ");
-      valeurs.push(json.imbrique(d, `SELECT ${json.tableau(d, va, r.ordre)} FROM "${r.modele}" r WHERE r."demandeId" = p."id"${r.filtre ? ` AND ${r.filtre}` : ""}`));
+      valeurs.push(
+        json.imbrique(
+          d,
+          `SELECT ${json.tableau(d, va, r.ordre)} FROM "${r.modele}" r WHERE r."demandeId" = p."id"${r.filtre ? ` AND ${r.filtre}` : ""}`,
+        ),
+      );
     }
     const filtre = clause(d, where, parametres);
     sql = `SELECT ${json.ligne(d, valeurs.join(", "))} AS ligne FROM (SELECT * FROM "Demande" WHERE ${filtre} LIMIT 1) p`;

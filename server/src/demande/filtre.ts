@@ -35,7 +35,10 @@ export type Tri = keyof typeof TRIS;
 const PLAGE_LARGE_MS = 31 * 86_400_000;
 
 /** Filters on a column of a few values (each matches a large share of the demandes), by sort. */
-const FILTRES_LARGES = { type: "TYPE", statut: "STATUT", etatPaiement: "ETAT_PAIEMENT" } as const satisfies Record<string, Tri>;
+const FILTRES_LARGES = { type: "TYPE", statut: "STATUT", etatPaiement: "ETAT_PAIEMENT" } as const satisfies Record<
+  string,
+  Tri
+>;
 
 /**
  * The list's filters as a Prisma where clause, always within the actor's perimeter. `tri`: the
@@ -45,11 +48,17 @@ const FILTRES_LARGES = { type: "TYPE", statut: "STATUT", etatPaiement: "ETAT_PAI
  * written `NOT (statut <> ?)`, which no index serves: the sort's index is walked in order and the
  * page ends after a few hundred rows. The count (no `tri`) keeps the indexable form.
  */
-export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Acteur | null, tri?: Tri): Prisma.DemandeWhereInput {
+export function filtreVersWhere(
+  f: FiltreDemandes | null | undefined,
+  acteur: Acteur | null,
+  tri?: Tri,
+): Prisma.DemandeWhereInput {
   verifierTextesFiltre(f);
   const and: Prisma.DemandeWhereInput[] = [perimetreDemandes(acteur)];
   const egal = <C extends keyof typeof FILTRES_LARGES>(colonne: C, valeur: string): Prisma.DemandeWhereInput =>
-    tri && tri !== "DATE_DEPOT" && tri !== FILTRES_LARGES[colonne] ? { NOT: { [colonne]: { not: valeur } } } : { [colonne]: valeur };
+    tri && tri !== "DATE_DEPOT" && tri !== FILTRES_LARGES[colonne]
+      ? { NOT: { [colonne]: { not: valeur } } }
+      : { [colonne]: valeur };
   if (f?.numero?.trim()) and.push({ numero: { contains: f.numero.trim().toUpperCase() } });
   if (f?.type) and.push(egal("type", f.type));
   if (f?.statut) and.push(egal("statut", f.statut));
@@ -60,8 +69,12 @@ export function filtreVersWhere(f: FiltreDemandes | null | undefined, acteur: Ac
   // "déposée entre le … et le …" includes the whole last day
   const avant = f?.deposeeAvant ? new Date(f.deposeeAvant.getTime() + 86_400_000) : null;
   // Same reasoning for a wide date range under another sort: walk the sort's index, not the range.
-  const large = !!tri && tri !== "DATE_DEPOT" && (!f?.deposeeApres || !avant || avant.getTime() - f.deposeeApres.getTime() >= PLAGE_LARGE_MS);
-  if (f?.deposeeApres) and.push(large ? { NOT: { dateDepot: { lt: f.deposeeApres } } } : { dateDepot: { gte: f.deposeeApres } });
+  const large =
+    !!tri &&
+    tri !== "DATE_DEPOT" &&
+    (!f?.deposeeApres || !avant || avant.getTime() - f.deposeeApres.getTime() >= PLAGE_LARGE_MS);
+  if (f?.deposeeApres)
+    and.push(large ? { NOT: { dateDepot: { lt: f.deposeeApres } } } : { dateDepot: { gte: f.deposeeApres } });
   if (avant) and.push(large ? { NOT: { dateDepot: { gte: avant } } } : { dateDepot: { lt: avant } });
   if (f?.referenceFournisseur?.trim()) and.push({ referenceFournisseur: f.referenceFournisseur.trim() });
   if (f?.modifieeDepuis) and.push({ majLe: { gte: f.modifieeDepuis } });
@@ -76,8 +89,13 @@ const TRIS_SANS_DATE: ReadonlySet<Tri> = new Set(["NUMERO", "DATE_DEPOT", "DERNI
  * few values, the order of the list's indexes (prisma/schema.prisma), so that a page is read in
  * index order, never sorted — and equal statuts or types still show the latest déposées first.
  */
-export function triVersOrderBy(tri: Tri = "DATE_DEPOT", ordre: "ASC" | "DESC" = "DESC"): Prisma.DemandeOrderByWithRelationInput[] {
+export function triVersOrderBy(
+  tri: Tri = "DATE_DEPOT",
+  ordre: "ASC" | "DESC" = "DESC",
+): Prisma.DemandeOrderByWithRelationInput[] {
   const dir = ordre === "ASC" ? "asc" : "desc";
-  const departage: Prisma.DemandeOrderByWithRelationInput[] = TRIS_SANS_DATE.has(tri) ? [{ id: dir }] : [{ dateDepot: dir }, { id: dir }];
+  const departage: Prisma.DemandeOrderByWithRelationInput[] = TRIS_SANS_DATE.has(tri)
+    ? [{ id: dir }]
+    : [{ dateDepot: dir }, { id: dir }];
   return [{ [TRIS[tri]]: dir }, ...departage];
 }

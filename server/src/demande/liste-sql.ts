@@ -15,7 +15,16 @@ const parModele = new Map<string, Colonnes>();
 /** Per scalar column of a model: its Prisma type (Int, String, DateTime, BigInt, Boolean…) and whether it may be NULL. */
 export function colonnesDe(m: Modele): Colonnes {
   let c = parModele.get(m);
-  if (!c) parModele.set(m, (c = new Map(MODELES[m]!.fields.filter((f) => f.kind === "scalar").map((f) => [f.name, { type: f.type, requis: f.isRequired }]))));
+  if (!c)
+    parModele.set(
+      m,
+      (c = new Map(
+        MODELES[m]!.fields.filter((f) => f.kind === "scalar").map((f) => [
+          f.name,
+          { type: f.type, requis: f.isRequired },
+        ]),
+      )),
+    );
   return c;
 }
 const TYPES_LUS = new Set(["Int", "String", "DateTime", "BigInt", "Boolean"]);
@@ -32,10 +41,14 @@ export function valeur(d: Dialecte, m: Modele, alias: string, c: string): string
 /** Back to Prisma's type: dates, 64-bit integers, booleans (SQLite's 0 / 1); null stays null. */
 function typeur(m: Modele, c: string): (v: unknown) => unknown {
   switch (colonnesDe(m).get(c)!.type) {
-    case "DateTime": return (v) => (v === null ? null : new Date(v as string | number));
-    case "BigInt": return (v) => (v === null ? null : BigInt(v as string));
-    case "Boolean": return (v) => (v === null ? null : Boolean(v));
-    default: return (v) => v;
+    case "DateTime":
+      return (v) => (v === null ? null : new Date(v as string | number));
+    case "BigInt":
+      return (v) => (v === null ? null : BigInt(v as string));
+    case "Boolean":
+      return (v) => (v === null ? null : Boolean(v));
+    default:
+      return (v) => v;
   }
 }
 
@@ -51,18 +64,23 @@ export function lecteurLigne(m: Modele, colonnes: readonly string[]): (ligne: un
 
 export const json = {
   /** One row's values as a JSON array. */
-  ligne: (d: Dialecte, valeurs: string) => (d === "postgresql" ? `json_build_array(${valeurs})` : `json_array(${valeurs})`),
+  ligne: (d: Dialecte, valeurs: string) =>
+    d === "postgresql" ? `json_build_array(${valeurs})` : `json_array(${valeurs})`,
   /** The rows' arrays aggregated into one JSON array, in `ordreSql` (null: the order the rows come in). */
   tableau: (d: Dialecte, valeurs: string, ordreSql: string | null) => {
     const tri = ordreSql ? ` ORDER BY ${ordreSql}` : "";
-    return d === "postgresql" ? `json_agg(${json.ligne(d, valeurs)}${tri})` : `json_group_array(${json.ligne(d, valeurs)}${tri})`;
+    return d === "postgresql"
+      ? `json_agg(${json.ligne(d, valeurs)}${tri})`
+      : `json_group_array(${json.ligne(d, valeurs)}${tri})`;
   },
   /** A subquery's JSON array kept as JSON inside the row's array (SQLite drops the JSON subtype across a subquery); [] when empty. */
-  imbrique: (d: Dialecte, sousRequete: string) => (d === "postgresql" ? `COALESCE((${sousRequete}), '[]'::json)` : `json((${sousRequete}))`),
+  imbrique: (d: Dialecte, sousRequete: string) =>
+    d === "postgresql" ? `COALESCE((${sousRequete}), '[]'::json)` : `json((${sousRequete}))`,
 };
 
 /** The JSON value of a raw statement's one column: SQLite gives text, PostgreSQL's adapter may give it parsed already. */
-export const jsonLu = <T>(v: string | T | null | undefined): T | null => (v == null ? null : typeof v === "string" ? (JSON.parse(v) as T) : v);
+export const jsonLu = <T>(v: string | T | null | undefined): T | null =>
+  v == null ? null : typeof v === "string" ? (JSON.parse(v) as T) : v;
 
 export interface RequetePage {
   where: Prisma.DemandeWhereInput;
@@ -96,7 +114,10 @@ function conditionCurseur(d: Dialecte, t: [string, Sens][], id: number, p: unkno
 }
 
 /** The page's statement and how to read its rows back; null for a form read through Prisma. */
-export function pageListeSql(d: Dialecte, r: RequetePage): { sql: string; parametres: unknown[]; lire: (page: unknown[][]) => Record<string, unknown>[] } | null {
+export function pageListeSql(
+  d: Dialecte,
+  r: RequetePage,
+): { sql: string; parametres: unknown[]; lire: (page: unknown[][]) => Record<string, unknown>[] } | null {
   try {
     const lu = tris(r.orderBy);
     // Prisma pages after a cursor on a NULL-able sort column in memory, with rules of its own: left to it.
@@ -109,24 +130,37 @@ export function pageListeSql(d: Dialecte, r: RequetePage): { sql: string; parame
     const curseur = r.cursor ? ` AND ${conditionCurseur(d, lecture, r.cursor.id, parametres)}` : "";
     const colonnes = [...new Set(["id", ...(r.colonnes ?? colonnesDe("Demande").keys())])];
     const lus = [...new Set([...colonnes, ...lu.map(([c]) => c)])];
-    const admins = r.administrateurs && [...new Set(["id", "demandeId", ...(r.administrateurs.length ? r.administrateurs : colonnesDe("AdministrateurTechnique").keys())])];
+    const admins = r.administrateurs && [
+      ...new Set([
+        "id",
+        "demandeId",
+        ...(r.administrateurs.length ? r.administrateurs : colonnesDe("AdministrateurTechnique").keys()),
+      ]),
+    ];
     const valeurs = colonnes.map((c) => valeur(d, "Demande", "p", c));
     if (admins) {
       const va = admins.map((c) => valeur(d, "AdministrateurTechnique", "a", c)).join(", ");
-      valeurs.push(json.imbrique(d, `SELECT ${json.tableau(d, va, `a."ordre", a."id"`)} FROM "AdministrateurTechnique" a`
-        + ` WHERE a."demandeId" = p."id" AND a."demandeCertificatServeur" = true`));
+      valeurs.push(
+        json.imbrique(
+          d,
+          `SELECT ${json.tableau(d, va, `a."ordre", a."id"`)} FROM "AdministrateurTechnique" a` +
+            ` WHERE a."demandeId" = p."id" AND a."demandeCertificatServeur" = true`,
+        ),
+      );
     }
     parametres.push(Math.abs(r.take), r.skip);
-    const sql = `SELECT ${json.tableau(d, valeurs.join(", "), lu.map(([c, s]) => `p."${c}" ${s.toUpperCase()}`).join(", "))} AS page`
-      + ` FROM (SELECT ${lus.map((c) => `"${c}"`).join(", ")} FROM "Demande" WHERE ${filtre}${curseur} ORDER BY ${ordre(lecture)}`
-      + ` LIMIT ${marque(d, parametres.length - 1)} OFFSET ${marque(d, parametres.length)}) p`;
+    const sql =
+      `SELECT ${json.tableau(d, valeurs.join(", "), lu.map(([c, s]) => `p."${c}" ${s.toUpperCase()}`).join(", "))} AS page` +
+      ` FROM (SELECT ${lus.map((c) => `"${c}"`).join(", ")} FROM "Demande" WHERE ${filtre}${curseur} ORDER BY ${ordre(lecture)}` +
+      ` LIMIT ${marque(d, parametres.length - 1)} OFFSET ${marque(d, parametres.length)}) p`;
     const demande = lecteurLigne("Demande", colonnes);
     const admin = admins && lecteurLigne("AdministrateurTechnique", admins);
-    const lire = (page: unknown[][]) => page.map((l) => {
-      const o = demande(l);
-      if (admin) o.administrateurs = (l[colonnes.length] as unknown[][]).map(admin);
-      return o;
-    });
+    const lire = (page: unknown[][]) =>
+      page.map((l) => {
+        const o = demande(l);
+        if (admin) o.administrateurs = (l[colonnes.length] as unknown[][]).map(admin);
+        return o;
+      });
     return { sql, parametres, lire };
   } catch (e) {
     if (e instanceof FormeInconnue) return null;
@@ -138,7 +172,10 @@ export function pageListeSql(d: Dialecte, r: RequetePage): { sql: string; parame
 export async function lirePageListe(prisma: Db, r: RequetePage): Promise<Record<string, unknown>[] | null> {
   const requete = pageListeSql(dialecte(prisma), r);
   if (!requete) return null;
-  const [ligne] = await prisma.$queryRawUnsafe<{ page: string | unknown[][] | null }[]>(requete.sql, ...requete.parametres);
+  const [ligne] = await prisma.$queryRawUnsafe<{ page: string | unknown[][] | null }[]>(
+    requete.sql,
+    ...requete.parametres,
+  );
   return requete.lire(jsonLu(ligne?.page) ?? []);
 }
 
@@ -153,6 +190,9 @@ export async function compterDemandes(prisma: Db, where: Prisma.DemandeWhereInpu
     if (e instanceof FormeInconnue) return null;
     throw e;
   }
-  const [r] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Demande" WHERE ${filtre}`, ...parametres);
+  const [r] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*) AS n FROM "Demande" WHERE ${filtre}`,
+    ...parametres,
+  );
   return Number(r!.n);
 }

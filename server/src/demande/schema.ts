@@ -18,7 +18,10 @@ export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
     deposeeApres: t.field({ type: "Date", description: "Déposée le ou après (inclus)." }),
     deposeeAvant: t.field({ type: "Date", description: "Déposée le ou avant (inclus)." }),
     referenceFournisseur: t.string({ description: "Référence fournisseur exacte (donnée à l'import)." }),
-    modifieeDepuis: t.field({ type: "DateTime", description: "Modifiée (version, statut, validation) à partir de cet instant : pour synchroniser un portail." }),
+    modifieeDepuis: t.field({
+      type: "DateTime",
+      description: "Modifiée (version, statut, validation) à partir de cet instant : pour synchroniser un portail.",
+    }),
   }),
 });
 
@@ -40,10 +43,15 @@ builder.queryFields((t) => ({
         ordre: t.arg({ type: OrdreEnum, defaultValue: "DESC" }),
       },
       resolve: (query, _r, args, ctx, info) =>
-        pageDemandes(ctx.prisma, query, {
-          where: filtreVersWhere(args.filtre, ctx.acteur, args.tri ?? "DATE_DEPOT"),
-          orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
-        }, info),
+        pageDemandes(
+          ctx.prisma,
+          query,
+          {
+            where: filtreVersWhere(args.filtre, ctx.acteur, args.tri ?? "DATE_DEPOT"),
+            orderBy: triVersOrderBy(args.tri ?? "DATE_DEPOT", args.ordre ?? "DESC"),
+          },
+          info,
+        ),
       totalCount: async (_conn, args, ctx) => {
         const where = filtreVersWhere(args.filtre, ctx.acteur);
         return (await compterDemandes(ctx.prisma, where)) ?? ctx.prisma.demande.count({ where });

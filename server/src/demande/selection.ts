@@ -6,18 +6,22 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 export function champsSelectionnes(info: GraphQLResolveInfo, chemin: string[]): Set<string> | null {
   let ensembles: SelectionSetNode[] = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
   for (const nom of chemin) {
-    ensembles = champs(info, ensembles).filter((c) => c.name.value === nom).flatMap((c) => (c.selectionSet ? [c.selectionSet] : []));
+    ensembles = champs(info, ensembles)
+      .filter((c) => c.name.value === nom)
+      .flatMap((c) => (c.selectionSet ? [c.selectionSet] : []));
     if (!ensembles.length) return null;
   }
   return new Set(champs(info, ensembles).map((c) => c.name.value));
 }
 
 function champs(info: GraphQLResolveInfo, ensembles: SelectionSetNode[]): FieldNode[] {
-  return ensembles.flatMap((e) => e.selections.flatMap((s): FieldNode[] => {
-    if (s.kind === "Field") return [s];
-    const fragment = s.kind === "InlineFragment" ? s : info.fragments[s.name.value];
-    return fragment ? champs(info, [fragment.selectionSet]) : [];
-  }));
+  return ensembles.flatMap((e) =>
+    e.selections.flatMap((s): FieldNode[] => {
+      if (s.kind === "Field") return [s];
+      const fragment = s.kind === "InlineFragment" ? s : info.fragments[s.name.value];
+      return fragment ? champs(info, [fragment.selectionSet]) : [];
+    }),
+  );
 }
 
 /**

@@ -1,11 +1,26 @@
 import type { Prisma } from "@segur/prisma";
 import { enLectureSeule } from "../auth/acteur.js";
 import {
-  BLOCS, ETATS_PAIEMENT, STATUTS_DEMANDE, TYPES_DEMANDE, formatMontant, peutModifierDemande, perimetreCertificat, type Probleme, type StatutDemande,
+  BLOCS,
+  ETATS_PAIEMENT,
+  STATUTS_DEMANDE,
+  TYPES_DEMANDE,
+  formatMontant,
+  peutModifierDemande,
+  perimetreCertificat,
+  type Probleme,
+  type StatutDemande,
 } from "@segur/shared";
 import { builder } from "../builder.js";
 import {
-  BlocEnum, EtatPaiementEnum, valeurEnum, ProblemeRef, RAISON_MONTANT_CENTIMES, StatutDemandeEnum, TypeDemandeEnum, centimesInt32,
+  BlocEnum,
+  EtatPaiementEnum,
+  valeurEnum,
+  ProblemeRef,
+  RAISON_MONTANT_CENTIMES,
+  StatutDemandeEnum,
+  TypeDemandeEnum,
+  centimesInt32,
 } from "../commun/types.js";
 import { AdministrateurTechniqueRef } from "../administrateur/types.js";
 import { BeneficiaireRef } from "../beneficiaire/types.js";
@@ -33,14 +48,16 @@ const MessageStatutRef = builder.objectRef<{ statut: string; message: string; le
   }),
 });
 
-const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; changerStatut: boolean }>("DroitsDemande").implement({
-  description: "Ce que l'acteur courant peut faire sur la demande (le serveur vérifie de toute façon).",
-  fields: (t) => ({
-    modifier: t.exposeBoolean("modifier"),
-    valider: t.exposeBoolean("valider"),
-    changerStatut: t.exposeBoolean("changerStatut"),
-  }),
-});
+const DroitsRef = builder
+  .objectRef<{ modifier: boolean; valider: boolean; changerStatut: boolean }>("DroitsDemande")
+  .implement({
+    description: "Ce que l'acteur courant peut faire sur la demande (le serveur vérifie de toute façon).",
+    fields: (t) => ({
+      modifier: t.exposeBoolean("modifier"),
+      valider: t.exposeBoolean("valider"),
+      changerStatut: t.exposeBoolean("changerStatut"),
+    }),
+  });
 
 /**
  * How each block's rows are read, shared by the block fields and the `blocs` counts: with the
@@ -49,7 +66,10 @@ const DroitsRef = builder.objectRef<{ modifier: boolean; valider: boolean; chang
  */
 export const REQUETES_LIGNES = {
   beneficiaires: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$beneficiairesArgs,
-  administrateurs: { where: { demandeCertificatServeur: true }, orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$administrateursArgs,
+  administrateurs: {
+    where: { demandeCertificatServeur: true },
+    orderBy: [{ ordre: "asc" }, { id: "asc" }],
+  } satisfies Prisma.Demande$administrateursArgs,
   pieces: { orderBy: { id: "asc" } } satisfies Prisma.Demande$piecesArgs,
 };
 
@@ -72,19 +92,40 @@ export const DemandeRef = builder.prismaObject("Demande", {
       resolve: (d) => centimesInt32(d.montantCentimes),
     }),
     montant: t.expose("montantCentimes", { type: "Montant", description: "Montant Ségur déclaré, ex. « 2920.00 »." }),
-    montantFormate: t.string({ description: "Montant affiché, ex. « 2 920,00 € ».", resolve: (d) => formatMontant(d.montantCentimes) }),
+    montantFormate: t.string({
+      description: "Montant affiché, ex. « 2 920,00 € ».",
+      resolve: (d) => formatMontant(d.montantCentimes),
+    }),
     mandataire: t.exposeBoolean("mandataire"),
     courrielContact: t.exposeString("courrielContact", { nullable: true }),
-    referenceFournisseur: t.exposeString("referenceFournisseur", { nullable: true, description: "Référence propre au fournisseur, donnée à l'import (unique par éditeur)." }),
+    referenceFournisseur: t.exposeString("referenceFournisseur", {
+      nullable: true,
+      description: "Référence propre au fournisseur, donnée à l'import (unique par éditeur).",
+    }),
     scenarioInstallation: t.exposeString("scenarioInstallation", { nullable: true }),
     versionCourante: t.exposeInt("versionCourante"),
-    derniereModification: t.expose("derniereModification", { type: "DateTime", nullable: true, description: "Dernière modification confirmée (version)." }),
-    majLe: t.expose("majLe", { type: "DateTime", description: "Dernier changement quel qu'il soit (version, statut, validation) : pour synchroniser avec le filtre modifieeDepuis." }),
+    derniereModification: t.expose("derniereModification", {
+      type: "DateTime",
+      nullable: true,
+      description: "Dernière modification confirmée (version).",
+    }),
+    majLe: t.expose("majLe", {
+      type: "DateTime",
+      description:
+        "Dernier changement quel qu'il soit (version, statut, validation) : pour synchroniser avec le filtre modifieeDepuis.",
+    }),
     messageStatut: t.field({
       type: MessageStatutRef,
       nullable: true,
       description: "Dernier changement de statut accompagné d'un message au fournisseur (ex. ce qu'il faut modifier).",
-      select: { evenements: { where: { type: "STATUT_MODIFIE" }, orderBy: { id: "desc" }, take: 1, select: { details: true, creeLe: true } } },
+      select: {
+        evenements: {
+          where: { type: "STATUT_MODIFIE" },
+          orderBy: { id: "desc" },
+          take: 1,
+          select: { details: true, creeLe: true },
+        },
+      },
       resolve: (d) => {
         const e = d.evenements[0];
         if (!e) return null;
@@ -101,7 +142,8 @@ export const DemandeRef = builder.prismaObject("Demande", {
       resolve: (d): Probleme[] => JSON.parse(d.avertissements),
     }),
     blocCertificatVisible: t.boolean({
-      description: "Le bloc « administrateurs techniques » s'applique-t-il ? (avance MS1/MS2 déposée ou modifiée depuis la date de début)",
+      description:
+        "Le bloc « administrateurs techniques » s'applique-t-il ? (avance MS1/MS2 déposée ou modifiée depuis la date de début)",
       resolve: (d, _a, ctx) => perimetreCertificat(d, ctx.config.dateDebutCertificat),
     }),
     coordonneesBancaires: t.relation("coordonneesBancaires", { nullable: true }),

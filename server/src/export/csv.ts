@@ -12,7 +12,15 @@ import { lirePageSql, pageSql } from "./page-sql.js";
 import { lecteurLigne } from "../demande/liste-sql.js";
 
 const SELECTION = {
-  numero: true, type: true, numeroEditeur: true, logiciel: true, dateDepot: true, dateCommande: true, statut: true, etatPaiement: true, montantCentimes: true,
+  numero: true,
+  type: true,
+  numeroEditeur: true,
+  logiciel: true,
+  dateDepot: true,
+  dateCommande: true,
+  statut: true,
+  etatPaiement: true,
+  montantCentimes: true,
 } as const;
 type DemandeExportee = Prisma.DemandeGetPayload<{ select: typeof SELECTION }>;
 
@@ -25,7 +33,11 @@ export const COLONNES_DEMANDES: readonly Colonne<DemandeExportee>[] = [
   jour("Date de dépôt", (d) => d.dateDepot),
   jour("Date de la commande", (d) => d.dateCommande),
   texte("Statut", (d) => STATUTS_DEMANDE_LABELS[d.statut as StatutDemande] ?? d.statut, 20),
-  texte("Statut du dernier paiement", (d) => ETATS_PAIEMENT_LABELS[d.etatPaiement as EtatPaiement] ?? d.etatPaiement, 20),
+  texte(
+    "Statut du dernier paiement",
+    (d) => ETATS_PAIEMENT_LABELS[d.etatPaiement as EtatPaiement] ?? d.etatPaiement,
+    20,
+  ),
   montant("Montant Ségur déclaré", (d) => d.montantCentimes),
 ];
 
@@ -46,9 +58,10 @@ export async function exporterDemandes({ prisma, url, acteur }: RouteArgs, forma
   }
   await tracerAcces(prisma, a, format === "csv" ? "EXPORT_CSV" : "EXPORT_XLSX", p.toString() || null);
   // Both formats streamed page by page.
-  const contenu = format === "csv"
-    ? csvFlux(COLONNES_DEMANDES, pagesDemandes(prisma, where, orderBy))
-    : xlsxFlux("Demandes", COLONNES_DEMANDES, pagesDemandes(prisma, where, orderBy));
+  const contenu =
+    format === "csv"
+      ? csvFlux(COLONNES_DEMANDES, pagesDemandes(prisma, where, orderBy))
+      : xlsxFlux("Demandes", COLONNES_DEMANDES, pagesDemandes(prisma, where, orderBy));
   return reponseTableur("demandes", format, contenu);
 }
 
@@ -67,11 +80,16 @@ type Sens = "asc" | "desc";
  * inclusive bound, so the page starts inside the sort's index instead of re-walking every
  * earlier page.
  */
-export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], apres: Cle, d: Dialecte = "sqlite"): Prisma.DemandeWhereInput {
+export function apresLaCle(
+  orderBy: Prisma.DemandeOrderByWithRelationInput[],
+  apres: Cle,
+  d: Dialecte = "sqlite",
+): Prisma.DemandeWhereInput {
   const colonnes = orderBy.map((o) => Object.entries(o)[0] as [string, Sens]);
   // Whether NULLs come after every value when reading in this direction.
   const nullsApres = (sens: Sens) => (sens === "desc") === (d === "sqlite");
-  const egal = (k: number): Prisma.DemandeWhereInput => Object.fromEntries(colonnes.slice(0, k).map(([c]) => [c, apres[c] ?? null]));
+  const egal = (k: number): Prisma.DemandeWhereInput =>
+    Object.fromEntries(colonnes.slice(0, k).map(([c]) => [c, apres[c] ?? null]));
   const plusLoin = ([c, sens]: [string, Sens]): Prisma.DemandeWhereInput | null => {
     const v = apres[c] ?? null;
     if (v === null) return nullsApres(sens) ? null : { NOT: { [c]: null } };
@@ -86,8 +104,13 @@ export function apresLaCle(orderBy: Prisma.DemandeOrderByWithRelationInput[], ap
   const v0 = apres[c0] ?? null;
   const large = { [c0]: sens0 === "asc" ? { gte: v0 } : { lte: v0 } };
   const borne: Prisma.DemandeWhereInput =
-    v0 === null ? (nullsApres(sens0) ? { [c0]: null } : {})
-    : nullsApres(sens0) && TRIS_NULLABLES.has(c0) ? { OR: [large, { [c0]: null }] } : large;
+    v0 === null
+      ? nullsApres(sens0)
+        ? { [c0]: null }
+        : {}
+      : nullsApres(sens0) && TRIS_NULLABLES.has(c0)
+        ? { OR: [large, { [c0]: null }] }
+        : large;
   return { AND: [borne, { OR: branches }] };
 }
 
@@ -120,7 +143,9 @@ export function dansLOrdre(lignes: readonly unknown[][], positions: readonly num
  * sorting 1,000 rows inside the aggregate was a quarter of the page's SQL.
  */
 export async function* pagesDemandes(
-  prisma: Tx, where: Prisma.DemandeWhereInput, orderBy: Prisma.DemandeOrderByWithRelationInput[],
+  prisma: Tx,
+  where: Prisma.DemandeWhereInput,
+  orderBy: Prisma.DemandeOrderByWithRelationInput[],
 ): AsyncGenerator<DemandeExportee[]> {
   const colonnes = [...new Set([...Object.keys(SELECTION), ...orderBy.map((o) => Object.keys(o)[0]!)])];
   const select = Object.fromEntries(colonnes.map((c) => [c, true])) as typeof SELECTION;
@@ -135,10 +160,11 @@ export async function* pagesDemandes(
     const w: Prisma.DemandeWhereInput = apres === null ? where : { AND: [where, apresLaCle(orderBy, apres, d)] };
     const requete = pageSql(d, w, orderBy, colonnes, PAGE_EXPORT, { triee: !verifiable });
     let lignes = requete ? await lirePageSql(prisma, requete) : null;
-    if (lignes && verifiable && !dansLOrdre(lignes, positions, sens)) lignes = await lirePageSql(prisma, pageSql(d, w, orderBy, colonnes, PAGE_EXPORT)!);
-    const page = (lignes
-      ? lignes.map(lire)
-      : await prisma.demande.findMany({ where: w, orderBy, select, take: PAGE_EXPORT })) as DemandeExportee[];
+    if (lignes && verifiable && !dansLOrdre(lignes, positions, sens))
+      lignes = await lirePageSql(prisma, pageSql(d, w, orderBy, colonnes, PAGE_EXPORT)!);
+    const page = (
+      lignes ? lignes.map(lire) : await prisma.demande.findMany({ where: w, orderBy, select, take: PAGE_EXPORT })
+    ) as DemandeExportee[];
     if (page.length) yield page;
     if (page.length < PAGE_EXPORT) return;
     apres = page.at(-1)! as Cle;

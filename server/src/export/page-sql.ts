@@ -18,7 +18,9 @@ interface Sql {
 
 /** Exact for the millisecond timestamps both databases hold (SQLite: ISO text; PostgreSQL: `timestamp(3)` in UTC). */
 const millisecondes = (d: Dialecte, col: string) =>
-  d === "postgresql" ? `CAST(ROUND(EXTRACT(EPOCH FROM ${col}) * 1000) AS BIGINT)` : `CAST(ROUND(unixepoch(${col}, 'subsec') * 1000) AS INTEGER)`;
+  d === "postgresql"
+    ? `CAST(ROUND(EXTRACT(EPOCH FROM ${col}) * 1000) AS BIGINT)`
+    : `CAST(ROUND(unixepoch(${col}, 'subsec') * 1000) AS INTEGER)`;
 
 /**
  * The rows' columns as one JSON array of arrays, in `ordre`: the next page's key is the last row's,
@@ -43,21 +45,28 @@ function agregat(d: Dialecte, colonnes: readonly string[], ordre: string | null)
  * subquery hands over in practice, not promised): for a caller that checks the order itself.
  */
 export function pageSql(
-  d: Dialecte, where: Prisma.DemandeWhereInput, orderBy: Prisma.DemandeOrderByWithRelationInput[], colonnes: readonly string[], taille: number,
+  d: Dialecte,
+  where: Prisma.DemandeWhereInput,
+  orderBy: Prisma.DemandeOrderByWithRelationInput[],
+  colonnes: readonly string[],
+  taille: number,
   { triee = true } = {},
 ): Sql | null {
   const parametres: unknown[] = [];
   try {
     const filtre = clause(d, where, parametres);
-    const ordre = orderBy.map((o) => {
-      const [c, sens] = Object.entries(o)[0] as [string, string];
-      if (sens !== "asc" && sens !== "desc") throw new FormeInconnue(String(sens));
-      return `${colonne(c)} ${sens.toUpperCase()}`;
-    }).join(", ");
+    const ordre = orderBy
+      .map((o) => {
+        const [c, sens] = Object.entries(o)[0] as [string, string];
+        if (sens !== "asc" && sens !== "desc") throw new FormeInconnue(String(sens));
+        return `${colonne(c)} ${sens.toUpperCase()}`;
+      })
+      .join(", ");
     colonnes.forEach(colonne);
     parametres.push(taille);
-    const sql = `SELECT ${agregat(d, colonnes, triee ? ordre : null)} AS page FROM (SELECT ${colonnes.map((c) => `"${c}"`).join(", ")} FROM "Demande"`
-      + ` WHERE ${filtre} ORDER BY ${ordre} LIMIT ${marque(d, parametres.length)}) AS p`;
+    const sql =
+      `SELECT ${agregat(d, colonnes, triee ? ordre : null)} AS page FROM (SELECT ${colonnes.map((c) => `"${c}"`).join(", ")} FROM "Demande"` +
+      ` WHERE ${filtre} ORDER BY ${ordre} LIMIT ${marque(d, parametres.length)}) AS p`;
     return { sql, parametres };
   } catch (e) {
     if (e instanceof FormeInconnue) return null;

@@ -1,4 +1,11 @@
-import { getVariableValues, parse, type GraphQLArgument, type GraphQLError, type OperationDefinitionNode, type VariableDefinitionNode } from "graphql";
+import {
+  getVariableValues,
+  parse,
+  type GraphQLArgument,
+  type GraphQLError,
+  type OperationDefinitionNode,
+  type VariableDefinitionNode,
+} from "graphql";
 import { schema } from "../schema.js";
 import { traduireErreurVariable } from "../commun/erreurs-variables.js";
 import { verifierLongueursFiltre } from "../commun/longueurs-arguments.js";
@@ -24,7 +31,9 @@ function argumentsListe() {
   if (liste) return liste;
   const args = schema.getQueryType()!.getFields()["demandes"]!.args;
   const argument = (nom: string) => args.find((a) => a.name === nom)!;
-  const operation = parse(`query(${["filtre", ...NON_FILTRES].map((a) => `$${a}: ${String(argument(a).type)}`).join(", ")}) { __typename }`);
+  const operation = parse(
+    `query(${["filtre", ...NON_FILTRES].map((a) => `$${a}: ${String(argument(a).type)}`).join(", ")}) { __typename }`,
+  );
   return (liste = { argument, variables: (operation.definitions[0] as OperationDefinitionNode).variableDefinitions! });
 }
 
@@ -39,7 +48,8 @@ export function parametresListeDepuisUrl(p: URLSearchParams): ParametresListe {
   for (const nom of new Set(p.keys())) {
     const valeurs = p.getAll(nom).filter((v) => v.trim() !== "");
     if (!valeurs.length) continue;
-    ((NON_FILTRES as readonly string[]).includes(nom) ? autres : filtre)[nom] = valeurs.length === 1 ? valeurs[0] : valeurs;
+    ((NON_FILTRES as readonly string[]).includes(nom) ? autres : filtre)[nom] =
+      valeurs.length === 1 ? valeurs[0] : valeurs;
   }
   // Lengths first, as the GraphQL path bounds every argument before it runs anything.
   verifierLongueursFiltre(filtre);
@@ -47,13 +57,18 @@ export function parametresListeDepuisUrl(p: URLSearchParams): ParametresListe {
   const r = getVariableValues(schema, variables, { ...autres, filtre }, { maxErrors: 1 });
   if (r.errors) throw traduireErreurVariable(r.errors[0]!, schema) ?? r.errors[0]!;
   const v = r.coerced as { filtre: FiltreDemandes; tri?: Tri; ordre?: "ASC" | "DESC" };
-  return { filtre: v.filtre, tri: v.tri ?? (argument("tri").defaultValue as Tri), ordre: v.ordre ?? (argument("ordre").defaultValue as "ASC" | "DESC") };
+  return {
+    filtre: v.filtre,
+    tri: v.tri ?? (argument("tri").defaultValue as Tri),
+    ordre: v.ordre ?? (argument("ordre").defaultValue as "ASC" | "DESC"),
+  };
 }
 
 /** The GraphQL error as the list would give it (message, code, argument path), with HTTP 400. */
 export function reponseErreurParametre(e: GraphQLError): Response {
   const { message, extensions } = e.toJSON();
   return new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
-    status: 400, headers: { "content-type": "application/json; charset=utf-8" },
+    status: 400,
+    headers: { "content-type": "application/json; charset=utf-8" },
   });
 }

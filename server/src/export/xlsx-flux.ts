@@ -25,7 +25,11 @@ const NIVEAU = 3;
 const octets = (t: string): Uint8Array => Buffer.from(t, "utf8");
 
 /** The workbook (one sheet named `feuille`, a bold frozen header row) of all the pages' rows. */
-export function xlsxFlux<T>(feuille: string, colonnes: readonly Colonne<T>[], pages: AsyncIterable<readonly T[]>): ReadableStream<Uint8Array> {
+export function xlsxFlux<T>(
+  feuille: string,
+  colonnes: readonly Colonne<T>[],
+  pages: AsyncIterable<readonly T[]>,
+): ReadableStream<Uint8Array> {
   const suite = pages[Symbol.asyncIterator]();
   const lignes = lignesXlsx(colonnes);
   // What the zip wrote since the last pull: deflate gives bytes when its buffer fills, not at each push.
@@ -86,6 +90,10 @@ export function xlsxFlux<T>(feuille: string, colonnes: readonly Colonne<T>[], pa
 }
 
 /** The whole workbook in memory: for small exports and tests. */
-export async function xlsxOctets<T>(feuille: string, colonnes: readonly Colonne<T>[], lignes: readonly T[]): Promise<Uint8Array> {
+export async function xlsxOctets<T>(
+  feuille: string,
+  colonnes: readonly Colonne<T>[],
+  lignes: readonly T[],
+): Promise<Uint8Array> {
   return new Uint8Array(await new Response(xlsxFlux(feuille, colonnes, enPages(lignes))).arrayBuffer());
 }

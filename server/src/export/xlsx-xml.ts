@@ -22,12 +22,18 @@ const STYLE = { entete: 1, texte: 2, montant: 3, jour: 4, instant: 5 } as const;
 /** XML 1.0 forbids C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF; C1 controls (but NEL) and U+FDD0–FDEF are discouraged and were dropped too. */
 const INTERDITS = /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 /** Whether a text needs the slow path: a character to escape or one perhaps forbidden (surrogates included). */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const A_TRAITER = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** A text for an element or a double-quoted attribute: forbidden characters dropped, `& < > "` escaped. */
 export function echapperXml(v: string): string {
   if (!A_TRAITER.test(v)) return v;
-  return v.replace(INTERDITS, "").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return v
+    .replace(INTERDITS, "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
 }
 
 function texteXlsx(v: string): string {
@@ -56,12 +62,28 @@ const serie = (d: Date) => String(d.getTime() / 86_400_000 + 25_569);
 /** A column's cell in row `n` (its XML, or "" when empty): `'…` never needed, a text cell is never run as a formula. */
 function cellulesXlsx<T>(c: Colonne<T>, col: string): (ligne: T, n: number) => string {
   switch (c.type) {
-    case "texte": return (l, n) => { const v = c.valeur(l); return v ? celluleTexte(col + n, STYLE.texte, texteXlsx(v)) : ""; };
+    case "texte":
+      return (l, n) => {
+        const v = c.valeur(l);
+        return v ? celluleTexte(col + n, STYLE.texte, texteXlsx(v)) : "";
+      };
     // Exact for display up to 2^53 cents, far above the 10^10 cents an import accepts.
-    case "montant": return (l, n) => { const v = c.valeur(l); return v == null ? "" : `<c r="${col}${n}" s="${STYLE.montant}"><v>${Number(v) / 100}</v></c>`; };
-    case "jour": return (l, n) => { const v = c.valeur(l); return v ? `<c r="${col}${n}" s="${STYLE.jour}"><v>${serie(v)}</v></c>` : ""; };
+    case "montant":
+      return (l, n) => {
+        const v = c.valeur(l);
+        return v == null ? "" : `<c r="${col}${n}" s="${STYLE.montant}"><v>${Number(v) / 100}</v></c>`;
+      };
+    case "jour":
+      return (l, n) => {
+        const v = c.valeur(l);
+        return v ? `<c r="${col}${n}" s="${STYLE.jour}"><v>${serie(v)}</v></c>` : "";
+      };
     // The Paris wall-clock time: a spreadsheet date has no time zone.
-    case "instant": return (l, n) => { const v = c.valeur(l); return v ? `<c r="${col}${n}" s="${STYLE.instant}"><v>${serie(heureMurParis(v))}</v></c>` : ""; };
+    case "instant":
+      return (l, n) => {
+        const v = c.valeur(l);
+        return v ? `<c r="${col}${n}" s="${STYLE.instant}"><v>${serie(heureMurParis(v))}</v></c>` : "";
+      };
   }
 }
 
@@ -88,11 +110,15 @@ const largeur = <T>(c: Colonne<T>) => c.largeur ?? Math.max(12, c.entete.length 
 
 /** The sheet's opening (frozen header row, column widths, the header row) up to its first data row. */
 export function debutFeuille<T>(colonnes: readonly Colonne<T>[]): string {
-  const cols = colonnes.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${largeur(c)}" customWidth="1"/>`).join("");
+  const cols = colonnes
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${largeur(c)}" customWidth="1"/>`)
+    .join("");
   const entete = colonnes.map((c, i) => celluleTexte(`${lettre(i)}1`, STYLE.entete, c.entete)).join("");
-  return `${ENTETE_XML}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetViews><sheetView tabSelected="1" workbookViewId="0">`
-    + `<pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>`
-    + `<cols>${cols}</cols><sheetData><row r="1">${entete}</row>`;
+  return (
+    `${ENTETE_XML}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetViews><sheetView tabSelected="1" workbookViewId="0">` +
+    `<pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>` +
+    `<cols>${cols}</cols><sheetData><row r="1">${entete}</row>`
+  );
 }
 
 export const FIN_FEUILLE = "</sheetData></worksheet>";
@@ -101,26 +127,32 @@ export const FIN_FEUILLE = "</sheetData></worksheet>";
 export function partiesFixes(feuille: string): Record<string, string> {
   const type = (t: string) => `application/vnd.openxmlformats-officedocument.spreadsheetml.${t}+xml`;
   const format = (id: number, code: string) => `<numFmt numFmtId="${id}" formatCode="${echapperXml(code)}"/>`;
-  const police = (gras: boolean) => `<font><family val="2"/><scheme val="minor"/>${gras ? "<b/>" : ""}<color theme="1"/></font>`;
+  const police = (gras: boolean) =>
+    `<font><family val="2"/><scheme val="minor"/>${gras ? "<b/>" : ""}<color theme="1"/></font>`;
   const avecFormat = (id: number) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`;
   return {
-    "[Content_Types].xml": `${ENTETE_XML}<Types xmlns="${NS_PKG}/content-types">`
-      + `<Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/>`
-      + `<Override ContentType="${type("sheet.main")}" PartName="/xl/workbook.xml"/><Override ContentType="${type("styles")}" PartName="/xl/styles.xml"/>`
-      + `<Override ContentType="${type("worksheet")}" PartName="/xl/worksheets/sheet1.xml"/></Types>`,
-    "_rels/.rels": `${ENTETE_XML}<Relationships xmlns="${NS_PKG}/relationships">`
-      + `<Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "xl/workbook.xml": `${ENTETE_XML}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews>`
-      + `<sheets><sheet name="${echapperXml(feuille)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels": `${ENTETE_XML}<Relationships xmlns="${NS_PKG}/relationships">`
-      + `<Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/>`
-      + `<Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
-    "xl/styles.xml": `${ENTETE_XML}<styleSheet xmlns="${NS}">`
-      + `<numFmts count="4">${format(100, "@")}${format(101, FORMAT_EUROS)}${format(102, FORMAT_JOUR)}${format(103, FORMAT_INSTANT)}</numFmts>`
-      + `<fonts count="2">${police(false)}${police(true)}</fonts>`
-      + `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>`
-      + `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>`
-      + `<cellXfs count="6"><xf/><xf fontId="1" applyFont="1"/>${avecFormat(100)}${avecFormat(101)}${avecFormat(102)}${avecFormat(103)}</cellXfs>`
-      + `</styleSheet>`,
+    "[Content_Types].xml":
+      `${ENTETE_XML}<Types xmlns="${NS_PKG}/content-types">` +
+      `<Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/>` +
+      `<Override ContentType="${type("sheet.main")}" PartName="/xl/workbook.xml"/><Override ContentType="${type("styles")}" PartName="/xl/styles.xml"/>` +
+      `<Override ContentType="${type("worksheet")}" PartName="/xl/worksheets/sheet1.xml"/></Types>`,
+    "_rels/.rels":
+      `${ENTETE_XML}<Relationships xmlns="${NS_PKG}/relationships">` +
+      `<Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml":
+      `${ENTETE_XML}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews>` +
+      `<sheets><sheet name="${echapperXml(feuille)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels":
+      `${ENTETE_XML}<Relationships xmlns="${NS_PKG}/relationships">` +
+      `<Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
+    "xl/styles.xml":
+      `${ENTETE_XML}<styleSheet xmlns="${NS}">` +
+      `<numFmts count="4">${format(100, "@")}${format(101, FORMAT_EUROS)}${format(102, FORMAT_JOUR)}${format(103, FORMAT_INSTANT)}</numFmts>` +
+      `<fonts count="2">${police(false)}${police(true)}</fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellXfs count="6"><xf/><xf fontId="1" applyFont="1"/>${avecFormat(100)}${avecFormat(101)}${avecFormat(102)}${avecFormat(103)}</cellXfs>` +
+      `</styleSheet>`,
   };
 }

@@ -22,12 +22,29 @@ export interface VersionHachee {
  * (old and new versions hash alike) and historique:verifier checks them against the changes.
  */
 export function hashVersion(precedent: string, v: VersionHachee): string {
-  return hashVersionContenu(precedent, v, v.changements.map((c) => [c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur]));
+  return hashVersionContenu(
+    precedent,
+    v,
+    v.changements.map((c) => [c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur]),
+  );
 }
 
 /** The same hash from the changes already as hashed: `[bloc, cle, nature, champ, ancienneValeur, nouvelleValeur]` each. */
-export function hashVersionContenu(precedent: string, v: Omit<VersionHachee, "changements">, changements: readonly (string | null)[][]): string {
-  const contenu = [v.demandeNumero, v.numero, v.auteur, v.acteur, v.role, v.creeLe.toISOString(), v.commentaire, changements];
+export function hashVersionContenu(
+  precedent: string,
+  v: Omit<VersionHachee, "changements">,
+  changements: readonly (string | null)[][],
+): string {
+  const contenu = [
+    v.demandeNumero,
+    v.numero,
+    v.auteur,
+    v.acteur,
+    v.role,
+    v.creeLe.toISOString(),
+    v.commentaire,
+    changements,
+  ];
   return sha256(precedent + JSON.stringify(contenu));
 }
 
@@ -45,6 +62,17 @@ export interface EvenementHache {
 }
 
 export function hashEvenement(precedent: string, e: EvenementHache): string {
-  const contenu = [e.demandeId, e.type, e.auteur, e.acteur, e.role, e.creeLe.toISOString(), e.bloc, e.cle, e.motif, e.details];
+  const contenu = [
+    e.demandeId,
+    e.type,
+    e.auteur,
+    e.acteur,
+    e.role,
+    e.creeLe.toISOString(),
+    e.bloc,
+    e.cle,
+    e.motif,
+    e.details,
+  ];
   return sha256(precedent + JSON.stringify(contenu));
 }

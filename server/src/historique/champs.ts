@@ -6,19 +6,47 @@ export type TypeChamp = "texte" | "booleen" | "entier" | "centimes" | "date";
 
 export const CHAMPS_VERSIONNES = {
   INFORMATIONS: {
-    numero: "texte", type: "texte", couloir: "texte", numeroEditeur: "texte", logiciel: "texte", dateDepot: "date",
-    dateCommande: "date", etatPaiement: "texte", montantCentimes: "centimes", mandataire: "booleen", courrielContact: "texte",
-    scenarioInstallation: "texte", referenceFournisseur: "texte",
+    numero: "texte",
+    type: "texte",
+    couloir: "texte",
+    numeroEditeur: "texte",
+    logiciel: "texte",
+    dateDepot: "date",
+    dateCommande: "date",
+    etatPaiement: "texte",
+    montantCentimes: "centimes",
+    mandataire: "booleen",
+    courrielContact: "texte",
+    scenarioInstallation: "texte",
+    referenceFournisseur: "texte",
   },
   // Every bank field is text: the registry's one list.
-  COORDONNEES_BANCAIRES: Object.fromEntries(CHAMPS_COORDONNEES.map((c) => [c, "texte"])) as Record<ChampCoordonnees, "texte">,
+  COORDONNEES_BANCAIRES: Object.fromEntries(CHAMPS_COORDONNEES.map((c) => [c, "texte"])) as Record<
+    ChampCoordonnees,
+    "texte"
+  >,
   BENEFICIAIRES: {
-    nomResponsable: "texte", emailResponsable: "texte", telResponsable: "texte", finessJuridique: "texte", finessGeographique: "texte",
-    presentSolde: "booleen", ancienneVersion: "texte", maitreIdentite: "texte", stockageIdentite: "texte", operateurMessagerie: "texte",
+    nomResponsable: "texte",
+    emailResponsable: "texte",
+    telResponsable: "texte",
+    finessJuridique: "texte",
+    finessGeographique: "texte",
+    presentSolde: "booleen",
+    ancienneVersion: "texte",
+    maitreIdentite: "texte",
+    stockageIdentite: "texte",
+    operateurMessagerie: "texte",
   },
   ADMINISTRATEURS: {
-    finessJuridique: "texte", contractualisationOG: "booleen", statutAdminTechnique: "texte", contractualisationEditeur: "booleen",
-    numeroCarteCPX: "texte", nomAdminTechnique: "texte", telAdminTechnique: "texte", emailAdminTechnique: "texte", utiliteCertificat: "texte",
+    finessJuridique: "texte",
+    contractualisationOG: "booleen",
+    statutAdminTechnique: "texte",
+    contractualisationEditeur: "booleen",
+    numeroCarteCPX: "texte",
+    nomAdminTechnique: "texte",
+    telAdminTechnique: "texte",
+    emailAdminTechnique: "texte",
+    utiliteCertificat: "texte",
   },
   PIECES: { nomFichier: "texte", type: "texte", taille: "entier", sha256: "texte" },
 } as const satisfies Record<string, Record<string, TypeChamp>>;
@@ -43,11 +71,15 @@ export type Etat = Record<BlocVersionne, Map<string, Ligne>>;
 
 /** One empty map per versioned block, in the registry's screen order. */
 export const etatVide = (): Etat =>
-  Object.fromEntries(DESCRIPTEURS_BLOCS.filter((d) => d.bloc in CHAMPS_VERSIONNES).map((d) => [d.bloc, new Map()])) as Etat;
+  Object.fromEntries(
+    DESCRIPTEURS_BLOCS.filter((d) => d.bloc in CHAMPS_VERSIONNES).map((d) => [d.bloc, new Map()]),
+  ) as Etat;
 
 /** A copy whose rows can be changed without touching the original. */
 export const copierEtat = (etat: Etat): Etat =>
-  Object.fromEntries(BLOCS_VERSIONNES.map((b) => [b, new Map([...etat[b]].map(([cle, l]) => [cle, { ...l }]))])) as Etat;
+  Object.fromEntries(
+    BLOCS_VERSIONNES.map((b) => [b, new Map([...etat[b]].map(([cle, l]) => [cle, { ...l }]))]),
+  ) as Etat;
 
 export function enTexte(v: unknown): Valeur {
   if (v === null || v === undefined || v === "") return null;
@@ -66,7 +98,10 @@ export function depuisTexte(type: TypeChamp, v: Valeur): string | number | bigin
 }
 
 /** A row's text values typed back per field (for validators and database writes). */
-export function ligneTypee(bloc: BlocVersionne, l: Ligne): Record<string, string | number | bigint | boolean | Date | null> {
+export function ligneTypee(
+  bloc: BlocVersionne,
+  l: Ligne,
+): Record<string, string | number | bigint | boolean | Date | null> {
   return Object.fromEntries(Object.entries(CHAMPS_VERSIONNES[bloc]).map(([c, t]) => [c, depuisTexte(t, l[c] ?? null)]));
 }
 

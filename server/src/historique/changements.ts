@@ -1,4 +1,12 @@
-import { BLOCS_VERSIONNES, CHAMPS_VERSIONNES, etatVide, type BlocVersionne, type Etat, type Ligne, type Valeur } from "./champs.js";
+import {
+  BLOCS_VERSIONNES,
+  CHAMPS_VERSIONNES,
+  etatVide,
+  type BlocVersionne,
+  type Etat,
+  type Ligne,
+  type Valeur,
+} from "./champs.js";
 
 export type Nature = "AJOUT" | "MODIFICATION" | "SUPPRESSION";
 
@@ -21,12 +29,31 @@ export function differences(avant: Etat, apres: Etat): Changement[] {
       const a = avant[bloc].get(cle);
       const b = apres[bloc].get(cle);
       if (!a && b) {
-        for (const champ of champs) if (b[champ] !== null && b[champ] !== undefined) out.push({ bloc, cle, nature: "AJOUT", champ, ancienneValeur: null, nouvelleValeur: b[champ] ?? null });
+        for (const champ of champs)
+          if (b[champ] !== null && b[champ] !== undefined)
+            out.push({ bloc, cle, nature: "AJOUT", champ, ancienneValeur: null, nouvelleValeur: b[champ] ?? null });
       } else if (a && !b) {
-        for (const champ of champs) if (a[champ] !== null && a[champ] !== undefined) out.push({ bloc, cle, nature: "SUPPRESSION", champ, ancienneValeur: a[champ] ?? null, nouvelleValeur: null });
+        for (const champ of champs)
+          if (a[champ] !== null && a[champ] !== undefined)
+            out.push({
+              bloc,
+              cle,
+              nature: "SUPPRESSION",
+              champ,
+              ancienneValeur: a[champ] ?? null,
+              nouvelleValeur: null,
+            });
       } else if (a && b) {
         for (const champ of champs) {
-          if ((a[champ] ?? null) !== (b[champ] ?? null)) out.push({ bloc, cle, nature: "MODIFICATION", champ, ancienneValeur: a[champ] ?? null, nouvelleValeur: b[champ] ?? null });
+          if ((a[champ] ?? null) !== (b[champ] ?? null))
+            out.push({
+              bloc,
+              cle,
+              nature: "MODIFICATION",
+              champ,
+              ancienneValeur: a[champ] ?? null,
+              nouvelleValeur: b[champ] ?? null,
+            });
         }
       }
     }

@@ -20,10 +20,14 @@ export function serialiserEtat(etat: Etat): string {
  * text): version 1's snapshot, written for every imported demande (version-initiale.ts).
  */
 export function serialiserEtatCompact(etat: Etat): string {
-  return JSON.stringify(Object.fromEntries(BLOCS_VERSIONNES.map((b) => {
-    const champs = Object.keys(CHAMPS_VERSIONNES[b]);
-    return [b, [...etat[b]].map(([cle, l]) => [cle, champs.map((c) => l[c] ?? null)])];
-  })));
+  return JSON.stringify(
+    Object.fromEntries(
+      BLOCS_VERSIONNES.map((b) => {
+        const champs = Object.keys(CHAMPS_VERSIONNES[b]);
+        return [b, [...etat[b]].map(([cle, l]) => [cle, champs.map((c) => l[c] ?? null)])];
+      }),
+    ),
+  );
 }
 
 /** Either form: rows as objects (serialiserEtat) or as values in field order (serialiserEtatCompact). */

@@ -32,7 +32,8 @@ export async function etatActuel(tx: Tx, demandeId: number): Promise<Etat> {
   });
   const etat = etatVide();
   etat.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", d));
-  if (d.coordonneesBancaires) etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", d.coordonneesBancaires));
+  if (d.coordonneesBancaires)
+    etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", d.coordonneesBancaires));
   for (const b of d.beneficiaires) etat.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
   for (const a of d.administrateurs) etat.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
   for (const p of d.pieces) etat.PIECES.set(p.cle, ligneDepuis("PIECES", p));
@@ -42,34 +43,77 @@ export async function etatActuel(tx: Tx, demandeId: number): Promise<Etat> {
 /** Appends version n+1 with its field changes, hash-chained to version n. */
 export async function enregistrerVersion(
   tx: Tx,
-  args: { demandeId: number; demandeNumero: string; numero: number; auteur: Auteur; commentaire: string | null; changements: Changement[] },
+  args: {
+    demandeId: number;
+    demandeNumero: string;
+    numero: number;
+    auteur: Auteur;
+    commentaire: string | null;
+    changements: Changement[];
+  },
 ) {
-  const prev = await tx.version.findFirst({ where: { demandeId: args.demandeId }, orderBy: { numero: "desc" }, select: { hash: true } });
+  const prev = await tx.version.findFirst({
+    where: { demandeId: args.demandeId },
+    orderBy: { numero: "desc" },
+    select: { hash: true },
+  });
   const hashPrecedent = prev?.hash ?? HASH_INITIAL;
   const creeLe = new Date();
   const hash = hashVersion(hashPrecedent, {
-    demandeNumero: args.demandeNumero, numero: args.numero, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role,
-    creeLe, commentaire: args.commentaire, changements: args.changements,
+    demandeNumero: args.demandeNumero,
+    numero: args.numero,
+    auteur: args.auteur.nom,
+    acteur: args.auteur.cle,
+    role: args.auteur.role,
+    creeLe,
+    commentaire: args.commentaire,
+    changements: args.changements,
   });
   const version = await tx.version.create({
     data: {
-      demandeId: args.demandeId, numero: args.numero, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe,
-      commentaire: args.commentaire, hashPrecedent, hash, nombreChangements: args.changements.length,
+      demandeId: args.demandeId,
+      numero: args.numero,
+      auteur: args.auteur.nom,
+      acteur: args.auteur.cle,
+      role: args.auteur.role,
+      creeLe,
+      commentaire: args.commentaire,
+      hashPrecedent,
+      hash,
+      nombreChangements: args.changements.length,
     },
   });
   // One statement per few thousand changes (a nested create costs a statement and client work per row).
-  await insererParJson(tx, "ChangementVersion", args.changements.map((c, ordre) => ({ versionId: version.id, ordre, ...c })));
+  await insererParJson(
+    tx,
+    "ChangementVersion",
+    args.changements.map((c, ordre) => ({ versionId: version.id, ordre, ...c })),
+  );
   // Same transaction: a snapshot exists only for a committed version, and is its exact replay.
   if (versionAvecInstantane(args.numero)) {
     const etat = await etatALaVersion(tx, args.demandeId, args.numero);
-    await tx.instantaneVersion.create({ data: { demandeId: args.demandeId, numero: args.numero, etat: serialiserEtat(etat) } });
+    await tx.instantaneVersion.create({
+      data: { demandeId: args.demandeId, numero: args.numero, etat: serialiserEtat(etat) },
+    });
   }
   return version;
 }
 
 export type TypeEvenement =
-  | "IMPORT" | "VERSION" | "LIGNE_VALIDEE" | "LIGNE_REJETEE" | "BLOC_VALIDE" | "REJET_LEVE" | "BLOC_VERROUILLE" | "BLOC_DEVERROUILLE"
-  | "STATUT_MODIFIE" | "COURRIEL_ENVOYE" | "COURRIEL_ECHEC" | "COURRIEL_RELANCE" | "LOT_TRANSMISSION" | "CONNEXION_LIMITEE";
+  | "IMPORT"
+  | "VERSION"
+  | "LIGNE_VALIDEE"
+  | "LIGNE_REJETEE"
+  | "BLOC_VALIDE"
+  | "REJET_LEVE"
+  | "BLOC_VERROUILLE"
+  | "BLOC_DEVERROUILLE"
+  | "STATUT_MODIFIE"
+  | "COURRIEL_ENVOYE"
+  | "COURRIEL_ECHEC"
+  | "COURRIEL_RELANCE"
+  | "LOT_TRANSMISSION"
+  | "CONNEXION_LIMITEE";
 
 /** PostgreSQL advisory lock of the chain of events without a demande (any constant of this product's own). */
 const VERROU_CHAINE_SANS_DEMANDE = 7270737001;
@@ -80,11 +124,27 @@ const VERROU_CHAINE_SANS_DEMANDE = 7270737001;
  */
 export async function enregistrerEvenement(
   tx: Tx,
-  args: { demandeId: number | null; type: TypeEvenement; auteur: Auteur; bloc?: string | null; cle?: string | null; motif?: string | null; details?: unknown },
+  args: {
+    demandeId: number | null;
+    type: TypeEvenement;
+    auteur: Auteur;
+    bloc?: string | null;
+    cle?: string | null;
+    motif?: string | null;
+    details?: unknown;
+  },
 ) {
   const e = {
-    demandeId: args.demandeId, type: args.type, auteur: args.auteur.nom, acteur: args.auteur.cle, role: args.auteur.role, creeLe: new Date(),
-    bloc: args.bloc ?? null, cle: args.cle ?? null, motif: args.motif ?? null, details: JSON.stringify(args.details ?? {}),
+    demandeId: args.demandeId,
+    type: args.type,
+    auteur: args.auteur.nom,
+    acteur: args.auteur.cle,
+    role: args.auteur.role,
+    creeLe: new Date(),
+    bloc: args.bloc ?? null,
+    cle: args.cle ?? null,
+    motif: args.motif ?? null,
+    details: JSON.stringify(args.details ?? {}),
   };
   // The chain is locked BEFORE its last link is read, or two instances' concurrent events would
   // both follow it (a fork; PostgreSQL at READ COMMITTED): the demande's row, whose update (any
@@ -92,10 +152,22 @@ export async function enregistrerEvenement(
   // commit; events without a demande take a transaction advisory lock. SQLite's writers are
   // already one at a time (BEGIN IMMEDIATE).
   if (args.demandeId !== null) await tx.demande.update({ where: { id: args.demandeId }, data: { majLe: e.creeLe } });
-  else if (dialecte(tx) === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${VERROU_CHAINE_SANS_DEMANDE})`);
-  const prev = await tx.evenementAudit.findFirst({ where: { demandeId: args.demandeId }, orderBy: { id: "desc" }, select: { hash: true } });
+  else if (dialecte(tx) === "postgresql")
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${VERROU_CHAINE_SANS_DEMANDE})`);
+  const prev = await tx.evenementAudit.findFirst({
+    where: { demandeId: args.demandeId },
+    orderBy: { id: "desc" },
+    select: { hash: true },
+  });
   const hashPrecedent = prev?.hash ?? HASH_INITIAL;
-  return tx.evenementAudit.create({ data: { ...e, auteurRecherche: normaliserRecherche(e.auteur), hashPrecedent, hash: hashEvenement(hashPrecedent, e) } });
+  return tx.evenementAudit.create({
+    data: {
+      ...e,
+      auteurRecherche: normaliserRecherche(e.auteur),
+      hashPrecedent,
+      hash: hashEvenement(hashPrecedent, e),
+    },
+  });
 }
 
 /**
@@ -104,11 +176,16 @@ export async function enregistrerEvenement(
  */
 export async function etatALaVersion(prisma: Tx, demandeId: number, k: number): Promise<Etat> {
   const instantane = await prisma.instantaneVersion.findFirst({
-    where: { demandeId, numero: { lte: k } }, orderBy: { numero: "desc" }, select: { numero: true, etat: true },
+    where: { demandeId, numero: { lte: k } },
+    orderBy: { numero: "desc" },
+    select: { numero: true, etat: true },
   });
   const depart = instantane ? deserialiserEtat(instantane.etat) : etatVide();
   const changements = await changementsDesVersions(prisma, demandeId, instantane?.numero ?? 0, k);
-  return rejouer([...changements.values()].map((c) => ({ changements: c })), depart);
+  return rejouer(
+    [...changements.values()].map((c) => ({ changements: c })),
+    depart,
+  );
 }
 
 /** The largest version number: `numero` is a 32-bit Int, and PostgreSQL refuses a larger bound as out of range. */
@@ -123,7 +200,12 @@ interface LigneChangement extends ChangementStocke {
  * the (demandeId, numero) index joined to the changes' (versionId, ordre) index, never a list
  * of bound ids, and no row outside the range is read.
  */
-async function changementsDesVersions(prisma: Tx, demandeId: number, de: number, a: number = NUMERO_MAX): Promise<Map<number, ChangementStocke[]>> {
+async function changementsDesVersions(
+  prisma: Tx,
+  demandeId: number,
+  de: number,
+  a: number = NUMERO_MAX,
+): Promise<Map<number, ChangementStocke[]>> {
   const rows = await prisma.$queryRaw<LigneChangement[]>`
     SELECT c."versionId", c."bloc", c."cle", c."nature", c."champ", c."ancienneValeur", c."nouvelleValeur"
     FROM "Version" v JOIN "ChangementVersion" c ON c."versionId" = v."id"
@@ -145,15 +227,25 @@ async function changementsDesVersions(prisma: Tx, demandeId: number, de: number,
  */
 export async function completerInstantanes(prisma: Tx, demandeId: number): Promise<number> {
   const existants = new Map(
-    (await prisma.instantaneVersion.findMany({ where: { demandeId }, select: { numero: true, etat: true } })).map((i) => [i.numero, i.etat]),
+    (await prisma.instantaneVersion.findMany({ where: { demandeId }, select: { numero: true, etat: true } })).map(
+      (i) => [i.numero, i.etat],
+    ),
   );
-  const versions = await prisma.version.findMany({ where: { demandeId }, orderBy: { numero: "asc" }, select: { id: true, numero: true } });
+  const versions = await prisma.version.findMany({
+    where: { demandeId },
+    orderBy: { numero: "asc" },
+    select: { id: true, numero: true },
+  });
   const changements = await changementsDesVersions(prisma, demandeId, 0);
   const manquants: { demandeId: number; numero: number; etat: string }[] = [];
   let etat = etatVide();
   for (const v of versions) {
-    etat = rejouer([{ changements: changementsStockesOuDerives(v.numero, changements.get(v.id), existants.get(1)) }], etat);
-    if (versionAvecInstantane(v.numero) && !existants.has(v.numero)) manquants.push({ demandeId, numero: v.numero, etat: serialiserEtat(etat) });
+    etat = rejouer(
+      [{ changements: changementsStockesOuDerives(v.numero, changements.get(v.id), existants.get(1)) }],
+      etat,
+    );
+    if (versionAvecInstantane(v.numero) && !existants.has(v.numero))
+      manquants.push({ demandeId, numero: v.numero, etat: serialiserEtat(etat) });
   }
   if (manquants.length) await prisma.instantaneVersion.createMany({ data: manquants });
   return manquants.length;
@@ -167,7 +259,9 @@ export interface RuptureChaine {
 }
 
 /** Recomputes every hash: reports any stored version, change or event that was altered. */
-export async function verifierChaines(prisma: Db): Promise<{ versions: number; evenements: number; ruptures: RuptureChaine[] }> {
+export async function verifierChaines(
+  prisma: Db,
+): Promise<{ versions: number; evenements: number; ruptures: RuptureChaine[] }> {
   const ruptures: RuptureChaine[] = [];
   let nbVersions = 0;
   let nbEvenements = 0;
@@ -177,7 +271,9 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
       const versions = await prisma.version.findMany({ where: { demandeId: d.id }, orderBy: { numero: "asc" } });
       const changements = await changementsDesVersions(prisma, d.id, 0);
       const instantanes = new Map(
-        (await prisma.instantaneVersion.findMany({ where: { demandeId: d.id }, select: { numero: true, etat: true } })).map((i) => [i.numero, i.etat]),
+        (
+          await prisma.instantaneVersion.findMany({ where: { demandeId: d.id }, select: { numero: true, etat: true } })
+        ).map((i) => [i.numero, i.etat]),
       );
       let prev = HASH_INITIAL;
       let etat = etatVide();
@@ -187,17 +283,42 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
         const sesChangements = changementsStockesOuDerives(v.numero, changements.get(v.id), instantanes.get(1));
         // nombreChangements and snapshots are derived from the hashed changes: checked against them, not hashed.
         const attendu = hashVersion(prev, {
-          demandeNumero: d.numero!, numero: v.numero, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
+          demandeNumero: d.numero!,
+          numero: v.numero,
+          auteur: v.auteur,
+          acteur: v.acteur,
+          role: v.role,
+          creeLe: v.creeLe,
+          commentaire: v.commentaire,
           changements: sesChangements,
         });
-        if (v.hashPrecedent !== prev) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "maillon précédent différent" });
-        if (v.hash !== attendu) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "contenu modifié" });
-        if (v.nombreChangements !== sesChangements.length) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "nombre de changements différent" });
+        if (v.hashPrecedent !== prev)
+          ruptures.push({
+            demande: d.numero,
+            nature: "VERSION",
+            numero: v.numero,
+            raison: "maillon précédent différent",
+          });
+        if (v.hash !== attendu)
+          ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "contenu modifié" });
+        if (v.nombreChangements !== sesChangements.length)
+          ruptures.push({
+            demande: d.numero,
+            nature: "VERSION",
+            numero: v.numero,
+            raison: "nombre de changements différent",
+          });
         etat = rejouer([{ changements: sesChangements }], etat);
         const instantane = instantanes.get(v.numero);
         // Version 1's snapshot is written compact (version-initiale.ts), the K-th ones with field names.
         const texte = v.numero === 1 ? serialiserEtatCompact(etat) : serialiserEtat(etat);
-        if (instantane !== undefined && instantane !== texte) ruptures.push({ demande: d.numero, nature: "VERSION", numero: v.numero, raison: "instantané différent de l'historique" });
+        if (instantane !== undefined && instantane !== texte)
+          ruptures.push({
+            demande: d.numero,
+            nature: "VERSION",
+            numero: v.numero,
+            raison: "instantané différent de l'historique",
+          });
         prev = v.hash;
       }
     }
@@ -205,8 +326,10 @@ export async function verifierChaines(prisma: Db): Promise<{ versions: number; e
     let prev = HASH_INITIAL;
     for (const e of evenements) {
       nbEvenements++;
-      if (e.hashPrecedent !== prev) ruptures.push({ demande: d.numero, nature: "EVENEMENT", numero: e.id, raison: "maillon précédent différent" });
-      if (e.hash !== hashEvenement(prev, e)) ruptures.push({ demande: d.numero, nature: "EVENEMENT", numero: e.id, raison: "contenu modifié" });
+      if (e.hashPrecedent !== prev)
+        ruptures.push({ demande: d.numero, nature: "EVENEMENT", numero: e.id, raison: "maillon précédent différent" });
+      if (e.hash !== hashEvenement(prev, e))
+        ruptures.push({ demande: d.numero, nature: "EVENEMENT", numero: e.id, raison: "contenu modifié" });
       prev = e.hash;
     }
   }

@@ -1,6 +1,13 @@
 import type { GenericFieldRef } from "@pothos/core";
 import { builder } from "../builder.js";
-import { RAISON_MONTANT_CENTIMES, StatutAdminTechniqueEnum, TypePieceEnum, UtiliteCertificatEnum, centimesInt32, enumDepuis } from "../commun/types.js";
+import {
+  RAISON_MONTANT_CENTIMES,
+  StatutAdminTechniqueEnum,
+  TypePieceEnum,
+  UtiliteCertificatEnum,
+  centimesInt32,
+  enumDepuis,
+} from "../commun/types.js";
 import { CHAMPS_VERSIONNES, depuisTexte, type BlocVersionne, type Ligne, type TypeChamp } from "./champs.js";
 
 /** Any enum built by `enumDepuis`: its stored text is the GraphQL value. */
@@ -31,18 +38,36 @@ function valeursDe(bloc: BlocVersionne, name: string, enums: Record<string, RefE
       Object.fromEntries(
         Object.entries(CHAMPS_VERSIONNES[bloc]).flatMap(([champ, type]): [string, GenericFieldRef<unknown>][] => {
           const enumRef = enums[champ];
-          if (enumRef) return [[champ, t.field({ type: enumRef, nullable: true, resolve: lecteur(champ, type, estTexte) })]];
-          if (type === "booleen") return [[champ, t.boolean({ nullable: true, resolve: lecteur(champ, type, estBooleen) })]];
+          if (enumRef)
+            return [[champ, t.field({ type: enumRef, nullable: true, resolve: lecteur(champ, type, estTexte) })]];
+          if (type === "booleen")
+            return [[champ, t.boolean({ nullable: true, resolve: lecteur(champ, type, estBooleen) })]];
           if (type === "entier") return [[champ, t.int({ nullable: true, resolve: lecteur(champ, type, estEntier) })]];
           if (type === "centimes") {
             // montantCentimes → montant (exact) + the deprecated 32-bit field, null when too large.
             const centimes = lecteur(champ, type, estCentimes);
             return [
-              [champ.replace(/Centimes$/, ""), t.field({ type: "Montant", nullable: true, description: "Montant Ségur déclaré, ex. « 2920.00 ».", resolve: centimes })],
-              [champ, t.int({ nullable: true, deprecationReason: RAISON_MONTANT_CENTIMES, resolve: (l) => centimesInt32(centimes(l)) })],
+              [
+                champ.replace(/Centimes$/, ""),
+                t.field({
+                  type: "Montant",
+                  nullable: true,
+                  description: "Montant Ségur déclaré, ex. « 2920.00 ».",
+                  resolve: centimes,
+                }),
+              ],
+              [
+                champ,
+                t.int({
+                  nullable: true,
+                  deprecationReason: RAISON_MONTANT_CENTIMES,
+                  resolve: (l) => centimesInt32(centimes(l)),
+                }),
+              ],
             ];
           }
-          if (type === "date") return [[champ, t.field({ type: "Date", nullable: true, resolve: lecteur(champ, type, estDate) })]];
+          if (type === "date")
+            return [[champ, t.field({ type: "Date", nullable: true, resolve: lecteur(champ, type, estDate) })]];
           return [[champ, t.string({ nullable: true, resolve: lecteur(champ, type, estTexte) })]];
         }),
       ),

@@ -14,7 +14,8 @@ import { deserialiserEtat, serialiserEtatCompact } from "./instantanes.js";
  */
 
 /** The snapshot of version 1 written from its changes: a full replay's state, rows as values (serialiserEtatCompact). */
-export const instantaneInitial = (changements: ChangementStocke[]): string => serialiserEtatCompact(rejouer([{ changements }]));
+export const instantaneInitial = (changements: ChangementStocke[]): string =>
+  serialiserEtatCompact(rejouer([{ changements }]));
 
 /** Version 1's changes from its snapshot (the differences from the empty state). */
 export const changementsInitiaux = (etat: string): Changement[] => differences(etatVide(), deserialiserEtat(etat));
@@ -23,7 +24,11 @@ export const changementsInitiaux = (etat: string): Changement[] => differences(e
  * Version `numero`'s changes: its rows, or, for a version 1 without rows, those derived from its
  * snapshot numero 1 (when it has one).
  */
-export function changementsStockesOuDerives(numero: number, lignes: ChangementStocke[] | undefined, instantane1: string | null | undefined): ChangementStocke[] {
+export function changementsStockesOuDerives(
+  numero: number,
+  lignes: ChangementStocke[] | undefined,
+  instantane1: string | null | undefined,
+): ChangementStocke[] {
   if (lignes?.length || numero !== 1 || instantane1 === null || instantane1 === undefined) return lignes ?? [];
   return changementsInitiaux(instantane1);
 }

@@ -33,26 +33,57 @@ export async function enregistrerVersionsInitiales(
     demandes.map((d) => {
       const { changements } = initiales.get(d.demandeId)!;
       const v = {
-        demandeNumero: d.demandeNumero, numero: 1, auteur: o.auteur.nom, acteur: o.auteur.cle, role: o.auteur.role, creeLe: o.creeLe, commentaire: o.commentaire,
+        demandeNumero: d.demandeNumero,
+        numero: 1,
+        auteur: o.auteur.nom,
+        acteur: o.auteur.cle,
+        role: o.auteur.role,
+        creeLe: o.creeLe,
+        commentaire: o.commentaire,
       };
       return {
-        demandeId: d.demandeId, numero: 1, auteur: v.auteur, acteur: v.acteur, role: v.role, creeLe: v.creeLe, commentaire: v.commentaire,
-        hashPrecedent: HASH_INITIAL, hash: hashVersionContenu(HASH_INITIAL, v, changements), nombreChangements: changements.length,
+        demandeId: d.demandeId,
+        numero: 1,
+        auteur: v.auteur,
+        acteur: v.acteur,
+        role: v.role,
+        creeLe: v.creeLe,
+        commentaire: v.commentaire,
+        hashPrecedent: HASH_INITIAL,
+        hash: hashVersionContenu(HASH_INITIAL, v, changements),
+        nombreChangements: changements.length,
       };
     }),
   );
   // Compact version 1 (version-initiale.ts): its state once, as snapshot numero 1, instead of a
   // hundred change rows; its changes are derived from it wherever they are read.
-  await insererEnMasse(tx, "InstantaneVersion", demandes.map((d) => ({ demandeId: d.demandeId, numero: 1, etat: initiales.get(d.demandeId)!.instantane })));
+  await insererEnMasse(
+    tx,
+    "InstantaneVersion",
+    demandes.map((d) => ({ demandeId: d.demandeId, numero: 1, etat: initiales.get(d.demandeId)!.instantane })),
+  );
   await insererEnMasse(
     tx,
     "EvenementAudit",
     demandes.map((d) => {
       const e = {
-        demandeId: d.demandeId, type: "IMPORT", auteur: o.auteur.nom, acteur: o.auteur.cle, role: o.auteur.role, creeLe: o.creeLe,
-        bloc: null, cle: null, motif: null, details: JSON.stringify(d.details ?? {}),
+        demandeId: d.demandeId,
+        type: "IMPORT",
+        auteur: o.auteur.nom,
+        acteur: o.auteur.cle,
+        role: o.auteur.role,
+        creeLe: o.creeLe,
+        bloc: null,
+        cle: null,
+        motif: null,
+        details: JSON.stringify(d.details ?? {}),
       };
-      return { ...e, auteurRecherche: normaliserRecherche(e.auteur), hashPrecedent: HASH_INITIAL, hash: hashEvenement(HASH_INITIAL, e) };
+      return {
+        ...e,
+        auteurRecherche: normaliserRecherche(e.auteur),
+        hashPrecedent: HASH_INITIAL,
+        hash: hashEvenement(HASH_INITIAL, e),
+      };
     }),
   );
 }

@@ -10,7 +10,10 @@ export function useExportJournal(options: OptionsRoute): Plugin {
       if (request.method !== "GET") return;
       const m = /^\/export\/journal\.(csv|xlsx)$/.exec(url.pathname);
       if (!m) return;
-      endResponse(refusLongueurParametres(url.searchParams) ?? (await exporterJournal(argumentsRoute(options, url, request), m[1] as FormatTableur)));
+      endResponse(
+        refusLongueurParametres(url.searchParams) ??
+          (await exporterJournal(argumentsRoute(options, url, request), m[1] as FormatTableur)),
+      );
     },
   };
 }

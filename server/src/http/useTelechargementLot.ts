@@ -9,7 +9,10 @@ export function useTelechargementLot(options: OptionsRoute): Plugin {
       if (request.method !== "GET") return;
       const m = /^\/lots\/([A-Za-z0-9-]+)\.(csv|json|xlsx)$/.exec(url.pathname);
       if (!m) return;
-      endResponse(refusLongueurParametres(url.searchParams) ?? (await telechargerLot(argumentsRoute(options, url, request), m[1]!, m[2] as FormatLot)));
+      endResponse(
+        refusLongueurParametres(url.searchParams) ??
+          (await telechargerLot(argumentsRoute(options, url, request), m[1]!, m[2] as FormatLot)),
+      );
     },
   };
 }

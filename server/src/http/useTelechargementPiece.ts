@@ -9,7 +9,10 @@ export function useTelechargementPiece(options: OptionsRoute): Plugin {
       if (request.method !== "GET") return;
       const m = /^\/pieces\/(\d+)$/.exec(url.pathname);
       if (!m) return;
-      endResponse(refusLongueurParametres(url.searchParams) ?? (await telechargerPiece(argumentsRoute(options, url, request), Number(m[1]))));
+      endResponse(
+        refusLongueurParametres(url.searchParams) ??
+          (await telechargerPiece(argumentsRoute(options, url, request), Number(m[1]))),
+      );
     },
   };
 }

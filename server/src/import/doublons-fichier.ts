@@ -17,8 +17,13 @@ export async function certificatsDuFichier(tx: Tx, finess: readonly string[]): P
     WHERE a."finessJuridique" IN (${textesJson(d, 1)}) AND a."demandeCertificatServeur" = ${marque(d, 2)} AND a."validation" <> 'REJETEE'`;
   const out: CertificatAilleurs[] = [];
   for (const lot of parLots([...new Set(finess)], LIGNES_PAR_JSON)) {
-    const lignes = await tx.$queryRawUnsafe<{ finessJuridique: string; demandeId: number | bigint; numero: string }[]>(sql, JSON.stringify(lot), true);
-    for (const l of lignes) out.push({ finessJuridique: l.finessJuridique, demandeId: Number(l.demandeId), numero: l.numero });
+    const lignes = await tx.$queryRawUnsafe<{ finessJuridique: string; demandeId: number | bigint; numero: string }[]>(
+      sql,
+      JSON.stringify(lot),
+      true,
+    );
+    for (const l of lignes)
+      out.push({ finessJuridique: l.finessJuridique, demandeId: Number(l.demandeId), numero: l.numero });
   }
   return out.sort((a, b) => a.demandeId - b.demandeId);
 }

@@ -23,9 +23,17 @@ const ResultatImportRef = builder.objectRef<{ ids: number[]; avertissements: Pro
       type: [DemandeRef],
       // A file may hold thousands of demandes: slices keep every query (and its includes) under SQLite's parameter limit.
       resolve: (query, r, _a, ctx) =>
-        chercherParLots(r.ids, (lot) => ctx.prisma.demande.findMany({ ...query, where: { id: { in: lot } }, orderBy: { id: "asc" } }), 100),
+        chercherParLots(
+          r.ids,
+          (lot) => ctx.prisma.demande.findMany({ ...query, where: { id: { in: lot } }, orderBy: { id: "asc" } }),
+          100,
+        ),
     }),
-    avertissements: t.field({ type: [ProblemeRef], description: "Avertissements non bloquants (clé FINESS, téléphone…).", resolve: (r) => r.avertissements }),
+    avertissements: t.field({
+      type: [ProblemeRef],
+      description: "Avertissements non bloquants (clé FINESS, téléphone…).",
+      resolve: (r) => r.avertissements,
+    }),
   }),
 });
 

@@ -52,21 +52,34 @@ export const longueurFileImports = () => fileImports.longueur;
 export async function importerMaintenant(prisma: Db, config: Config, json: unknown, options: OptionsImport) {
   const dateDepot = options.dateDepot ?? new Date();
   const resultat = validerDocumentImport(json, {
-    dateDebutCertificat: config.dateDebutCertificat, dateDepot, montantMaxCentimes: config.montantMaxCentimes,
+    dateDebutCertificat: config.dateDebutCertificat,
+    dateDepot,
+    montantMaxCentimes: config.montantMaxCentimes,
     numeroEditeur: options.numeroEditeur ?? null,
   });
   const erreurs: Probleme[] = [...resultat.erreurs];
-  erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes, json)));
-  if (erreurs.length) throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
+  erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes)));
+  if (erreurs.length)
+    throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
 
   return prisma.$transaction(
     async (tx) => {
-      const numeros = await numeroter(tx, resultat.demandes, resultat.demandes.map((_, i) => options.numeros?.[i] ?? undefined));
+      const numeros = await numeroter(
+        tx,
+        resultat.demandes,
+        resultat.demandes.map((_, i) => options.numeros?.[i] ?? undefined),
+      );
       const doublons = await doublonsAutresDemandes(tx, resultat.demandes, numeros, json);
       const aCreer = resultat.demandes.map((d, i) => ({
-        d, numero: numeros[i]!, avertissements: [...d.avertissements, ...doublons[i]!], ...options.statuts?.[i],
+        d,
+        numero: numeros[i]!,
+        avertissements: [...d.avertissements, ...doublons[i]!],
+        ...options.statuts?.[i],
       }));
-      return { demandes: await creerDemandes(tx, aCreer, { auteur: options.auteur, dateDepot }), avertissements: resultat.avertissements };
+      return {
+        demandes: await creerDemandes(tx, aCreer, { auteur: options.auteur, dateDepot }),
+        avertissements: resultat.avertissements,
+      };
     },
     // The whole file is one transaction: its time grows with the file, not with the queue.
     { timeout: 120_000, maxWait: 120_000 },
@@ -74,34 +87,45 @@ export async function importerMaintenant(prisma: Db, config: Config, json: unkno
 }
 
 /** A reference already imported makes a retry safe: refused, naming the existing demande. */
-async function referencesDejaImportees(prisma: Db, demandes: DemandeImportee[], json: unknown): Promise<Probleme[]> {
-  const avecRef = demandes.map((d, i) => ({ d, i })).filter(({ d }) => d.referenceFournisseur);
+async function referencesDejaImportees(prisma: Db, demandes: DemandeImportee[]): Promise<Probleme[]> {
+  const avecRef = demandes.filter((d) => d.referenceFournisseur);
   if (!avecRef.length) return [];
   const cle = (numeroEditeur: string, ref: string | null) => `${numeroEditeur}\u0000${ref}`;
   const existantes = new Map<string, string>();
   // One query per éditeur and slice of references (a file may hold thousands).
   const parEditeur = new Map<string, Set<string>>();
-  for (const { d } of avecRef) parEditeur.set(d.numeroEditeur, (parEditeur.get(d.numeroEditeur) ?? new Set()).add(d.referenceFournisseur!));
+  for (const d of avecRef)
+    parEditeur.set(d.numeroEditeur, (parEditeur.get(d.numeroEditeur) ?? new Set()).add(d.referenceFournisseur!));
   for (const [numeroEditeur, refs] of parEditeur) {
     const trouvees = await chercherParLots([...refs], (lot) =>
-      prisma.demande.findMany({ where: { numeroEditeur, referenceFournisseur: { in: lot } }, select: { numero: true, referenceFournisseur: true } }),
+      prisma.demande.findMany({
+        where: { numeroEditeur, referenceFournisseur: { in: lot } },
+        select: { numero: true, referenceFournisseur: true },
+      }),
     );
     for (const t of trouvees) existantes.set(cle(numeroEditeur, t.referenceFournisseur), t.numero);
   }
-  return avecRef.flatMap(({ d, i }) => {
+  return avecRef.flatMap((d) => {
     const numero = existantes.get(cle(d.numeroEditeur, d.referenceFournisseur));
     const e = numero === undefined ? null : { numero };
     return e
-      ? [{
-          code: "DEJA_IMPORTEE", gravite: "ERREUR" as const, champ: "referenceFournisseur", path: [...d.chemin, "referenceFournisseur"],
-          message: `Référence fournisseur : « ${d.referenceFournisseur} » a déjà été importée (demande ${e.numero}).`,
-        }]
+      ? [
+          {
+            code: "DEJA_IMPORTEE",
+            gravite: "ERREUR" as const,
+            champ: "referenceFournisseur",
+            path: [...d.chemin, "referenceFournisseur"],
+            message: `Référence fournisseur : « ${d.referenceFournisseur} » a déjà été importée (demande ${e.numero}).`,
+          },
+        ]
       : [];
   });
 }
 
 function cheminDemande(json: unknown, i: number, champ: string): (string | number)[] {
-  return json && typeof json === "object" && Array.isArray((json as { demandes?: unknown }).demandes) ? ["demandes", i, champ] : [champ];
+  return json && typeof json === "object" && Array.isArray((json as { demandes?: unknown }).demandes)
+    ? ["demandes", i, champ]
+    : [champ];
 }
 
 /**
@@ -109,8 +133,16 @@ function cheminDemande(json: unknown, i: number, champ: string): (string | numbe
  * each demande, the stored requests for its FINESS (one bounded lookup for the whole file), then
  * those of the file's earlier demandes (created before it in the same transaction).
  */
-async function doublonsAutresDemandes(tx: Tx, demandes: DemandeImportee[], numeros: readonly string[], json: unknown): Promise<Probleme[][]> {
-  const existants = await certificatsDuFichier(tx, demandes.flatMap((d) => d.administrateurs.map((a) => a.finessJuridique)));
+async function doublonsAutresDemandes(
+  tx: Tx,
+  demandes: DemandeImportee[],
+  numeros: readonly string[],
+  json: unknown,
+): Promise<Probleme[][]> {
+  const existants = await certificatsDuFichier(
+    tx,
+    demandes.flatMap((d) => d.administrateurs.map((a) => a.finessJuridique)),
+  );
   const stockesParFiness = new Map<string, CertificatAilleurs[]>();
   const ajouter = <V>(m: Map<string, V[]>, cle: string, v: V) => (m.get(cle) ?? m.set(cle, []).get(cle)!).push(v);
   for (const e of existants) ajouter(stockesParFiness, e.finessJuridique, e);
@@ -119,15 +151,25 @@ async function doublonsAutresDemandes(tx: Tx, demandes: DemandeImportee[], numer
     // In demande order, as the row-by-row import found them: stored ones (by id), then the file's earlier ones.
     const trouves: { finessJuridique: string; rang: number; numero: string }[] = [];
     for (const a of d.administrateurs) {
-      for (const e of stockesParFiness.get(a.finessJuridique) ?? []) trouves.push({ finessJuridique: e.finessJuridique, rang: e.demandeId, numero: e.numero });
-      for (const j of dansLeFichier.get(a.finessJuridique) ?? []) trouves.push({ finessJuridique: a.finessJuridique, rang: Number.MAX_SAFE_INTEGER - demandes.length + j, numero: numeros[j]! });
+      for (const e of stockesParFiness.get(a.finessJuridique) ?? [])
+        trouves.push({ finessJuridique: e.finessJuridique, rang: e.demandeId, numero: e.numero });
+      for (const j of dansLeFichier.get(a.finessJuridique) ?? [])
+        trouves.push({
+          finessJuridique: a.finessJuridique,
+          rang: Number.MAX_SAFE_INTEGER - demandes.length + j,
+          numero: numeros[j]!,
+        });
     }
     for (const a of d.administrateurs) ajouter(dansLeFichier, a.finessJuridique, i);
-    return trouves.sort((x, y) => x.rang - y.rang).map((e) => ({
-      code: "DOUBLON_AUTRE_DEMANDE", gravite: "AVERTISSEMENT" as const, champ: "finessJuridique",
-      path: [...cheminDemande(json, i, "administrateurs"), e.finessJuridique],
-      message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.numero}.`,
-    }));
+    return trouves
+      .sort((x, y) => x.rang - y.rang)
+      .map((e) => ({
+        code: "DOUBLON_AUTRE_DEMANDE",
+        gravite: "AVERTISSEMENT" as const,
+        champ: "finessJuridique",
+        path: [...cheminDemande(json, i, "administrateurs"), e.finessJuridique],
+        message: `FINESS juridique ${e.finessJuridique} : une demande de certificat existe déjà dans la demande ${e.numero}.`,
+      }));
   });
 }
 
@@ -139,7 +181,11 @@ const NUMERO = /^FIN([A-Z0-9]+?)(\d{6})M\d$/;
  * (commun/compteur.ts): concurrent imports on several instances never share a number. Numbers
  * given by the caller (seed, historic data) are kept, and counted above.
  */
-async function numeroter(tx: Tx, demandes: readonly DemandeImportee[], donnes: readonly (string | undefined)[]): Promise<string[]> {
+async function numeroter(
+  tx: Tx,
+  demandes: readonly DemandeImportee[],
+  donnes: readonly (string | undefined)[],
+): Promise<string[]> {
   const parCouloir = new Map<string, { nombre: number; donne: number }>();
   demandes.forEach((d, i) => {
     const donne = donnes[i] ? NUMERO.exec(donnes[i]!) : null;
@@ -155,7 +201,11 @@ async function numeroter(tx: Tx, demandes: readonly DemandeImportee[], donnes: r
     // A range on the numéro index, not `startsWith`: LIKE is case-insensitive on SQLite and so
     // cannot seek; it walked every higher numéro (32 ms for MS1 at 100k demandes).
     const borne = prefixe.slice(0, -1) + String.fromCharCode(prefixe.charCodeAt(prefixe.length - 1) + 1);
-    const dernier = await tx.demande.findFirst({ where: { numero: { gte: prefixe, lt: borne } }, orderBy: { numero: "desc" }, select: { numero: true } });
+    const dernier = await tx.demande.findFirst({
+      where: { numero: { gte: prefixe, lt: borne } },
+      orderBy: { numero: "desc" },
+      select: { numero: true },
+    });
     const plancher = Math.max(donne, dernier ? Number(NUMERO.exec(dernier.numero)?.[2] ?? 0) : 0);
     prochain.set(couloir, (await prendreNumeros(tx, prefixe, nombre, plancher)) - nombre + 1);
   }
@@ -185,24 +235,55 @@ async function creerDemandes(tx: Tx, demandes: readonly DemandeACreer[], o: { au
   // One instant for the file: the demandes' creation and last change, their versions' and events'.
   const maintenant = new Date();
   const lignesDemandes = demandes.map(({ d, numero, avertissements, statut, etatPaiement }) => ({
-    numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, logicielRecherche: normaliserRecherche(d.logiciel), dateDepot: o.dateDepot,
+    numero,
+    type: d.type,
+    couloir: d.couloir,
+    numeroEditeur: d.numeroEditeur,
+    logiciel: d.logiciel,
+    logicielRecherche: normaliserRecherche(d.logiciel),
+    dateDepot: o.dateDepot,
     dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
-    montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
-    scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur, avertissements: JSON.stringify(avertissements),
-    statut: statut ?? "EN_COURS", etatPaiement: etatPaiement ?? "AUCUN", versionCourante: 1, creeLe: maintenant, majLe: maintenant,
+    montantCentimes: d.montantCentimes,
+    mandataire: d.mandataire,
+    courrielContact: d.courrielContact,
+    scenarioInstallation: d.scenarioInstallation,
+    referenceFournisseur: d.referenceFournisseur,
+    avertissements: JSON.stringify(avertissements),
+    statut: statut ?? "EN_COURS",
+    etatPaiement: etatPaiement ?? "AUCUN",
+    versionCourante: 1,
+    creeLe: maintenant,
+    majLe: maintenant,
   }));
-  const creees = await insererEtRelire<{ id: number | bigint; numero: string }>(tx, "Demande", lignesDemandes, `"id", "numero"`);
+  const creees = await insererEtRelire<{ id: number | bigint; numero: string }>(
+    tx,
+    "Demande",
+    lignesDemandes,
+    `"id", "numero"`,
+  );
   // RETURNING's row order is not promised by SQLite: matched by numéro (unique).
   const idDe = new Map(creees.map((c) => [c.numero, Number(c.id)]));
   const ids = demandes.map(({ numero }) => idDe.get(numero)!);
 
-  const coordonnees = demandes.flatMap(({ d }, i) => (d.coordonneesBancaires ? [{ ...d.coordonneesBancaires, demandeId: ids[i]! }] : []));
-  const beneficiaires = demandes.flatMap(({ d }, i) => d.beneficiaires.map((b, ordre) => ({ ...b, demandeId: ids[i]!, ordre, cle: nouvelleCle("b") })));
-  const administrateurs = demandes.flatMap(({ d }, i) => d.administrateurs.map((a, ordre) => ({ ...a, demandeId: ids[i]!, ordre, demandeCertificatServeur: true })));
+  const coordonnees = demandes.flatMap(({ d }, i) =>
+    d.coordonneesBancaires ? [{ ...d.coordonneesBancaires, demandeId: ids[i]! }] : [],
+  );
+  const beneficiaires = demandes.flatMap(({ d }, i) =>
+    d.beneficiaires.map((b, ordre) => ({ ...b, demandeId: ids[i]!, ordre, cle: nouvelleCle("b") })),
+  );
+  const administrateurs = demandes.flatMap(({ d }, i) =>
+    d.administrateurs.map((a, ordre) => ({ ...a, demandeId: ids[i]!, ordre, demandeCertificatServeur: true })),
+  );
   const pieces = demandes.flatMap(({ d }, i) =>
     d.pieces.map((p) => ({
-      demandeId: ids[i]!, cle: nouvelleCle("p"), nomFichier: p.nomFichier, type: p.type, taille: p.contenu.byteLength, sha256: sha256(p.contenu),
-      contenu: new Uint8Array(p.contenu), deposeLe: maintenant,
+      demandeId: ids[i]!,
+      cle: nouvelleCle("p"),
+      nomFichier: p.nomFichier,
+      type: p.type,
+      taille: p.contenu.byteLength,
+      sha256: sha256(p.contenu),
+      contenu: new Uint8Array(p.contenu),
+      deposeLe: maintenant,
     })),
   );
   await insererEnMasse(tx, "CoordonneesBancaires", coordonnees);
@@ -212,15 +293,20 @@ async function creerDemandes(tx: Tx, demandes: readonly DemandeACreer[], o: { au
 
   // Version 1 records the state just written, built from the same rows (etatActuel would read them back).
   const etats = new Map(ids.map((id) => [id, etatVide()]));
-  for (const [i, row] of lignesDemandes.entries()) etats.get(ids[i]!)!.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", row));
-  for (const c of coordonnees) etats.get(c.demandeId)!.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", c));
+  for (const [i, row] of lignesDemandes.entries())
+    etats.get(ids[i]!)!.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", row));
+  for (const c of coordonnees)
+    etats.get(c.demandeId)!.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", c));
   for (const b of beneficiaires) etats.get(b.demandeId)!.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
-  for (const a of administrateurs) etats.get(a.demandeId)!.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
+  for (const a of administrateurs)
+    etats.get(a.demandeId)!.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
   for (const p of pieces) etats.get(p.demandeId)!.PIECES.set(p.cle, ligneDepuis("PIECES", p));
   await enregistrerVersionsInitiales(
     tx,
     demandes.map(({ d, numero, avertissements }, i) => ({
-      demandeId: ids[i]!, demandeNumero: numero, etat: etats.get(ids[i]!)!,
+      demandeId: ids[i]!,
+      demandeNumero: numero,
+      etat: etats.get(ids[i]!)!,
       details: { avertissements: avertissements.length, administrateurs: d.administrateurs.length },
     })),
     { auteur: o.auteur, commentaire: "Import de la demande", creeLe: maintenant },

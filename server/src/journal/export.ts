@@ -1,4 +1,10 @@
-import { EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS, ROLES_LABELS, type OperationAcces, type Role } from "@segur/shared";
+import {
+  EVENEMENTS_LABELS,
+  OPERATIONS_ACCES_LABELS,
+  ROLES_LABELS,
+  type OperationAcces,
+  type Role,
+} from "@segur/shared";
 import { nomActeurTrace, tracerAcces } from "../acces/trace.js";
 import { instant, reponseTableur, tableur, texte, type Colonne, type FormatTableur } from "../export/tableur.js";
 import { reponseTexte, type RouteArgs } from "../http/route.js";
@@ -13,7 +19,14 @@ const role = (r: string) => ROLES_LABELS[r as Role] ?? (r === "SYSTEME" ? "Syst�
 
 type Trace = { creeLe: Date; acteur: string; role: string; operation: string; cible: string | null };
 type Evenement = {
-  creeLe: Date; type: string; auteur: string; role: string; bloc: string | null; cle: string | null; motif: string | null; details: string;
+  creeLe: Date;
+  type: string;
+  auteur: string;
+  role: string;
+  bloc: string | null;
+  cle: string | null;
+  motif: string | null;
+  details: string;
   demande: { numero: string } | null;
 };
 
@@ -61,9 +74,14 @@ export async function exporterJournal({ prisma, url, acteur }: RouteArgs, format
   const acces = lu.onglet === "acces";
   if (acces && a.role !== "AUDITEUR") return refus();
 
-  const nombre = acces ? await prisma.traceAcces.count({ where: tracesWhere(filtre) }) : await prisma.evenementAudit.count({ where: evenementsWhere(filtre) });
+  const nombre = acces
+    ? await prisma.traceAcces.count({ where: tracesWhere(filtre) })
+    : await prisma.evenementAudit.count({ where: evenementsWhere(filtre) });
   if (nombre > LIGNES_EXPORT_JOURNAL_MAX) {
-    return reponseTexte(422, `Export refusé : ${nombre.toLocaleString("fr-FR")} lignes pour ces filtres, ${LIGNES_EXPORT_JOURNAL_MAX.toLocaleString("fr-FR")} au plus. Resserrez la période ou les filtres.`);
+    return reponseTexte(
+      422,
+      `Export refusé : ${nombre.toLocaleString("fr-FR")} lignes pour ces filtres, ${LIGNES_EXPORT_JOURNAL_MAX.toLocaleString("fr-FR")} au plus. Resserrez la période ou les filtres.`,
+    );
   }
   let contenu: string | ReadableStream<Uint8Array>;
   if (acces) {
@@ -71,15 +89,33 @@ export async function exporterJournal({ prisma, url, acteur }: RouteArgs, format
     contenu = tableur(format, "Accès aux données", COLONNES_ACCES, traces);
   } else {
     const lignes = await prisma.evenementAudit.findMany({
-      where: evenementsWhere(filtre), orderBy: { id: "desc" },
-      select: { creeLe: true, type: true, auteur: true, role: true, bloc: true, cle: true, motif: true, details: true, demandeId: true },
+      where: evenementsWhere(filtre),
+      orderBy: { id: "desc" },
+      select: {
+        creeLe: true,
+        type: true,
+        auteur: true,
+        role: true,
+        bloc: true,
+        cle: true,
+        motif: true,
+        details: true,
+        demandeId: true,
+      },
     });
     // Numéros by bounded slices, not a Prisma include (one bound parameter per demande).
     const ids = [...new Set(lignes.flatMap((e) => (e.demandeId === null ? [] : [e.demandeId])))];
     const numeros = new Map(
-      (await chercherParLots(ids, (lot) => prisma.demande.findMany({ where: { id: { in: lot } }, select: { id: true, numero: true } }))).map((d) => [d.id, d.numero]),
+      (
+        await chercherParLots(ids, (lot) =>
+          prisma.demande.findMany({ where: { id: { in: lot } }, select: { id: true, numero: true } }),
+        )
+      ).map((d) => [d.id, d.numero]),
     );
-    const evenements = lignes.map(({ demandeId, ...e }) => ({ ...e, demande: demandeId === null ? null : { numero: numeros.get(demandeId) ?? "" } }));
+    const evenements = lignes.map(({ demandeId, ...e }) => ({
+      ...e,
+      demande: demandeId === null ? null : { numero: numeros.get(demandeId) ?? "" },
+    }));
     contenu = tableur(format, "Événements", COLONNES_EVENEMENTS, evenements);
   }
   if (acces) await tracerAcces(prisma, a, format === "csv" ? "EXPORT_CSV" : "EXPORT_XLSX", `journal?${p.toString()}`);

@@ -72,7 +72,9 @@ export function filtreJournalDepuisUrl(p: URLSearchParams): { onglet: OngletJour
   return {
     onglet,
     filtre: {
-      numero: l.texte("numero"), acteur: l.texte("acteur"), type: l.choix("type", typesJournal(onglet)),
+      numero: l.texte("numero"),
+      acteur: l.texte("acteur"),
+      type: l.choix("type", typesJournal(onglet)),
       depuis: du ? debutJourParis(du) : null,
       jusqua: au ? debutJourParis(au, 1) : null,
     },

@@ -20,7 +20,10 @@ const TraceAccesRef = builder.prismaObject("TraceAcces", {
   description: "Trace d'accès aux données personnelles : qui, quand, quelle opération, quelle cible (gardée 12 mois).",
   fields: (t) => ({
     creeLe: t.expose("creeLe", { type: "DateTime" }),
-    acteur: t.string({ description: "Nom de la personne ou de la clé API.", resolve: (tr) => nomActeurTrace(tr.acteur) }),
+    acteur: t.string({
+      description: "Nom de la personne ou de la clé API.",
+      resolve: (tr) => nomActeurTrace(tr.acteur),
+    }),
     role: t.field({ type: RoleEnum, nullable: true, resolve: (tr) => roleConnu(tr.role) }),
     operation: t.field({ type: OperationAccesEnum, resolve: (tr) => valeurEnum(OPERATIONS_ACCES, tr.operation) }),
     cible: t.exposeString("cible", { nullable: true }),
@@ -42,12 +45,14 @@ builder.queryFields((t) => ({
     {
       type: EvenementRef,
       cursor: "id",
-      description: "Journal d'audit de toutes les demandes et des lots de transmission, le plus récent d'abord (gestionnaires et auditeurs).",
+      description:
+        "Journal d'audit de toutes les demandes et des lots de transmission, le plus récent d'abord (gestionnaires et auditeurs).",
       authScopes: { agent: true },
       maxSize: 200,
       defaultSize: 50,
       args: { filtre: t.arg({ type: FiltreJournalInput }) },
-      resolve: (query, _r, args, ctx) => ctx.prisma.evenementAudit.findMany({ ...query, where: evenementsWhere(args.filtre), orderBy: { id: "desc" } }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.evenementAudit.findMany({ ...query, where: evenementsWhere(args.filtre), orderBy: { id: "desc" } }),
       totalCount: (_c, args, ctx) => ctx.prisma.evenementAudit.count({ where: evenementsWhere(args.filtre) }),
     },
     {},
@@ -61,7 +66,8 @@ builder.queryFields((t) => ({
       maxSize: 200,
       defaultSize: 50,
       args: { filtre: t.arg({ type: FiltreJournalInput }) },
-      resolve: (query, _r, args, ctx) => ctx.prisma.traceAcces.findMany({ ...query, where: tracesWhere(args.filtre), orderBy: { id: "desc" } }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.traceAcces.findMany({ ...query, where: tracesWhere(args.filtre), orderBy: { id: "desc" } }),
       totalCount: (_c, args, ctx) => ctx.prisma.traceAcces.count({ where: tracesWhere(args.filtre) }),
     },
     {},

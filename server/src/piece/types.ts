@@ -4,7 +4,16 @@ import { TypePieceEnum, valeurEnum } from "../commun/types.js";
 import { SELECT_VALIDATION, ValidationLigneRef } from "../commun/validation-ligne.js";
 
 export const PieceJustificativeRef = builder.prismaObject("PieceJustificative", {
-  select: { id: true, cle: true, nomFichier: true, type: true, taille: true, typeMime: true, deposeLe: true, sha256: true },
+  select: {
+    id: true,
+    cle: true,
+    nomFichier: true,
+    type: true,
+    taille: true,
+    typeMime: true,
+    deposeLe: true,
+    sha256: true,
+  },
   fields: (t) => ({
     cle: t.exposeString("cle"),
     nomFichier: t.exposeString("nomFichier"),
@@ -13,7 +22,10 @@ export const PieceJustificativeRef = builder.prismaObject("PieceJustificative", 
     typeMime: t.exposeString("typeMime"),
     sha256: t.exposeString("sha256"),
     deposeLe: t.expose("deposeLe", { type: "DateTime" }),
-    url: t.string({ description: "Téléchargement (même authentification que l'API).", resolve: (p) => `/pieces/${p.id}` }),
+    url: t.string({
+      description: "Téléchargement (même authentification que l'API).",
+      resolve: (p) => `/pieces/${p.id}`,
+    }),
     validation: t.field({ type: ValidationLigneRef, select: SELECT_VALIDATION, resolve: (p) => p }),
   }),
 });

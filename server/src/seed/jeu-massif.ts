@@ -6,7 +6,14 @@
 // (`differences`), the same compact version 1 (its snapshot, no change rows) and the same hashes
 // (`hashVersion`, `hashEvenement`).
 import { createHash } from "node:crypto";
-import { CHAMPS_COORDONNEES, normaliserRecherche, parseUtilite, validerDocumentImport, type DemandeImportee, type DemandeJson } from "@segur/shared";
+import {
+  CHAMPS_COORDONNEES,
+  normaliserRecherche,
+  parseUtilite,
+  validerDocumentImport,
+  type DemandeImportee,
+  type DemandeJson,
+} from "@segur/shared";
 import { Sqlite, type Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { differences, rejouer, type Changement, type ChangementStocke } from "../historique/changements.js";
@@ -35,7 +42,10 @@ const AUTEUR_IMPORT = { nom: "Jeu de démonstration", cle: "SYSTEME", role: "SYS
 // Prisma's SQLite text form of a DateTime, so that rows read back exactly as the ORM's own.
 const dateSql = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-const hex = (r: Aleatoire) => Math.floor(r.suivant() * 0xffffffffff).toString(16).padStart(10, "0");
+const hex = (r: Aleatoire) =>
+  Math.floor(r.suivant() * 0xffffffffff)
+    .toString(16)
+    .padStart(10, "0");
 
 /** Accounts and guide demandes (real services), then `count` generated demandes in bulk. */
 export async function semerMassif(prisma: Db, config: Config, fichier: string, o: OptionsJeuMassif) {
@@ -54,11 +64,30 @@ export async function semerMassif(prisma: Db, config: Config, fichier: string, o
   return { demandes: await prisma.demande.count() };
 }
 
-const COLONNES_CHANGEMENT = ["versionId", "ordre", "bloc", "cle", "nature", "champ", "ancienneValeur", "nouvelleValeur"];
+const COLONNES_CHANGEMENT = [
+  "versionId",
+  "ordre",
+  "bloc",
+  "cle",
+  "nature",
+  "champ",
+  "ancienneValeur",
+  "nouvelleValeur",
+];
 /** Rows per multi-row INSERT of changes, under SQLite's 999 bound parameters. */
 const CHANGEMENTS_PAR_INSERTION = Math.floor(999 / COLONNES_CHANGEMENT.length);
 
-const TABLES_ECRITES = ["Demande", "CoordonneesBancaires", "Beneficiaire", "AdministrateurTechnique", "PieceJustificative", "Version", "ChangementVersion", "InstantaneVersion", "EvenementAudit"];
+const TABLES_ECRITES = [
+  "Demande",
+  "CoordonneesBancaires",
+  "Beneficiaire",
+  "AdministrateurTechnique",
+  "PieceJustificative",
+  "Version",
+  "ChangementVersion",
+  "InstantaneVersion",
+  "EvenementAudit",
+];
 
 /**
  * On a fresh file (only the guide's demandes), the secondary indexes are dropped during the
@@ -69,7 +98,10 @@ const TABLES_ECRITES = ["Demande", "CoordonneesBancaires", "Beneficiaire", "Admi
 function sansIndex(db: Sqlite.Database, ecrire: () => void) {
   const demandes = (db.prepare(`SELECT count(*) AS n FROM "Demande"`).get() as { n: number }).n;
   if (demandes > 2) return ecrire();
-  const index = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TABLES_ECRITES.map(() => "?").join(", ")})`)
+  const index = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TABLES_ECRITES.map(() => "?").join(", ")})`,
+    )
     .all(...TABLES_ECRITES) as { name: string; sql: string }[];
   db.transaction(() => index.forEach((i) => db.exec(`DROP INDEX "${i.name}"`)))();
   try {
@@ -81,22 +113,107 @@ function sansIndex(db: Sqlite.Database, ecrire: () => void) {
 
 function instructions(db: Sqlite.Database) {
   const ins = (table: string, cols: string[], lignes = 1) =>
-    db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(lignes).fill(`(${cols.map(() => "?").join(", ")})`).join(", ")}`);
+    db.prepare(
+      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(lignes)
+        .fill(`(${cols.map(() => "?").join(", ")})`)
+        .join(", ")}`,
+    );
   // One statement per row count: most demandes' changes fit one INSERT (≈ 100 rows).
   const changements = new Map<number, Sqlite.Statement>();
   return {
-    changements: (lignes: number) => changements.get(lignes) ?? changements.set(lignes, ins("ChangementVersion", COLONNES_CHANGEMENT, lignes)).get(lignes)!,
-    demande: ins("Demande", ["numero", "type", "couloir", "numeroEditeur", "logiciel", "logicielRecherche", "dateDepot", "dateCommande", "statut", "etatPaiement",
-      "montantCentimes", "mandataire", "courrielContact", "scenarioInstallation", "avertissements", "versionCourante", "derniereModification", "creeLe", "majLe"]),
+    changements: (lignes: number) =>
+      changements.get(lignes) ??
+      changements.set(lignes, ins("ChangementVersion", COLONNES_CHANGEMENT, lignes)).get(lignes)!,
+    demande: ins("Demande", [
+      "numero",
+      "type",
+      "couloir",
+      "numeroEditeur",
+      "logiciel",
+      "logicielRecherche",
+      "dateDepot",
+      "dateCommande",
+      "statut",
+      "etatPaiement",
+      "montantCentimes",
+      "mandataire",
+      "courrielContact",
+      "scenarioInstallation",
+      "avertissements",
+      "versionCourante",
+      "derniereModification",
+      "creeLe",
+      "majLe",
+    ]),
     coordonnees: ins("CoordonneesBancaires", ["demandeId", ...CHAMPS_COORDONNEES]),
-    beneficiaire: ins("Beneficiaire", ["demandeId", "cle", "ordre", "nomResponsable", "emailResponsable", "telResponsable", "finessJuridique",
-      "finessGeographique", "presentSolde", "ancienneVersion", "maitreIdentite", "stockageIdentite", "operateurMessagerie"]),
-    administrateur: ins("AdministrateurTechnique", ["demandeId", "finessJuridique", "ordre", "demandeCertificatServeur", "contractualisationOG",
-      "statutAdminTechnique", "contractualisationEditeur", "numeroCarteCPX", "nomAdminTechnique", "telAdminTechnique", "emailAdminTechnique", "utiliteCertificat"]),
-    piece: ins("PieceJustificative", ["demandeId", "cle", "nomFichier", "type", "typeMime", "taille", "sha256", "contenu", "deposeLe"]),
-    version: ins("Version", ["demandeId", "numero", "auteur", "acteur", "role", "creeLe", "commentaire", "hashPrecedent", "hash", "nombreChangements"]),
+    beneficiaire: ins("Beneficiaire", [
+      "demandeId",
+      "cle",
+      "ordre",
+      "nomResponsable",
+      "emailResponsable",
+      "telResponsable",
+      "finessJuridique",
+      "finessGeographique",
+      "presentSolde",
+      "ancienneVersion",
+      "maitreIdentite",
+      "stockageIdentite",
+      "operateurMessagerie",
+    ]),
+    administrateur: ins("AdministrateurTechnique", [
+      "demandeId",
+      "finessJuridique",
+      "ordre",
+      "demandeCertificatServeur",
+      "contractualisationOG",
+      "statutAdminTechnique",
+      "contractualisationEditeur",
+      "numeroCarteCPX",
+      "nomAdminTechnique",
+      "telAdminTechnique",
+      "emailAdminTechnique",
+      "utiliteCertificat",
+    ]),
+    piece: ins("PieceJustificative", [
+      "demandeId",
+      "cle",
+      "nomFichier",
+      "type",
+      "typeMime",
+      "taille",
+      "sha256",
+      "contenu",
+      "deposeLe",
+    ]),
+    version: ins("Version", [
+      "demandeId",
+      "numero",
+      "auteur",
+      "acteur",
+      "role",
+      "creeLe",
+      "commentaire",
+      "hashPrecedent",
+      "hash",
+      "nombreChangements",
+    ]),
     instantane: ins("InstantaneVersion", ["demandeId", "numero", "etat"]),
-    evenement: ins("EvenementAudit", ["demandeId", "type", "auteur", "acteur", "role", "creeLe", "bloc", "cle", "motif", "details", "hashPrecedent", "hash", "auteurRecherche"]),
+    evenement: ins("EvenementAudit", [
+      "demandeId",
+      "type",
+      "auteur",
+      "acteur",
+      "role",
+      "creeLe",
+      "bloc",
+      "cle",
+      "motif",
+      "details",
+      "hashPrecedent",
+      "hash",
+      "auteurRecherche",
+    ]),
   };
 }
 
@@ -121,7 +238,9 @@ function ecrire(db: Sqlite.Database, config: Config, gestionnaire: Auteur, o: Op
   // Numbers above the guide's (FINMS2007720M0), the demo's and any earlier run's.
   const sequences = new Map<string, number>();
   for (const couloir of ["MS1", "MS2", "PH1"]) {
-    const { max } = db.prepare(`SELECT max(numero) AS max FROM "Demande" WHERE numero LIKE ?`).get(`FIN${couloir}%`) as { max: string | null };
+    const { max } = db
+      .prepare(`SELECT max(numero) AS max FROM "Demande" WHERE numero LIKE ?`)
+      .get(`FIN${couloir}%`) as { max: string | null };
     sequences.set(couloir, Math.max(10_000, Number(max?.slice(3 + couloir.length, 9 + couloir.length) ?? 0)));
   }
   const debut = config.dateDebutCertificat.getTime();
@@ -130,7 +249,11 @@ function ecrire(db: Sqlite.Database, config: Config, gestionnaire: Auteur, o: Op
 
   const une = (i: number) => {
     // Mostly certificate-eligible AVANCE of MS1/MS2 (≈ 5 bénéficiaires, ≈ 2.3 certificate rows).
-    const dateDepot = new Date(r.suivant() < 0.9 ? debut + r.suivant() * (fin - debut) : Date.UTC(2022, 5, 1) + r.suivant() * (debut - Date.UTC(2022, 5, 1)));
+    const dateDepot = new Date(
+      r.suivant() < 0.9
+        ? debut + r.suivant() * (fin - debut)
+        : Date.UTC(2022, 5, 1) + r.suivant() * (debut - Date.UTC(2022, 5, 1)),
+    );
     const type = r.suivant() < 0.85 ? "AVANCE" : "SOLDE";
     const couloir = r.suivant() < 0.95 ? r.choix(["MS1", "MS2"]) : "PH1";
     const avecCertificats = type === "AVANCE" && couloir !== "PH1" && dateDepot >= config.dateDebutCertificat;
@@ -138,14 +261,20 @@ function ecrire(db: Sqlite.Database, config: Config, gestionnaire: Auteur, o: Op
     const importee = versImportee(json);
     // The real checker on one demande in 50 (all of them would double the time): any drift of the shortcut stops the build.
     if (i % 50 === 0) {
-      const { demandes, erreurs } = validerDocumentImport(json, { dateDebutCertificat: config.dateDebutCertificat, dateDepot, montantMaxCentimes: config.montantMaxCentimes });
+      const { demandes, erreurs } = validerDocumentImport(json, {
+        dateDebutCertificat: config.dateDebutCertificat,
+        dateDepot,
+        montantMaxCentimes: config.montantMaxCentimes,
+      });
       if (erreurs.length) throw new Error(`demande générée refusée : ${JSON.stringify(erreurs[0])}`);
-      if (enJson(demandes[0]) !== enJson(importee)) throw new Error(`demande générée ${i} : le raccourci diffère du contrôle d'import`);
+      if (enJson(demandes[0]) !== enJson(importee))
+        throw new Error(`demande générée ${i} : le raccourci diffère du contrôle d'import`);
     }
     const seq = sequences.get(couloir)! + 1;
     sequences.set(couloir, seq);
     const statut = r.choix(STATUTS);
-    const etatPaiement = statut === "REGULARISATION_EN_COURS" ? "EN_COURS" : r.choix(["AUCUN", "AUCUN", "EN_COURS", "PAYE"]);
+    const etatPaiement =
+      statut === "REGULARISATION_EN_COURS" ? "EN_COURS" : r.choix(["AUCUN", "AUCUN", "EN_COURS", "PAYE"]);
     return generer(r, importee, `FIN${couloir}${String(seq).padStart(6, "0")}M0`, dateDepot, statut, etatPaiement);
   };
 
@@ -164,10 +293,14 @@ function ecrire(db: Sqlite.Database, config: Config, gestionnaire: Auteur, o: Op
 /** Canonical JSON (keys sorted, bigints and bytes as text): equal values, equal texts. */
 export const enJson = (v: unknown) =>
   JSON.stringify(v, (_k, x) =>
-    typeof x === "bigint" ? `${x}n`
-    : x instanceof Uint8Array ? Buffer.from(x).toString("base64")
-    : x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
-    : x);
+    typeof x === "bigint"
+      ? `${x}n`
+      : x instanceof Uint8Array
+        ? Buffer.from(x).toString("base64")
+        : x && typeof x === "object" && !Array.isArray(x)
+          ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+          : x,
+  );
 const centimes = (montant: string) => {
   const [e, c = ""] = montant.split(".");
   return BigInt(e!) * 100n + BigInt(c.padEnd(2, "0"));
@@ -179,20 +312,47 @@ const centimes = (montant: string) => {
  */
 export function versImportee(j: DemandeJson): DemandeImportee {
   return {
-    chemin: [], type: j.type as DemandeImportee["type"], couloir: j.couloir, numeroEditeur: j.numeroEditeur, logiciel: j.logiciel,
-    dateCommande: j.dateCommande ?? null, montantCentimes: centimes(String(j.montantSegurDeclare)), mandataire: Boolean(j.mandataire),
-    courrielContact: j.courrielContact ?? null, scenarioInstallation: j.scenarioInstallation ?? null, referenceFournisseur: null,
-    coordonneesBancaires: j.coordonneesBancaires ? { ...j.coordonneesBancaires } as DemandeImportee["coordonneesBancaires"] : null,
+    chemin: [],
+    type: j.type as DemandeImportee["type"],
+    couloir: j.couloir,
+    numeroEditeur: j.numeroEditeur,
+    logiciel: j.logiciel,
+    dateCommande: j.dateCommande ?? null,
+    montantCentimes: centimes(String(j.montantSegurDeclare)),
+    mandataire: Boolean(j.mandataire),
+    courrielContact: j.courrielContact ?? null,
+    scenarioInstallation: j.scenarioInstallation ?? null,
+    referenceFournisseur: null,
+    coordonneesBancaires: j.coordonneesBancaires
+      ? ({ ...j.coordonneesBancaires } as DemandeImportee["coordonneesBancaires"])
+      : null,
     beneficiaires: j.beneficiaires.map((b) => ({
-      nomResponsable: b.nomResponsable, emailResponsable: b.emailResponsable, telResponsable: b.telResponsable, finessJuridique: b.finessJuridique,
-      finessGeographique: b.finessGeographique, presentSolde: Boolean(b.presentSolde), ancienneVersion: b.ancienneVersion ?? null,
-      maitreIdentite: b.maitreIdentite ?? null, stockageIdentite: b.stockageIdentite ?? null, operateurMessagerie: b.operateurMessagerie ?? null,
+      nomResponsable: b.nomResponsable,
+      emailResponsable: b.emailResponsable,
+      telResponsable: b.telResponsable,
+      finessJuridique: b.finessJuridique,
+      finessGeographique: b.finessGeographique,
+      presentSolde: Boolean(b.presentSolde),
+      ancienneVersion: b.ancienneVersion ?? null,
+      maitreIdentite: b.maitreIdentite ?? null,
+      stockageIdentite: b.stockageIdentite ?? null,
+      operateurMessagerie: b.operateurMessagerie ?? null,
     })) as DemandeImportee["beneficiaires"],
-    administrateurs: j.beneficiaires.filter((b) => b.demandeCertificatServeur).map((b) => ({
-      finessJuridique: b.finessJuridique, contractualisationOG: b.contracutualisationOG, statutAdminTechnique: b.StatutAdminTechnique,
-      contractualisationEditeur: b.contractualisationEditeur, ...b.certificatServeur!, utiliteCertificat: parseUtilite(b.certificatServeur!.utiliteCertificat),
-    })) as DemandeImportee["administrateurs"],
-    pieces: (j.piecesJustificatives ?? []).map((p) => ({ nomFichier: p.nomFichier, type: p.type, contenu: octets(p.contenuBase64) })) as DemandeImportee["pieces"],
+    administrateurs: j.beneficiaires
+      .filter((b) => b.demandeCertificatServeur)
+      .map((b) => ({
+        finessJuridique: b.finessJuridique,
+        contractualisationOG: b.contracutualisationOG,
+        statutAdminTechnique: b.StatutAdminTechnique,
+        contractualisationEditeur: b.contractualisationEditeur,
+        ...b.certificatServeur!,
+        utiliteCertificat: parseUtilite(b.certificatServeur!.utiliteCertificat),
+      })) as DemandeImportee["administrateurs"],
+    pieces: (j.piecesJustificatives ?? []).map((p) => ({
+      nomFichier: p.nomFichier,
+      type: p.type,
+      contenu: octets(p.contenuBase64),
+    })) as DemandeImportee["pieces"],
     avertissements: [],
   };
 }
@@ -200,28 +360,55 @@ const pdfs = new Map<string, Uint8Array>();
 const octets = (b64: string) => pdfs.get(b64) ?? pdfs.set(b64, new Uint8Array(Buffer.from(b64, "base64"))).get(b64)!;
 
 /** The rows the import would create for one checked demande (keys from the seeded PRNG). */
-function generer(r: Aleatoire, d: DemandeImportee, numero: string, dateDepot: Date, statut: string, etatPaiement: string): DemandeGeneree {
+function generer(
+  r: Aleatoire,
+  d: DemandeImportee,
+  numero: string,
+  dateDepot: Date,
+  statut: string,
+  etatPaiement: string,
+): DemandeGeneree {
   return {
-    numero, statut, etatPaiement,
+    numero,
+    statut,
+    etatPaiement,
     demande: {
-      numero, type: d.type, couloir: d.couloir, numeroEditeur: d.numeroEditeur, logiciel: d.logiciel, dateDepot,
-      dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null, etatPaiement,
-      montantCentimes: d.montantCentimes, mandataire: d.mandataire, courrielContact: d.courrielContact,
-      scenarioInstallation: d.scenarioInstallation, referenceFournisseur: d.referenceFournisseur,
+      numero,
+      type: d.type,
+      couloir: d.couloir,
+      numeroEditeur: d.numeroEditeur,
+      logiciel: d.logiciel,
+      dateDepot,
+      dateCommande: d.dateCommande ? new Date(`${d.dateCommande}T00:00:00.000Z`) : null,
+      etatPaiement,
+      montantCentimes: d.montantCentimes,
+      mandataire: d.mandataire,
+      courrielContact: d.courrielContact,
+      scenarioInstallation: d.scenarioInstallation,
+      referenceFournisseur: d.referenceFournisseur,
     },
     coordonnees: d.coordonneesBancaires ? { ...d.coordonneesBancaires } : null,
     beneficiaires: d.beneficiaires.map((b, ordre) => ({ ...b, ordre, cle: `b-${hex(r)}` })),
     administrateurs: d.administrateurs.map((a, ordre) => ({ ...a, ordre })),
-    pieces: d.pieces.map((p) => ({ cle: `p-${hex(r)}`, nomFichier: p.nomFichier, type: p.type, taille: p.contenu.byteLength, sha256: sha256(p.contenu), contenu: p.contenu })),
+    pieces: d.pieces.map((p) => ({
+      cle: `p-${hex(r)}`,
+      nomFichier: p.nomFichier,
+      type: p.type,
+      taille: p.contenu.byteLength,
+      sha256: sha256(p.contenu),
+      contenu: p.contenu,
+    })),
   };
 }
 
 function etatDe(g: DemandeGeneree): Etat {
   const etat = etatVide();
   etat.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", g.demande));
-  if (g.coordonnees) etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", g.coordonnees));
+  if (g.coordonnees)
+    etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", g.coordonnees));
   for (const b of g.beneficiaires) etat.BENEFICIAIRES.set(b.cle as string, ligneDepuis("BENEFICIAIRES", b));
-  for (const a of g.administrateurs) etat.ADMINISTRATEURS.set(a.finessJuridique as string, ligneDepuis("ADMINISTRATEURS", a));
+  for (const a of g.administrateurs)
+    etat.ADMINISTRATEURS.set(a.finessJuridique as string, ligneDepuis("ADMINISTRATEURS", a));
   for (const p of g.pieces) etat.PIECES.set(p.cle as string, ligneDepuis("PIECES", p));
   return etat;
 }
@@ -234,16 +421,37 @@ function correction(r: Aleatoire, g: DemandeGeneree): Changement[] {
   const out: Changement[] = [];
   const b = r.choix(g.beneficiaires);
   const tel = `05${String(r.entier(10000000, 99999999))}`;
-  out.push({ bloc: "BENEFICIAIRES", cle: b.cle as string, nature: "MODIFICATION", champ: "telResponsable", ancienneValeur: b.telResponsable as string, nouvelleValeur: tel });
+  out.push({
+    bloc: "BENEFICIAIRES",
+    cle: b.cle as string,
+    nature: "MODIFICATION",
+    champ: "telResponsable",
+    ancienneValeur: b.telResponsable as string,
+    nouvelleValeur: tel,
+  });
   b.telResponsable = tel;
   if (g.administrateurs.length && r.suivant() < 0.5) {
     const a = r.choix(g.administrateurs);
     const carte = String(r.entier(1000000000, 9999999999));
-    out.push({ bloc: "ADMINISTRATEURS", cle: a.finessJuridique as string, nature: "MODIFICATION", champ: "numeroCarteCPX", ancienneValeur: (a.numeroCarteCPX as string) ?? null, nouvelleValeur: carte });
+    out.push({
+      bloc: "ADMINISTRATEURS",
+      cle: a.finessJuridique as string,
+      nature: "MODIFICATION",
+      champ: "numeroCarteCPX",
+      ancienneValeur: (a.numeroCarteCPX as string) ?? null,
+      nouvelleValeur: carte,
+    });
     a.numeroCarteCPX = carte;
   } else if (r.suivant() < 0.3) {
     const fg = finessValide(r, (b.finessJuridique as string).slice(0, 2));
-    out.push({ bloc: "BENEFICIAIRES", cle: b.cle as string, nature: "MODIFICATION", champ: "finessGeographique", ancienneValeur: b.finessGeographique as string, nouvelleValeur: fg });
+    out.push({
+      bloc: "BENEFICIAIRES",
+      cle: b.cle as string,
+      nature: "MODIFICATION",
+      champ: "finessGeographique",
+      ancienneValeur: b.finessGeographique as string,
+      nouvelleValeur: fg,
+    });
     b.finessGeographique = fg;
   }
   return out;
@@ -251,7 +459,13 @@ function correction(r: Aleatoire, g: DemandeGeneree): Changement[] {
 
 const bool = (v: unknown) => (v === null || v === undefined ? null : v ? 1 : 0);
 
-function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeGeneree, gestionnaire: Auteur, versionsLongues: number) {
+function inserer(
+  sql: ReturnType<typeof instructions>,
+  r: Aleatoire,
+  g: DemandeGeneree,
+  gestionnaire: Auteur,
+  versionsLongues: number,
+) {
   const depot = g.demande.dateDepot as Date;
   const v1 = differences(etatVide(), etatDe(g));
   // Later versions: 0–3 corrections a few days apart (or the long history), changes drawn now.
@@ -262,34 +476,103 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
   let t = depot.getTime();
   for (let k = 0; k < nbCorrections; k++) {
     t += versionsLongues ? 60_000 : r.entier(1, 20) * 86_400_000;
-    versions.push({ creeLe: new Date(t), auteur: gestionnaire, commentaire: "Correction des coordonnées", changements: correction(r, g) });
+    versions.push({
+      creeLe: new Date(t),
+      auteur: gestionnaire,
+      commentaire: "Correction des coordonnées",
+      changements: correction(r, g),
+    });
   }
   const derniere = versions.at(-1)!.creeLe;
   const evenements: { type: string; auteur: Auteur; creeLe: Date; details: unknown }[] = [
-    { type: "IMPORT", auteur: AUTEUR_IMPORT, creeLe: depot, details: { avertissements: 0, administrateurs: g.administrateurs.length } },
+    {
+      type: "IMPORT",
+      auteur: AUTEUR_IMPORT,
+      creeLe: depot,
+      details: { avertissements: 0, administrateurs: g.administrateurs.length },
+    },
   ];
   if (g.statut !== "EN_COURS") {
-    evenements.push({ type: "STATUT_MODIFIE", auteur: gestionnaire, creeLe: new Date(derniere.getTime() + 3_600_000), details: { de: "EN_COURS", vers: g.statut, message: null } });
+    evenements.push({
+      type: "STATUT_MODIFIE",
+      auteur: gestionnaire,
+      creeLe: new Date(derniere.getTime() + 3_600_000),
+      details: { de: "EN_COURS", vers: g.statut, message: null },
+    });
   }
   const majLe = evenements.at(-1)!.creeLe;
 
   const d = g.demande;
-  const demandeId = Number(sql.demande.run(
-    d.numero, d.type, d.couloir, d.numeroEditeur, d.logiciel, normaliserRecherche(String(d.logiciel)), dateSql(depot), d.dateCommande ? dateSql(d.dateCommande as Date) : null,
-    g.statut, g.etatPaiement, d.montantCentimes, bool(d.mandataire), d.courrielContact, d.scenarioInstallation, "[]", versions.length,
-    versions.length > 1 ? dateSql(derniere) : null, dateSql(depot), dateSql(majLe),
-  ).lastInsertRowid);
+  const demandeId = Number(
+    sql.demande.run(
+      d.numero,
+      d.type,
+      d.couloir,
+      d.numeroEditeur,
+      d.logiciel,
+      normaliserRecherche(String(d.logiciel)),
+      dateSql(depot),
+      d.dateCommande ? dateSql(d.dateCommande as Date) : null,
+      g.statut,
+      g.etatPaiement,
+      d.montantCentimes,
+      bool(d.mandataire),
+      d.courrielContact,
+      d.scenarioInstallation,
+      "[]",
+      versions.length,
+      versions.length > 1 ? dateSql(derniere) : null,
+      dateSql(depot),
+      dateSql(majLe),
+    ).lastInsertRowid,
+  );
   const cb = g.coordonnees;
   if (cb) sql.coordonnees.run(demandeId, ...CHAMPS_COORDONNEES.map((c) => cb[c]));
   for (const b of g.beneficiaires) {
-    sql.beneficiaire.run(demandeId, b.cle, b.ordre, b.nomResponsable, b.emailResponsable, b.telResponsable, b.finessJuridique, b.finessGeographique,
-      bool(b.presentSolde), b.ancienneVersion ?? null, b.maitreIdentite ?? null, b.stockageIdentite ?? null, b.operateurMessagerie ?? null);
+    sql.beneficiaire.run(
+      demandeId,
+      b.cle,
+      b.ordre,
+      b.nomResponsable,
+      b.emailResponsable,
+      b.telResponsable,
+      b.finessJuridique,
+      b.finessGeographique,
+      bool(b.presentSolde),
+      b.ancienneVersion ?? null,
+      b.maitreIdentite ?? null,
+      b.stockageIdentite ?? null,
+      b.operateurMessagerie ?? null,
+    );
   }
   for (const a of g.administrateurs) {
-    sql.administrateur.run(demandeId, a.finessJuridique, a.ordre, 1, bool(a.contractualisationOG), a.statutAdminTechnique ?? null, bool(a.contractualisationEditeur),
-      a.numeroCarteCPX ?? null, a.nomAdminTechnique ?? null, a.telAdminTechnique ?? null, a.emailAdminTechnique ?? null, a.utiliteCertificat ?? null);
+    sql.administrateur.run(
+      demandeId,
+      a.finessJuridique,
+      a.ordre,
+      1,
+      bool(a.contractualisationOG),
+      a.statutAdminTechnique ?? null,
+      bool(a.contractualisationEditeur),
+      a.numeroCarteCPX ?? null,
+      a.nomAdminTechnique ?? null,
+      a.telAdminTechnique ?? null,
+      a.emailAdminTechnique ?? null,
+      a.utiliteCertificat ?? null,
+    );
   }
-  for (const p of g.pieces) sql.piece.run(demandeId, p.cle, p.nomFichier, p.type, "application/pdf", p.taille, p.sha256, p.contenu, dateSql(depot));
+  for (const p of g.pieces)
+    sql.piece.run(
+      demandeId,
+      p.cle,
+      p.nomFichier,
+      p.type,
+      "application/pdf",
+      p.taille,
+      p.sha256,
+      p.contenu,
+      dateSql(depot),
+    );
 
   let precedent = HASH_INITIAL;
   // Snapshots as enregistrerVersion writes them: the replayed state after every K-th version.
@@ -298,12 +581,34 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
   const parametres: unknown[] = [];
   versions.forEach((v, i) => {
     const hash = hashVersion(precedent, {
-      demandeNumero: g.numero, numero: i + 1, auteur: v.auteur.nom, acteur: v.auteur.cle, role: v.auteur.role, creeLe: v.creeLe, commentaire: v.commentaire, changements: v.changements,
+      demandeNumero: g.numero,
+      numero: i + 1,
+      auteur: v.auteur.nom,
+      acteur: v.auteur.cle,
+      role: v.auteur.role,
+      creeLe: v.creeLe,
+      commentaire: v.commentaire,
+      changements: v.changements,
     });
-    const versionId = sql.version.run(demandeId, i + 1, v.auteur.nom, v.auteur.cle, v.auteur.role, dateSql(v.creeLe), v.commentaire, precedent, hash, v.changements.length).lastInsertRowid;
+    const versionId = sql.version.run(
+      demandeId,
+      i + 1,
+      v.auteur.nom,
+      v.auteur.cle,
+      v.auteur.role,
+      dateSql(v.creeLe),
+      v.commentaire,
+      precedent,
+      hash,
+      v.changements.length,
+    ).lastInsertRowid;
     // Version 1 compact, as the import writes it: its state as snapshot 1, no change rows (version-initiale.ts).
     if (i === 0) sql.instantane.run(demandeId, 1, instantaneInitial(v.changements));
-    else v.changements.forEach((c, ordre) => void parametres.push(versionId, ordre, c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur));
+    else
+      v.changements.forEach(
+        (c, ordre) =>
+          void parametres.push(versionId, ordre, c.bloc, c.cle, c.nature, c.champ, c.ancienneValeur, c.nouvelleValeur),
+      );
     if (versionAvecInstantane(i + 1)) {
       etat = rejouer(versions.slice(rejouees, i + 1), etat);
       rejouees = i + 1;
@@ -318,9 +623,34 @@ function inserer(sql: ReturnType<typeof instructions>, r: Aleatoire, g: DemandeG
   }
   precedent = HASH_INITIAL;
   for (const e of evenements) {
-    const ev = { demandeId, type: e.type, auteur: e.auteur.nom, acteur: e.auteur.cle, role: e.auteur.role, creeLe: e.creeLe, bloc: null, cle: null, motif: null, details: JSON.stringify(e.details) };
+    const ev = {
+      demandeId,
+      type: e.type,
+      auteur: e.auteur.nom,
+      acteur: e.auteur.cle,
+      role: e.auteur.role,
+      creeLe: e.creeLe,
+      bloc: null,
+      cle: null,
+      motif: null,
+      details: JSON.stringify(e.details),
+    };
     const hash = hashEvenement(precedent, ev);
-    sql.evenement.run(demandeId, ev.type, ev.auteur, ev.acteur, ev.role, dateSql(ev.creeLe), null, null, null, ev.details, precedent, hash, normaliserRecherche(ev.auteur));
+    sql.evenement.run(
+      demandeId,
+      ev.type,
+      ev.auteur,
+      ev.acteur,
+      ev.role,
+      dateSql(ev.creeLe),
+      null,
+      null,
+      null,
+      ev.details,
+      precedent,
+      hash,
+      normaliserRecherche(ev.auteur),
+    );
     precedent = hash;
   }
 }

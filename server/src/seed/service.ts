@@ -11,8 +11,18 @@ import { courrielleurBase } from "../courriel/transport.js";
 import { aleatoire, demandeAleatoire } from "./generateur.js";
 
 export const COMPTES_DEMO = {
-  gestionnaire: { email: "gestionnaire@demo.fr", nom: "Gaëlle Gestionnaire", motDePasse: "Gestion-Demo-2026", role: "GESTIONNAIRE" as const },
-  auditeur: { email: "auditeur@demo.fr", nom: "Aurélien Auditeur", motDePasse: "Audit-Demo-2026", role: "AUDITEUR" as const },
+  gestionnaire: {
+    email: "gestionnaire@demo.fr",
+    nom: "Gaëlle Gestionnaire",
+    motDePasse: "Gestion-Demo-2026",
+    role: "GESTIONNAIRE" as const,
+  },
+  auditeur: {
+    email: "auditeur@demo.fr",
+    nom: "Aurélien Auditeur",
+    motDePasse: "Audit-Demo-2026",
+    role: "AUDITEUR" as const,
+  },
 };
 
 const AUTEUR_SEED = { ...AUTEUR_SYSTEME, nom: "Jeu de démonstration" };
@@ -31,43 +41,105 @@ async function demandesDuGuide(prisma: Db, config: Config, gestionnaire: Acteur)
   // Déposée 08/12/2022, before the certificate cutoff: the block appears once a later modification is confirmed.
   const sansCertificats: DemandeJson = {
     ...guide,
-    beneficiaires: guide.beneficiaires.map((b) => ({ ...b, demandeCertificatServeur: false, contracutualisationOG: null, StatutAdminTechnique: null, contractualisationEditeur: null, certificatServeur: null })),
+    beneficiaires: guide.beneficiaires.map((b) => ({
+      ...b,
+      demandeCertificatServeur: false,
+      contracutualisationOG: null,
+      StatutAdminTechnique: null,
+      contractualisationEditeur: null,
+      certificatServeur: null,
+    })),
   };
-  await importerDocument(prisma, config, { demandes: [sansCertificats] }, { auteur: AUTEUR_SEED, dateDepot: new Date("2022-12-08T09:30:00Z"), numeros: ["FINMS2007720M0"] });
-  const ctx = { prisma, config, acteur: gestionnaire, courrielleur: courrielleurBase, cookies: [], memo: new Map() } as unknown as Context;
+  await importerDocument(
+    prisma,
+    config,
+    { demandes: [sansCertificats] },
+    { auteur: AUTEUR_SEED, dateDepot: new Date("2022-12-08T09:30:00Z"), numeros: ["FINMS2007720M0"] },
+  );
+  const ctx = {
+    prisma,
+    config,
+    acteur: gestionnaire,
+    courrielleur: courrielleurBase,
+    cookies: [],
+    memo: new Map(),
+  } as unknown as Context;
   for (const b of guide.beneficiaires.filter((x) => x.demandeCertificatServeur)) {
     const c = b.certificatServeur!;
     await stagerOperation(ctx, "FINMS2007720M0", {
-      bloc: "ADMINISTRATEURS", nature: "AJOUT", cle: "",
+      bloc: "ADMINISTRATEURS",
+      nature: "AJOUT",
+      cle: "",
       valeurs: {
-        finessJuridique: b.finessJuridique, contractualisationOG: b.contracutualisationOG, statutAdminTechnique: b.StatutAdminTechnique,
-        contractualisationEditeur: b.contractualisationEditeur, numeroCarteCPX: c.numeroCarteCPX, nomAdminTechnique: c.nomAdminTechnique,
-        telAdminTechnique: c.telAdminTechnique, emailAdminTechnique: c.emailAdminTechnique, utiliteCertificat: c.utiliteCertificat,
+        finessJuridique: b.finessJuridique,
+        contractualisationOG: b.contracutualisationOG,
+        statutAdminTechnique: b.StatutAdminTechnique,
+        contractualisationEditeur: b.contractualisationEditeur,
+        numeroCarteCPX: c.numeroCarteCPX,
+        nomAdminTechnique: c.nomAdminTechnique,
+        telAdminTechnique: c.telAdminTechnique,
+        emailAdminTechnique: c.emailAdminTechnique,
+        utiliteCertificat: c.utiliteCertificat,
       },
     });
   }
   await confirmerBrouillon(ctx, "FINMS2007720M0", 1, "Ajout des demandes de certificats serveur (guide fournisseur)");
 
   const solde: DemandeJson = {
-    ...guide, type: "SOLDE", numeroEditeur: "00040", logiciel: "DUI-PDS", dateCommande: "2023-03-15", montantSegurDeclare: "1200.00",
+    ...guide,
+    type: "SOLDE",
+    numeroEditeur: "00040",
+    logiciel: "DUI-PDS",
+    dateCommande: "2023-03-15",
+    montantSegurDeclare: "1200.00",
     courrielContact: "contact@editeur-00040.fr",
     beneficiaires: sansCertificats.beneficiaires.slice(0, 2).map((b) => ({ ...b, presentSolde: true })),
-    piecesJustificatives: guide.piecesJustificatives!.map((p) => ({ ...p, nomFichier: p.nomFichier.replace("00001", "00040").replace("va1", "solde") })),
+    piecesJustificatives: guide.piecesJustificatives!.map((p) => ({
+      ...p,
+      nomFichier: p.nomFichier.replace("00001", "00040").replace("va1", "solde"),
+    })),
   };
-  await importerDocument(prisma, config, { demandes: [solde] }, {
-    auteur: AUTEUR_SEED, dateDepot: new Date("2023-04-07T10:00:00Z"), numeros: ["FINMS2007947M2"],
-    statuts: [{ statut: "REGULARISATION_EN_COURS", etatPaiement: "EN_COURS" }],
-  });
+  await importerDocument(
+    prisma,
+    config,
+    { demandes: [solde] },
+    {
+      auteur: AUTEUR_SEED,
+      dateDepot: new Date("2023-04-07T10:00:00Z"),
+      numeros: ["FINMS2007947M2"],
+      statuts: [{ statut: "REGULARISATION_EN_COURS", etatPaiement: "EN_COURS" }],
+    },
+  );
 }
 
 /** Statuts of generated demandes, weighted (half still EN_COURS). */
-export const STATUTS: StatutDemande[] = ["EN_COURS", "EN_COURS", "EN_COURS", "A_MODIFIER", "EN_ATTENTE_PIECE", "REGULARISATION_EN_COURS"];
+export const STATUTS: StatutDemande[] = [
+  "EN_COURS",
+  "EN_COURS",
+  "EN_COURS",
+  "A_MODIFIER",
+  "EN_ATTENTE_PIECE",
+  "REGULARISATION_EN_COURS",
+];
 
 /** Demo data: accounts, the guide's demandes, then `count` generated demandes (deterministic). */
-export async function semer(prisma: Db, config: Config, { count = 40, graine = 2023 }: { count?: number; graine?: number } = {}) {
+export async function semer(
+  prisma: Db,
+  config: Config,
+  { count = 40, graine = 2023 }: { count?: number; graine?: number } = {},
+) {
   const g = await comptes(prisma);
-  const gestionnaire: Acteur = { type: "UTILISATEUR", id: g.id, cle: `U:${g.id}`, nom: g.nom, email: g.email, role: "GESTIONNAIRE", numeroEditeur: null };
-  if (!(await prisma.demande.findUnique({ where: { numero: "FINMS2007720M0" } }))) await demandesDuGuide(prisma, config, gestionnaire);
+  const gestionnaire: Acteur = {
+    type: "UTILISATEUR",
+    id: g.id,
+    cle: `U:${g.id}`,
+    nom: g.nom,
+    email: g.email,
+    role: "GESTIONNAIRE",
+    numeroEditeur: null,
+  };
+  if (!(await prisma.demande.findUnique({ where: { numero: "FINMS2007720M0" } })))
+    await demandesDuGuide(prisma, config, gestionnaire);
   const existantes = await prisma.demande.count();
   const r = aleatoire(graine + existantes);
   const debut = Date.UTC(2022, 5, 1);
@@ -78,10 +150,22 @@ export async function semer(prisma: Db, config: Config, { count = 40, graine = 2
     const couloir = r.suivant() < 0.9 ? r.choix(["MS1", "MS2"]) : "PH1";
     const avecCertificats = perimetreCertificat({ type, couloir, dateDepot }, config.dateDebutCertificat);
     const statut = r.choix(STATUTS);
-    await importerDocument(prisma, config, { demandes: [demandeAleatoire(r, existantes + i, avecCertificats, type, couloir, dateDepot)] }, {
-      auteur: AUTEUR_SEED, dateDepot,
-      statuts: [{ statut, etatPaiement: statut === "REGULARISATION_EN_COURS" ? "EN_COURS" : r.choix(["AUCUN", "AUCUN", "EN_COURS", "PAYE"]) }],
-    });
+    await importerDocument(
+      prisma,
+      config,
+      { demandes: [demandeAleatoire(r, existantes + i, avecCertificats, type, couloir, dateDepot)] },
+      {
+        auteur: AUTEUR_SEED,
+        dateDepot,
+        statuts: [
+          {
+            statut,
+            etatPaiement:
+              statut === "REGULARISATION_EN_COURS" ? "EN_COURS" : r.choix(["AUCUN", "AUCUN", "EN_COURS", "PAYE"]),
+          },
+        ],
+      },
+    );
   }
   return { demandes: await prisma.demande.count() };
 }

@@ -9,7 +9,8 @@ const DemandeChangerStatutInput = builder.inputType("DemandeChangerStatutInput",
     numero: t.string({ required: true, description: "Numéro de dossier." }),
     statut: t.field({ type: StatutDemandeEnum, required: true, description: "Nouveau statut." }),
     message: t.string({
-      description: "Message au fournisseur (2000 caractères au plus) : obligatoire pour « A modifier » et « En attente de pièce jointe complémentaire », repris dans le courriel.",
+      description:
+        "Message au fournisseur (2000 caractères au plus) : obligatoire pour « A modifier » et « En attente de pièce jointe complémentaire », repris dans le courriel.",
     }),
   }),
 });

@@ -1,5 +1,10 @@
 import {
-  STATUTS_AVEC_MESSAGE, STATUTS_DEMANDE_LABELS, messageFournisseurSchema, problemesDepuisZod, transitionAutorisee, type StatutDemande,
+  STATUTS_AVEC_MESSAGE,
+  STATUTS_DEMANDE_LABELS,
+  messageFournisseurSchema,
+  problemesDepuisZod,
+  transitionAutorisee,
+  type StatutDemande,
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import { ErreurEtat, ErreurValidation, erreurChamp } from "../commun/erreurs.js";
@@ -15,9 +20,15 @@ const libelle = (s: string) => STATUTS_DEMANDE_LABELS[s as StatutDemande] ?? s;
  * the supplier where required, every block validated before Décidée. Returns the message
  * (normalised, null when none) or throws the business error.
  */
-export function verifierChangementStatut(args: { de: StatutDemande; vers: StatutDemande; message: unknown; blocs: readonly EtatBlocVue[] }): string | null {
+export function verifierChangementStatut(args: {
+  de: StatutDemande;
+  vers: StatutDemande;
+  message: unknown;
+  blocs: readonly EtatBlocVue[];
+}): string | null {
   const { de, vers } = args;
-  if (de === vers) throw new ErreurEtat("STATUT_INCHANGE", `Statut : la demande est déjà « ${libelle(vers)} ».`, ["input", "statut"]);
+  if (de === vers)
+    throw new ErreurEtat("STATUT_INCHANGE", `Statut : la demande est déjà « ${libelle(vers)} ».`, ["input", "statut"]);
   if (!transitionAutorisee(de, vers)) {
     throw new ErreurEtat(
       "TRANSITION_INTERDITE",
@@ -31,7 +42,11 @@ export function verifierChangementStatut(args: { de: StatutDemande; vers: Statut
   if (!lu.success) throw new ErreurValidation(problemesDepuisZod(lu.error, ["input", "message"]));
   const message = lu.data;
   if (!message && STATUTS_AVEC_MESSAGE.includes(vers)) {
-    throw erreurChamp(["input", "message"], "REQUIS", `Message au fournisseur : obligatoire pour passer au statut « ${libelle(vers)} » (il lui est envoyé par courriel).`);
+    throw erreurChamp(
+      ["input", "message"],
+      "REQUIS",
+      `Message au fournisseur : obligatoire pour passer au statut « ${libelle(vers)} » (il lui est envoyé par courriel).`,
+    );
   }
   if (vers === "DECIDEE") {
     const restants = blocsNonValides(args.blocs);
@@ -50,7 +65,10 @@ export function verifierChangementStatut(args: { de: StatutDemande; vers: Statut
  * Changes the statut in one transaction (statut, audit event, email recorded EN_ATTENTE on the
  * demande), then signals the outbox once committed. Returns the demande id.
  */
-export async function changerStatut(ctx: Context, input: { numero: string; statut: StatutDemande; message?: string | null }): Promise<number> {
+export async function changerStatut(
+  ctx: Context,
+  input: { numero: string; statut: StatutDemande; message?: string | null },
+): Promise<number> {
   const acteur = ctx.acteur!;
   const auteur = auteurDe(acteur);
   const { demandeId, aEnvoyer } = await ctx.prisma.$transaction(async (tx) => {
@@ -60,22 +78,42 @@ export async function changerStatut(ctx: Context, input: { numero: string; statu
     const message = verifierChangementStatut({ de, vers, message: input.message, blocs: etats });
     // Optimistic: a concurrent statut change makes this one fail rather than overwrite it.
     const { count } = await tx.demande.updateMany({ where: { id: d.id, statut: de }, data: { statut: vers } });
-    if (count !== 1) throw new ErreurEtat("STATUT_CONCURRENT", "Statut : la demande vient de changer de statut ; rechargez-la puis recommencez.", ["input", "statut"]);
+    if (count !== 1)
+      throw new ErreurEtat(
+        "STATUT_CONCURRENT",
+        "Statut : la demande vient de changer de statut ; rechargez-la puis recommencez.",
+        ["input", "statut"],
+      );
 
     const contenu = courrielChangementStatut({ numero: d.numero, type: d.type, logiciel: d.logiciel, vers, message });
-    const courriel = contenu && d.courrielContact
-      ? await enregistrerCourriel(tx, ctx.courrielleur, { demandeId: d.id, destinataire: d.courrielContact, ...contenu })
-      : null;
+    const courriel =
+      contenu && d.courrielContact
+        ? await enregistrerCourriel(tx, ctx.courrielleur, {
+            demandeId: d.id,
+            destinataire: d.courrielContact,
+            ...contenu,
+          })
+        : null;
     await enregistrerEvenement(tx, {
-      demandeId: d.id, type: "STATUT_MODIFIE", auteur,
+      demandeId: d.id,
+      type: "STATUT_MODIFIE",
+      auteur,
       details: {
-        de, vers, message,
+        de,
+        vers,
+        message,
         ...(courriel ? { courrielId: courriel.id } : {}),
-        ...(contenu && !courriel ? { courriel: "Aucun courriel de contact sur la demande : le fournisseur n'a pas été prévenu par courriel." } : {}),
+        ...(contenu && !courriel
+          ? { courriel: "Aucun courriel de contact sur la demande : le fournisseur n'a pas été prévenu par courriel." }
+          : {}),
       },
     });
     if (courriel?.etat === "ENVOYE") {
-      await journaliserEnvoi(tx, { courrielId: courriel.id, demandeId: d.id, transport: courriel.transport, tentative: 0 }, auteur);
+      await journaliserEnvoi(
+        tx,
+        { courrielId: courriel.id, demandeId: d.id, transport: courriel.transport, tentative: 0 },
+        auteur,
+      );
     }
     return { demandeId: d.id, aEnvoyer: courriel?.etat === "EN_ATTENTE" };
   });

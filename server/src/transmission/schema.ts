@@ -12,10 +12,19 @@ export const LotTransmissionRef = builder.prismaObject("LotTransmission", {
     auteur: t.exposeString("auteur"),
     commentaire: t.string({ nullable: true, select: { commentaire: true }, resolve: (l) => l.commentaire }),
     nombre: t.exposeInt("nombre", { description: "Nombre de demandes de certificat du lot." }),
-    urlCsv: t.string({ select: { numero: true }, description: "Téléchargement CSV (UTF-8 avec BOM, séparateur « ; »).", resolve: (l) => `/lots/${l.numero}.csv` }),
-    urlJson: t.string({ select: { numero: true }, description: "Téléchargement JSON.", resolve: (l) => `/lots/${l.numero}.json` }),
+    urlCsv: t.string({
+      select: { numero: true },
+      description: "Téléchargement CSV (UTF-8 avec BOM, séparateur « ; »).",
+      resolve: (l) => `/lots/${l.numero}.csv`,
+    }),
+    urlJson: t.string({
+      select: { numero: true },
+      description: "Téléchargement JSON.",
+      resolve: (l) => `/lots/${l.numero}.json`,
+    }),
     urlXlsx: t.string({
-      select: { numero: true }, description: "Téléchargement XLSX pour un tableur : identifiants en texte (zéros en tête conservés).",
+      select: { numero: true },
+      description: "Téléchargement XLSX pour un tableur : identifiants en texte (zéros en tête conservés).",
       resolve: (l) => `/lots/${l.numero}.xlsx`,
     }),
   }),
@@ -60,7 +69,11 @@ builder.mutationField("lotTransmissionCreer", (t) =>
       const lot = await creerLot(ctx, input);
       // When the client selects no field of the lot, Pothos plans an empty select, which Prisma refuses.
       const select = "select" in query ? { id: true, ...query.select } : undefined;
-      return ctx.prisma.lotTransmission.findUniqueOrThrow({ ...query, ...(select ? { select } : {}), where: { id: lot.id } });
+      return ctx.prisma.lotTransmission.findUniqueOrThrow({
+        ...query,
+        ...(select ? { select } : {}),
+        where: { id: lot.id },
+      });
     },
   }),
 );

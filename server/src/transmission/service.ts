@@ -1,8 +1,13 @@
 import { csvTableur, texte, type Colonne } from "../export/tableur.js";
 import { enPages, xlsxFlux } from "../export/xlsx-flux.js";
 import {
-  STATUTS_ADMIN_TECHNIQUE_LABELS, UTILITES_CERTIFICAT_LABELS, commentaireSchema, ouiNon, problemesDepuisZod,
-  type StatutAdminTechnique, type UtiliteCertificat,
+  STATUTS_ADMIN_TECHNIQUE_LABELS,
+  UTILITES_CERTIFICAT_LABELS,
+  commentaireSchema,
+  ouiNon,
+  problemesDepuisZod,
+  type StatutAdminTechnique,
+  type UtiliteCertificat,
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import { ErreurEtat, ErreurValidation } from "../commun/erreurs.js";
@@ -40,13 +45,21 @@ export const COLONNES_LOT: readonly Colonne<LigneLot>[] = [
   texte("Numéro éditeur", (l) => l.numeroEditeur, 16),
   texte("FINESS juridique", (l) => l.finessJuridique, 16),
   texte("Contractualisation organisme de gestion", (l) => ouiNon(l.contractualisationOG)),
-  texte("Statut administrateur", (l) => (l.statutAdminTechnique ? (STATUTS_ADMIN_TECHNIQUE_LABELS[l.statutAdminTechnique as StatutAdminTechnique] ?? l.statutAdminTechnique) : null)),
+  texte("Statut administrateur", (l) =>
+    l.statutAdminTechnique
+      ? (STATUTS_ADMIN_TECHNIQUE_LABELS[l.statutAdminTechnique as StatutAdminTechnique] ?? l.statutAdminTechnique)
+      : null,
+  ),
   texte("Contractualisation éditeur", (l) => ouiNon(l.contractualisationEditeur)),
   texte("Numéro de carte CPX", (l) => l.numeroCarteCPX, 20),
   texte("Nom", (l) => l.nomAdminTechnique, 24),
   texte("Téléphone", (l) => l.telAdminTechnique, 20),
   texte("Email", (l) => l.emailAdminTechnique, 30),
-  texte("Utilité certificat", (l) => (l.utiliteCertificat ? (UTILITES_CERTIFICAT_LABELS[l.utiliteCertificat.replace(",", "_") as UtiliteCertificat] ?? l.utiliteCertificat) : null)),
+  texte("Utilité certificat", (l) =>
+    l.utiliteCertificat
+      ? (UTILITES_CERTIFICAT_LABELS[l.utiliteCertificat.replace(",", "_") as UtiliteCertificat] ?? l.utiliteCertificat)
+      : null,
+  ),
 ];
 
 type AdministrateurALot = {
@@ -76,7 +89,9 @@ export function ligneLot(a: AdministrateurALot): LigneLot {
     nomAdminTechnique: a.nomAdminTechnique,
     telAdminTechnique: a.telAdminTechnique,
     emailAdminTechnique: a.emailAdminTechnique,
-    utiliteCertificat: a.utiliteCertificat ? (UTILITE_JSON[a.utiliteCertificat as UtiliteCertificat] ?? a.utiliteCertificat) : null,
+    utiliteCertificat: a.utiliteCertificat
+      ? (UTILITE_JSON[a.utiliteCertificat as UtiliteCertificat] ?? a.utiliteCertificat)
+      : null,
   };
 }
 
@@ -96,7 +111,14 @@ export function jsonLot(lignes: readonly LigneLot[]): string {
 
 /** The calendar day in France (batches are numbered per French day). */
 export function jourFrance(d: Date): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(d).replaceAll("-", "");
+  return new Intl.DateTimeFormat("fr-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
+    .format(d)
+    .replaceAll("-", "");
 }
 
 /** LOT-20261125-001, LOT-20261125-002… given the day's last batch number (or null). */
@@ -111,7 +133,11 @@ export function prochainNumeroLot(maintenant: Date, dernierDuJour: string | null
  * « à valider ») and not yet in a batch. A request changed after sending left its batch and
  * went back to « à valider » (brouillon), so only its new, validated version can go again.
  */
-export const A_TRANSMETTRE = { demandeCertificatServeur: true, validation: "VALIDEE", lotTransmissionId: null } as const;
+export const A_TRANSMETTRE = {
+  demandeCertificatServeur: true,
+  validation: "VALIDEE",
+  lotTransmissionId: null,
+} as const;
 
 export function compterATransmettre(prisma: Tx): Promise<number> {
   return prisma.administrateurTechnique.count({ where: A_TRANSMETTRE });
@@ -133,32 +159,61 @@ export async function creerLot(ctx: Context, input: { commentaire?: string | nul
   return ctx.prisma.$transaction(async (tx) => {
     const maintenant = new Date();
     const prefixe = `LOT-${jourFrance(maintenant)}-`;
-    const dernier = await tx.lotTransmission.findFirst({ where: { numero: { startsWith: prefixe } }, orderBy: { numero: "desc" }, select: { numero: true } });
+    const dernier = await tx.lotTransmission.findFirst({
+      where: { numero: { startsWith: prefixe } },
+      orderBy: { numero: "desc" },
+      select: { numero: true },
+    });
     // The day's counter (commun/compteur.ts): two instances creating a batch at once never share a number.
     const rang = await prendreNumeros(tx, prefixe, 1, dernier ? Number(dernier.numero.slice(prefixe.length)) || 0 : 0);
     // Files filled in below, once the requests are claimed (same transaction: never seen empty).
     const lot = await tx.lotTransmission.create({
-      data: { numero: `${prefixe}${String(rang).padStart(3, "0")}`, creeLe: maintenant, auteur: acteur.nom, commentaire, nombre: 0, csv: "", json: "" },
+      data: {
+        numero: `${prefixe}${String(rang).padStart(3, "0")}`,
+        creeLe: maintenant,
+        auteur: acteur.nom,
+        commentaire,
+        nombre: 0,
+        csv: "",
+        json: "",
+      },
     });
-    const { count } = await tx.administrateurTechnique.updateMany({ where: A_TRANSMETTRE, data: { lotTransmissionId: lot.id, transmisLe: maintenant } });
+    const { count } = await tx.administrateurTechnique.updateMany({
+      where: A_TRANSMETTRE,
+      data: { lotTransmissionId: lot.id, transmisLe: maintenant },
+    });
     // Throwing rolls the batch back too.
-    if (!count) throw new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
+    if (!count)
+      throw new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
     const rows = await tx.administrateurTechnique.findMany({
-      where: { lotTransmissionId: lot.id }, orderBy: [{ demande: { numero: "asc" } }, { ordre: "asc" }, { id: "asc" }],
+      where: { lotTransmissionId: lot.id },
+      orderBy: [{ demande: { numero: "asc" } }, { ordre: "asc" }, { id: "asc" }],
     });
     // Their demandes by a subquery: an `include` would bind one parameter per demande.
     const demandes = new Map(
-      (await tx.demande.findMany({
-        where: { administrateurs: { some: { lotTransmissionId: lot.id } } }, select: { id: true, numero: true, numeroEditeur: true },
-      })).map((d) => [d.id, d]),
+      (
+        await tx.demande.findMany({
+          where: { administrateurs: { some: { lotTransmissionId: lot.id } } },
+          select: { id: true, numero: true, numeroEditeur: true },
+        })
+      ).map((d) => [d.id, d]),
     );
     const lignes = rows.map((a) => ligneLot({ ...a, demande: demandes.get(a.demandeId)! }));
     const complet = await tx.lotTransmission.update({
-      where: { id: lot.id }, data: { nombre: rows.length, csv: csvLot(lignes), json: jsonLot(lignes) },
+      where: { id: lot.id },
+      data: { nombre: rows.length, csv: csvLot(lignes), json: jsonLot(lignes) },
     });
     await enregistrerEvenement(tx, {
-      demandeId: null, type: "LOT_TRANSMISSION", auteur: auteurDe(acteur), motif: commentaire,
-      details: { lot: lot.numero, nombre: rows.length, commentaire, certificats: lignes.map((l) => ({ demande: l.numeroDossier, finessJuridique: l.finessJuridique })) },
+      demandeId: null,
+      type: "LOT_TRANSMISSION",
+      auteur: auteurDe(acteur),
+      motif: commentaire,
+      details: {
+        lot: lot.numero,
+        nombre: rows.length,
+        commentaire,
+        certificats: lignes.map((l) => ({ demande: l.numeroDossier, finessJuridique: l.finessJuridique })),
+      },
     });
     return complet;
   });

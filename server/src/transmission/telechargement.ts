@@ -9,9 +9,14 @@ export type FormatLot = "csv" | "json" | "xlsx";
  * written from it by the batch's one column definition, so a batch stored before CSV cells were
  * neutralised is downloaded neutralised too.
  */
-export async function telechargerLot({ prisma, acteur }: RouteArgs, numero: string, format: FormatLot): Promise<Response> {
+export async function telechargerLot(
+  { prisma, acteur }: RouteArgs,
+  numero: string,
+  format: FormatLot,
+): Promise<Response> {
   const a = await acteur();
-  if (!a || (a.role !== "GESTIONNAIRE" && a.role !== "AUDITEUR")) return reponseTexte(a ? 403 : 401, "Accès réservé aux agents.");
+  if (!a || (a.role !== "GESTIONNAIRE" && a.role !== "AUDITEUR"))
+    return reponseTexte(a ? 403 : 401, "Accès réservé aux agents.");
   const lot = await prisma.lotTransmission.findUnique({ where: { numero }, select: { numero: true, json: true } });
   if (!lot) return reponseTexte(404, "Lot introuvable.");
   const fichier = `${lot.numero}.${format}`;

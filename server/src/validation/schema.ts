@@ -3,15 +3,21 @@ import { builder } from "../builder.js";
 import { BlocEnum, ERREURS_COMMUNES } from "../commun/types.js";
 import { ErreurVerrouillage } from "../commun/erreurs.js";
 import { DemandeRef } from "../demande/types.js";
-import { demandeParId, deverrouillerBloc, type LigneRejetee, rejeterLigne, validerBloc, validerLigne } from "./service.js";
+import {
+  demandeParId,
+  deverrouillerBloc,
+  type LigneRejetee,
+  rejeterLigne,
+  validerBloc,
+  validerLigne,
+} from "./service.js";
 
 // Validation and locking of blocks (SPEC §6): gestionnaires only; each answers the demande.
 
 const gestionnaire = { authScopes: { gestionnaire: true } } as const;
 const erreurs = { types: [...ERREURS_COMMUNES, ErreurVerrouillage], dataField: { name: "demande" } };
 
-const DESCRIPTION_CLE =
-  `Clé de la ligne : FINESS juridique (administrateurs), clé du bénéficiaire ou de la pièce, « ${CLE_COORDONNEES} » (coordonnées bancaires).`;
+const DESCRIPTION_CLE = `Clé de la ligne : FINESS juridique (administrateurs), clé du bénéficiaire ou de la pièce, « ${CLE_COORDONNEES} » (coordonnées bancaires).`;
 const DESCRIPTION_BLOC = `${BLOCS_VALIDABLES.slice(0, -1).join(", ")} ou ${BLOCS_VALIDABLES.at(-1)}.`;
 
 const LigneValiderInput = builder.inputType("LigneValiderInput", {
@@ -106,7 +112,8 @@ builder.mutationFields((t) => ({
   }),
   blocDeverrouiller: t.prismaField({
     ...gestionnaire,
-    description: "Déverrouille un bloc avec un motif (obligatoire) : il redevient modifiable ; les lignes gardent leur validation.",
+    description:
+      "Déverrouille un bloc avec un motif (obligatoire) : il redevient modifiable ; les lignes gardent leur validation.",
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: BlocDeverrouillerInput, required: true }) },

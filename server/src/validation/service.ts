@@ -1,5 +1,13 @@
 import {
-  BLOCS_LABELS, BLOCS_VALIDABLES, CLE_COORDONNEES, type BlocValidable, type Probleme, etatsValidesEnBloc, motifSchema, planValidationBloc, problemesDepuisZod,
+  BLOCS_LABELS,
+  BLOCS_VALIDABLES,
+  CLE_COORDONNEES,
+  type BlocValidable,
+  type Probleme,
+  etatsValidesEnBloc,
+  motifSchema,
+  planValidationBloc,
+  problemesDepuisZod,
 } from "@segur/shared";
 import type { Context } from "../context.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -52,7 +60,10 @@ export function verifierMotif(motif: unknown): string {
 /** The demande after a change, for the mutation's answer (`query`: the selection Pothos plans). */
 export const demandeParId = (ctx: Context, query: { include?: object; select?: object }, id: number) =>
   // A client asking only `__typename` yields an empty select, which Prisma refuses.
-  ctx.prisma.demande.findUniqueOrThrow({ ...(query.select ? { select: { id: true, ...query.select } } : query), where: { id } });
+  ctx.prisma.demande.findUniqueOrThrow({
+    ...(query.select ? { select: { id: true, ...query.select } } : query),
+    where: { id },
+  });
 
 export interface LigneCible {
   numero: string;
@@ -70,19 +81,37 @@ const selectionValidations = {
 
 /** The demande (any the actor may see) with each block's rows' states and lock flag. */
 export async function demandeAvecBlocs(tx: Tx, acteur: Acteur | null, numero: string) {
-  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) }, include: selectionValidations });
+  const d = await tx.demande.findFirst({
+    where: { numero, ...perimetreDemandes(acteur) },
+    include: selectionValidations,
+  });
   if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
   return { demande: d, etats: etatsDesBlocs(d) };
 }
 
 async function demandeAValider(tx: Tx, acteur: Acteur, numero: string, bloc: string) {
   if (!estBlocValidable(bloc)) {
-    throw new ErreurEtat("BLOC_NON_VALIDABLE", `Bloc : le bloc « ${libelleBloc(bloc)} » ne se valide pas (blocs validables : ${BLOCS_VALIDABLES.map(libelleBloc).join(", ")}).`, ["input", "bloc"]);
+    throw new ErreurEtat(
+      "BLOC_NON_VALIDABLE",
+      `Bloc : le bloc « ${libelleBloc(bloc)} » ne se valide pas (blocs validables : ${BLOCS_VALIDABLES.map(libelleBloc).join(", ")}).`,
+      ["input", "bloc"],
+    );
   }
-  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) }, select: { id: true, statut: true } });
+  const d = await tx.demande.findFirst({
+    where: { numero, ...perimetreDemandes(acteur) },
+    select: { id: true, statut: true },
+  });
   if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
-  if (d.statut === "DECIDEE") throw new ErreurEtat("DEMANDE_DECIDEE", "Une demande décidée ne peut plus être validée, rejetée ni déverrouillée.", ["input", "numero"]);
-  const verrou = await tx.etatBloc.findUnique({ where: { demandeId_bloc: { demandeId: d.id, bloc } }, select: { verrouille: true } });
+  if (d.statut === "DECIDEE")
+    throw new ErreurEtat(
+      "DEMANDE_DECIDEE",
+      "Une demande décidée ne peut plus être validée, rejetée ni déverrouillée.",
+      ["input", "numero"],
+    );
+  const verrou = await tx.etatBloc.findUnique({
+    where: { demandeId_bloc: { demandeId: d.id, bloc } },
+    select: { verrouille: true },
+  });
   return { demandeId: d.id, bloc, verrouille: verrou?.verrouille ?? false };
 }
 
@@ -102,7 +131,13 @@ interface LignesValidables {
   /** Row key, validation state and rejection reason of every row, in screen order. */
   lire: (tx: Tx, demandeId: number) => Promise<LigneDuBloc[]>;
   /** Sets `data` on the row of key `cle` (null: on every row matching `parEtat`); answers how many changed. */
-  marquer: (tx: Tx, demandeId: number, cle: string | null, parEtat: { validation: { in: string[] } } | null, data: EtatValidationData) => Promise<number>;
+  marquer: (
+    tx: Tx,
+    demandeId: number,
+    cle: string | null,
+    parEtat: { validation: { in: string[] } } | null,
+    data: EtatValidationData,
+  ) => Promise<number>;
 }
 
 /** One entry per validatable block: a block left out does not compile. */
@@ -118,25 +153,39 @@ const LIGNES_VALIDABLES = {
     },
   },
   BENEFICIAIRES: {
-    lire: (tx, demandeId) => tx.beneficiaire.findMany({ where: { demandeId }, select: { cle: true, ...ETAT_LIGNE }, orderBy: { ordre: "asc" } }),
+    lire: (tx, demandeId) =>
+      tx.beneficiaire.findMany({
+        where: { demandeId },
+        select: { cle: true, ...ETAT_LIGNE },
+        orderBy: { ordre: "asc" },
+      }),
     marquer: async (tx, demandeId, cle, parEtat, data) =>
       (await tx.beneficiaire.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
   },
   ADMINISTRATEURS: {
-    lire: async (tx, demandeId) => (
-      await tx.administrateurTechnique.findMany({
-        where: { demandeId, demandeCertificatServeur: true }, select: { finessJuridique: true, ...ETAT_LIGNE }, orderBy: { ordre: "asc" },
-      })
-    ).map(({ finessJuridique, ...a }) => ({ cle: finessJuridique, ...a })),
-    marquer: async (tx, demandeId, cle, parEtat, data) => (
-      await tx.administrateurTechnique.updateMany({
-        where: { demandeId, demandeCertificatServeur: true, ...(parEtat ?? { finessJuridique: cle! }) },
-        data,
-      })
-    ).count,
+    lire: async (tx, demandeId) =>
+      (
+        await tx.administrateurTechnique.findMany({
+          where: { demandeId, demandeCertificatServeur: true },
+          select: { finessJuridique: true, ...ETAT_LIGNE },
+          orderBy: { ordre: "asc" },
+        })
+      ).map(({ finessJuridique, ...a }) => ({ cle: finessJuridique, ...a })),
+    marquer: async (tx, demandeId, cle, parEtat, data) =>
+      (
+        await tx.administrateurTechnique.updateMany({
+          where: { demandeId, demandeCertificatServeur: true, ...(parEtat ?? { finessJuridique: cle! }) },
+          data,
+        })
+      ).count,
   },
   PIECES: {
-    lire: (tx, demandeId) => tx.pieceJustificative.findMany({ where: { demandeId }, select: { cle: true, ...ETAT_LIGNE }, orderBy: { id: "asc" } }),
+    lire: (tx, demandeId) =>
+      tx.pieceJustificative.findMany({
+        where: { demandeId },
+        select: { cle: true, ...ETAT_LIGNE },
+        orderBy: { id: "asc" },
+      }),
     marquer: async (tx, demandeId, cle, parEtat, data) =>
       (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
   },
@@ -163,7 +212,11 @@ interface EtatValidationData {
  * constant list, so the query binds a fixed number of parameters. Returns how many rows changed.
  */
 async function marquer(
-  tx: Tx, demandeId: number, bloc: BlocValidable, cible: { cle: string } | { etats: readonly string[] }, data: EtatValidationData,
+  tx: Tx,
+  demandeId: number,
+  bloc: BlocValidable,
+  cible: { cle: string } | { etats: readonly string[] },
+  data: EtatValidationData,
 ): Promise<number> {
   const parEtat = "etats" in cible ? { validation: { in: [...cible.etats] } } : null;
   const cle = "cle" in cible ? cible.cle : null;
@@ -177,11 +230,20 @@ async function verrouiller(tx: Tx, acteur: Acteur, demandeId: number, bloc: Bloc
     create: { demandeId, bloc, verrouille: true, modifieLe: maintenant, modifiePar: acteur.nom },
     update: { verrouille: true, modifieLe: maintenant, modifiePar: acteur.nom },
   });
-  await enregistrerEvenement(tx, { demandeId, type: "BLOC_VERROUILLE", auteur: auteurDe(acteur), bloc, details: { raison } });
+  await enregistrerEvenement(tx, {
+    demandeId,
+    type: "BLOC_VERROUILLE",
+    auteur: auteurDe(acteur),
+    bloc,
+    details: { raison },
+  });
 }
 
 const ligneIntrouvable = (bloc: string, cle: string) =>
-  new ErreurIntrouvable(`Clé : aucune ligne « ${cle.slice(0, 40)} » dans le bloc « ${libelleBloc(bloc)} ».`, ["input", "cle"]);
+  new ErreurIntrouvable(`Clé : aucune ligne « ${cle.slice(0, 40)} » dans le bloc « ${libelleBloc(bloc)} ».`, [
+    "input",
+    "cle",
+  ]);
 
 /** Validates one row; validating the last row not yet validated locks the block. Returns the demande id. */
 export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCible): Promise<number> {
@@ -190,9 +252,21 @@ export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCib
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
-    const n = await marquer(tx, cible.demandeId, b, { cle }, { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() });
+    const n = await marquer(
+      tx,
+      cible.demandeId,
+      b,
+      { cle },
+      { validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date() },
+    );
     if (!n) throw ligneIntrouvable(bloc, cle);
-    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "LIGNE_VALIDEE", auteur: auteurDe(acteur), bloc, cle });
+    await enregistrerEvenement(tx, {
+      demandeId: cible.demandeId,
+      type: "LIGNE_VALIDEE",
+      auteur: auteurDe(acteur),
+      bloc,
+      cle,
+    });
     if (toutesValidees(await lignesDuBloc(tx, cible.demandeId, b))) {
       await verrouiller(tx, acteur, cible.demandeId, b, "Toutes les lignes du bloc sont validées.");
     }
@@ -201,17 +275,36 @@ export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCib
 }
 
 /** Rejects one row with a reason (required, shown to the gestionnaires). Returns the demande id. */
-export async function rejeterLigne(ctx: Context, { numero, bloc, cle, motif }: LigneCible & { motif: unknown }): Promise<number> {
+export async function rejeterLigne(
+  ctx: Context,
+  { numero, bloc, cle, motif }: LigneCible & { motif: unknown },
+): Promise<number> {
   const acteur = ctx.acteur!;
   const raison = verifierMotif(motif);
   return ctx.prisma.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
-    const n = await marquer(tx, cible.demandeId, cible.bloc as BlocValidable, { cle }, {
-      validation: "REJETEE", validationMotif: raison, valideePar: acteur.nom, valideeLe: new Date(),
-    });
+    const n = await marquer(
+      tx,
+      cible.demandeId,
+      cible.bloc as BlocValidable,
+      { cle },
+      {
+        validation: "REJETEE",
+        validationMotif: raison,
+        valideePar: acteur.nom,
+        valideeLe: new Date(),
+      },
+    );
     if (!n) throw ligneIntrouvable(bloc, cle);
-    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "LIGNE_REJETEE", auteur: auteurDe(acteur), bloc, cle, motif: raison });
+    await enregistrerEvenement(tx, {
+      demandeId: cible.demandeId,
+      type: "LIGNE_REJETEE",
+      auteur: auteurDe(acteur),
+      bloc,
+      cle,
+      motif: raison,
+    });
     return cible.demandeId;
   });
 }
@@ -234,7 +327,8 @@ export interface ValidationBloc {
  * locks only when every row ends validated: a rejected row left keeps it open.
  */
 export async function validerBloc(
-  ctx: Context, { numero, bloc, inclureRejetees }: { numero: string; bloc: string; inclureRejetees?: boolean | null },
+  ctx: Context,
+  { numero, bloc, inclureRejetees }: { numero: string; bloc: string; inclureRejetees?: boolean | null },
 ): Promise<ValidationBloc> {
   const acteur = ctx.acteur!;
   const inclure = inclureRejetees === true;
@@ -243,25 +337,55 @@ export async function validerBloc(
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
     const lignes = await lignesDuBloc(tx, cible.demandeId, b);
-    if (!lignes.length) throw new ErreurEtat("BLOC_VIDE", `Le bloc « ${libelleBloc(bloc)} » n'a aucune ligne : il n'y a rien à valider.`, ["input", "bloc"]);
+    if (!lignes.length)
+      throw new ErreurEtat(
+        "BLOC_VIDE",
+        `Le bloc « ${libelleBloc(bloc)} » n'a aucune ligne : il n'y a rien à valider.`,
+        ["input", "bloc"],
+      );
     const plan = planValidationBloc(lignes, inclure);
     // Same transaction as the read: the rows updated are exactly the plan's.
-    const n = await marquer(tx, cible.demandeId, b, { etats: etatsValidesEnBloc(inclure) }, {
-      validation: "VALIDEE", validationMotif: null, valideePar: acteur.nom, valideeLe: new Date(),
-    });
+    const n = await marquer(
+      tx,
+      cible.demandeId,
+      b,
+      { etats: etatsValidesEnBloc(inclure) },
+      {
+        validation: "VALIDEE",
+        validationMotif: null,
+        valideePar: acteur.nom,
+        valideeLe: new Date(),
+      },
+    );
     for (const l of plan.rejetsLeves) {
       await enregistrerEvenement(tx, {
-        demandeId: cible.demandeId, type: "REJET_LEVE", auteur: auteurDe(acteur), bloc, cle: l.cle, motif: l.validationMotif,
+        demandeId: cible.demandeId,
+        type: "REJET_LEVE",
+        auteur: auteurDe(acteur),
+        bloc,
+        cle: l.cle,
+        motif: l.validationMotif,
       });
     }
     if (n > 0 || plan.verrouiller) {
       await enregistrerEvenement(tx, {
-        demandeId: cible.demandeId, type: "BLOC_VALIDE", auteur: auteurDe(acteur), bloc,
-        details: { lignes: lignes.length, validees: n, restentRejetees: plan.restentRejetees.length, rejetsLeves: plan.rejetsLeves.length },
+        demandeId: cible.demandeId,
+        type: "BLOC_VALIDE",
+        auteur: auteurDe(acteur),
+        bloc,
+        details: {
+          lignes: lignes.length,
+          validees: n,
+          restentRejetees: plan.restentRejetees.length,
+          rejetsLeves: plan.rejetsLeves.length,
+        },
       });
     }
     if (plan.verrouiller) await verrouiller(tx, acteur, cible.demandeId, b, "Bloc validé en entier.");
-    return { demandeId: cible.demandeId, lignesRejetees: plan.restentRejetees.map((l) => ({ cle: l.cle, motif: l.validationMotif })) };
+    return {
+      demandeId: cible.demandeId,
+      lignesRejetees: plan.restentRejetees.map((l) => ({ cle: l.cle, motif: l.validationMotif })),
+    };
   });
 }
 
@@ -269,17 +393,30 @@ export async function validerBloc(
  * Unlocks a block with a reason: it can be modified again. Rows keep their validation; a row
  * changed by a later confirmed draft goes back to « À valider ». Returns the demande id.
  */
-export async function deverrouillerBloc(ctx: Context, { numero, bloc, motif }: { numero: string; bloc: string; motif: unknown }): Promise<number> {
+export async function deverrouillerBloc(
+  ctx: Context,
+  { numero, bloc, motif }: { numero: string; bloc: string; motif: unknown },
+): Promise<number> {
   const acteur = ctx.acteur!;
   const raison = verifierMotif(motif);
   return ctx.prisma.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
-    if (!cible.verrouille) throw new ErreurEtat("BLOC_NON_VERROUILLE", `Le bloc « ${libelleBloc(bloc)} » n'est pas verrouillé.`, ["input", "bloc"]);
+    if (!cible.verrouille)
+      throw new ErreurEtat("BLOC_NON_VERROUILLE", `Le bloc « ${libelleBloc(bloc)} » n'est pas verrouillé.`, [
+        "input",
+        "bloc",
+      ]);
     await tx.etatBloc.update({
       where: { demandeId_bloc: { demandeId: cible.demandeId, bloc } },
       data: { verrouille: false, modifieLe: new Date(), modifiePar: acteur.nom },
     });
-    await enregistrerEvenement(tx, { demandeId: cible.demandeId, type: "BLOC_DEVERROUILLE", auteur: auteurDe(acteur), bloc, motif: raison });
+    await enregistrerEvenement(tx, {
+      demandeId: cible.demandeId,
+      type: "BLOC_DEVERROUILLE",
+      auteur: auteurDe(acteur),
+      bloc,
+      motif: raison,
+    });
     return cible.demandeId;
   });
 }

@@ -1,9 +1,9 @@
-import { BLOCS_LABELS } from '../enums.js';
-import { CHAMPS_BENEFICIAIRE } from '../demande/beneficiaire.js';
-import { joindre, type DefinitionBloc } from './descripteur.js';
+import { BLOCS_LABELS } from "../enums.js";
+import { CHAMPS_BENEFICIAIRE } from "../demande/beneficiaire.js";
+import { joindre, type DefinitionBloc } from "./descripteur.js";
 
 export const BLOC_BENEFICIAIRES = {
-  bloc: 'BENEFICIAIRES',
+  bloc: "BENEFICIAIRES",
   libelle: BLOCS_LABELS.BENEFICIAIRES,
   champs: CHAMPS_BENEFICIAIRE,
   lignes: true,

@@ -1,14 +1,14 @@
-import { BLOCS_LABELS } from '../enums.js';
-import type { DefinitionBloc } from './descripteur.js';
+import { BLOCS_LABELS } from "../enums.js";
+import type { DefinitionBloc } from "./descripteur.js";
 
 /** The automatic emails sent: read-only, written by the outbox. */
 export const BLOC_COURRIELS = {
-  bloc: 'COURRIELS',
+  bloc: "COURRIELS",
   libelle: BLOCS_LABELS.COURRIELS,
   champs: [],
   lignes: true,
   cleUnique: null,
   champCle: null,
   verrousParChamp: {},
-  nommerLigne: () => '',
+  nommerLigne: () => "",
 } as const satisfies DefinitionBloc;

@@ -1,4 +1,4 @@
-import type { Bloc, BlocValidable } from '../enums.js';
+import type { Bloc, BlocValidable } from "../enums.js";
 
 /** Field values as a row reads them (history text, preview or typed values). */
 export type ValeursLigne = Readonly<Record<string, string | boolean | number | null | undefined>>;
@@ -26,8 +26,8 @@ export interface DescripteurBloc {
 }
 
 /** What a block's own file writes: whether it is validated (and locks) follows BLOCS_VALIDABLES. */
-export type DefinitionBloc = Omit<DescripteurBloc, 'validable' | 'verrou'>;
+export type DefinitionBloc = Omit<DescripteurBloc, "validable" | "verrou">;
 
 /** Non-empty values joined by « — ». */
 export const joindre = (...morceaux: unknown[]): string =>
-  morceaux.filter((m) => m !== null && m !== undefined && m !== '').join(' — ');
+  morceaux.filter((m) => m !== null && m !== undefined && m !== "").join(" — ");

@@ -1,3 +1,3 @@
-export * from './descripteur.js';
-export * from './registre.js';
-export { CHAMPS_COORDONNEES, type ChampCoordonnees } from './coordonnees.js';
+export * from "./descripteur.js";
+export * from "./registre.js";
+export { CHAMPS_COORDONNEES, type ChampCoordonnees } from "./coordonnees.js";

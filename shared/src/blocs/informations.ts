@@ -1,16 +1,16 @@
-import { BLOCS_LABELS } from '../enums.js';
-import { CHAMPS_INFORMATIONS_MODIFIABLES } from '../demande/informations.js';
-import type { DefinitionBloc } from './descripteur.js';
+import { BLOCS_LABELS } from "../enums.js";
+import { CHAMPS_INFORMATIONS_MODIFIABLES } from "../demande/informations.js";
+import type { DefinitionBloc } from "./descripteur.js";
 
 export const BLOC_INFORMATIONS = {
-  bloc: 'INFORMATIONS',
+  bloc: "INFORMATIONS",
   libelle: BLOCS_LABELS.INFORMATIONS,
   champs: CHAMPS_INFORMATIONS_MODIFIABLES,
   lignes: false,
-  cleUnique: 'demande',
+  cleUnique: "demande",
   champCle: null,
   // The contact email falls under no lock; the scénario d'installation belongs to the
   // bénéficiaires block (SPEC §2).
-  verrousParChamp: { scenarioInstallation: 'BENEFICIAIRES' },
-  nommerLigne: () => 'Demande',
+  verrousParChamp: { scenarioInstallation: "BENEFICIAIRES" },
+  nommerLigne: () => "Demande",
 } as const satisfies DefinitionBloc;

@@ -1,11 +1,11 @@
-import { BLOCS, BLOCS_VALIDABLES, type Bloc, type BlocValidable } from '../enums.js';
-import { BLOC_ADMINISTRATEURS } from './administrateurs.js';
-import { BLOC_BENEFICIAIRES } from './beneficiaires.js';
-import { BLOC_COORDONNEES } from './coordonnees.js';
-import { BLOC_COURRIELS } from './courriels.js';
-import type { DefinitionBloc, DescripteurBloc, ValeursLigne } from './descripteur.js';
-import { BLOC_INFORMATIONS } from './informations.js';
-import { BLOC_PIECES } from './pieces.js';
+import { BLOCS, BLOCS_VALIDABLES, type Bloc, type BlocValidable } from "../enums.js";
+import { BLOC_ADMINISTRATEURS } from "./administrateurs.js";
+import { BLOC_BENEFICIAIRES } from "./beneficiaires.js";
+import { BLOC_COORDONNEES } from "./coordonnees.js";
+import { BLOC_COURRIELS } from "./courriels.js";
+import type { DefinitionBloc, DescripteurBloc, ValeursLigne } from "./descripteur.js";
+import { BLOC_INFORMATIONS } from "./informations.js";
+import { BLOC_PIECES } from "./pieces.js";
 
 /** Every block of a demande: a block missing here does not compile. */
 const DEFINITIONS = {

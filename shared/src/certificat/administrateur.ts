@@ -1,13 +1,13 @@
-import { z } from 'zod';
-import { STATUTS_ADMIN_TECHNIQUE, parseUtilite, type StatutAdminTechnique, type UtiliteCertificat } from '../enums.js';
-import { avertissement, type Probleme } from '../probleme.js';
-import { finessFormatValide, normaliserFiness } from '../finess.js';
-import { libelleChamp } from '../limites.js';
-import { booleen, choix, finessRequis, texte, verifierEmail } from '../validation/champs.js';
-import { avertissementCleFiness, avertissementTelephone, champDe } from '../validation/avertissements.js';
-import { problemesDepuisZod, type Resultat } from '../validation/problemes-zod.js';
-import { lecteurObjet } from '../validation/objet.js';
-import { exigenceCpx, messageCpxRequis } from './regles.js';
+import { z } from "zod";
+import { STATUTS_ADMIN_TECHNIQUE, parseUtilite, type StatutAdminTechnique, type UtiliteCertificat } from "../enums.js";
+import { avertissement, type Probleme } from "../probleme.js";
+import { finessFormatValide, normaliserFiness } from "../finess.js";
+import { libelleChamp } from "../limites.js";
+import { booleen, choix, finessRequis, texte, verifierEmail } from "../validation/champs.js";
+import { avertissementCleFiness, avertissementTelephone, champDe } from "../validation/avertissements.js";
+import { problemesDepuisZod, type Resultat } from "../validation/problemes-zod.js";
+import { lecteurObjet } from "../validation/objet.js";
+import { exigenceCpx, messageCpxRequis } from "./regles.js";
 
 /** A technical administrator, i.e. one server-certificate request (demandeCertificatServeur = true). */
 export interface AdministrateurValeurs {
@@ -23,45 +23,46 @@ export interface AdministrateurValeurs {
 }
 
 export const CHAMPS_ADMINISTRATEUR = [
-  'finessJuridique',
-  'contractualisationOG',
-  'statutAdminTechnique',
-  'contractualisationEditeur',
-  'numeroCarteCPX',
-  'nomAdminTechnique',
-  'telAdminTechnique',
-  'emailAdminTechnique',
-  'utiliteCertificat',
+  "finessJuridique",
+  "contractualisationOG",
+  "statutAdminTechnique",
+  "contractualisationEditeur",
+  "numeroCarteCPX",
+  "nomAdminTechnique",
+  "telAdminTechnique",
+  "emailAdminTechnique",
+  "utiliteCertificat",
 ] as const satisfies readonly (keyof AdministrateurValeurs)[];
 
 /** Letters (accents allowed); space, hyphen and apostrophes only between letters. */
 const NOM_ADMIN = /^\p{L}(?:[\p{L}\p{M} '’-]*[\p{L}\p{M}])?$/u;
-const ATTENDU_NOM = "lettres uniquement (accents permis), avec espace, tiret ou apostrophe seulement à l'intérieur du nom";
-const CHOISIR_OUI_NON = 'choisissez Oui ou Non';
+const ATTENDU_NOM =
+  "lettres uniquement (accents permis), avec espace, tiret ou apostrophe seulement à l'intérieur du nom";
+const CHOISIR_OUI_NON = "choisissez Oui ou Non";
 
 const champsAdministrateur = {
-  finessJuridique: finessRequis('finessJuridique'),
-  contractualisationOG: booleen('contractualisationOG', { requis: CHOISIR_OUI_NON }),
-  statutAdminTechnique: choix<StatutAdminTechnique>('statutAdminTechnique', {
-    lire: (v) => (STATUTS_ADMIN_TECHNIQUE as readonly string[]).includes(v) ? (v as StatutAdminTechnique) : null,
-    requis: 'choisissez Editeur ou Structure',
-    attendu: 'valeur attendue E (Editeur) ou S (Structure)',
+  finessJuridique: finessRequis("finessJuridique"),
+  contractualisationOG: booleen("contractualisationOG", { requis: CHOISIR_OUI_NON }),
+  statutAdminTechnique: choix<StatutAdminTechnique>("statutAdminTechnique", {
+    lire: (v) => ((STATUTS_ADMIN_TECHNIQUE as readonly string[]).includes(v) ? (v as StatutAdminTechnique) : null),
+    requis: "choisissez Editeur ou Structure",
+    attendu: "valeur attendue E (Editeur) ou S (Structure)",
   }),
-  contractualisationEditeur: booleen('contractualisationEditeur', { requis: CHOISIR_OUI_NON }),
-  numeroCarteCPX: texte('numeroCarteCPX'),
-  nomAdminTechnique: texte('nomAdminTechnique', {
+  contractualisationEditeur: booleen("contractualisationEditeur", { requis: CHOISIR_OUI_NON }),
+  numeroCarteCPX: texte("numeroCarteCPX"),
+  nomAdminTechnique: texte("nomAdminTechnique", {
     requis: `obligatoire, ${ATTENDU_NOM}`,
     verifier: (v) => (NOM_ADMIN.test(v) ? null : ATTENDU_NOM),
   }),
-  telAdminTechnique: texte('telAdminTechnique', { requis: 'obligatoire, saisissez un numéro de téléphone' }),
-  emailAdminTechnique: texte('emailAdminTechnique', {
-    requis: 'obligatoire, saisissez une adresse email',
+  telAdminTechnique: texte("telAdminTechnique", { requis: "obligatoire, saisissez un numéro de téléphone" }),
+  emailAdminTechnique: texte("emailAdminTechnique", {
+    requis: "obligatoire, saisissez une adresse email",
     verifier: verifierEmail,
   }),
-  utiliteCertificat: choix<UtiliteCertificat>('utiliteCertificat', {
+  utiliteCertificat: choix<UtiliteCertificat>("utiliteCertificat", {
     lire: parseUtilite,
-    requis: 'choisissez DMP, INS ou « DMP, INS »',
-    attendu: 'valeur attendue DMP, INS ou « DMP, INS »',
+    requis: "choisissez DMP, INS ou « DMP, INS »",
+    attendu: "valeur attendue DMP, INS ou « DMP, INS »",
   }),
 };
 
@@ -69,12 +70,12 @@ const champsAdministrateur = {
 function regleCpx(v: AdministrateurValeurs, ctx: z.RefinementCtx): void {
   const { contractualisationOG: og, statutAdminTechnique: statut, contractualisationEditeur: editeur } = v;
   if (v.numeroCarteCPX !== null || og === null || statut === null || editeur === null) return;
-  if (exigenceCpx(og, statut, editeur) === 'REQUIS') {
+  if (exigenceCpx(og, statut, editeur) === "REQUIS") {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       message: messageCpxRequis(og, statut, editeur),
-      params: { code: 'REQUIS' },
-      path: ['numeroCarteCPX'],
+      params: { code: "REQUIS" },
+      path: ["numeroCarteCPX"],
     });
   }
 }
@@ -102,21 +103,21 @@ export function avertissementsAdministrateur(
   v: Partial<Record<keyof AdministrateurValeurs, unknown>>,
   ctx: ContexteAdministrateur,
 ): Probleme[] {
-  const problemes = avertissementCleFiness('finessJuridique', v.finessJuridique);
-  if (typeof v.finessJuridique === 'string') {
+  const problemes = avertissementCleFiness("finessJuridique", v.finessJuridique);
+  if (typeof v.finessJuridique === "string") {
     const finess = normaliserFiness(v.finessJuridique);
     const connus = new Set(ctx.finessBeneficiaires.map(normaliserFiness));
     if (finessFormatValide(finess) && !connus.has(finess)) {
       problemes.push(
         avertissement(
-          'FINESS_INCONNU',
-          'finessJuridique',
-          `${libelleChamp('finessJuridique')} : ${finess} ne correspond à aucun bénéficiaire de la demande.`,
+          "FINESS_INCONNU",
+          "finessJuridique",
+          `${libelleChamp("finessJuridique")} : ${finess} ne correspond à aucun bénéficiaire de la demande.`,
         ),
       );
     }
   }
-  return [...problemes, ...avertissementTelephone('telAdminTechnique', v.telAdminTechnique)];
+  return [...problemes, ...avertissementTelephone("telAdminTechnique", v.telAdminTechnique)];
 }
 
 /** Errors and warnings of one administrateur; FINESS_INCONNU only when the bénéficiaires are known. */
@@ -125,10 +126,16 @@ export function validerAdministrateur(
   ctx: Partial<ContexteAdministrateur> = {},
 ): Resultat<AdministrateurValeurs> {
   const r = lecteurAdministrateur.safeParse(input);
-  const lu = { finessJuridique: champDe(input, 'finessJuridique'), telAdminTechnique: champDe(input, 'telAdminTechnique') };
+  const lu = {
+    finessJuridique: champDe(input, "finessJuridique"),
+    telAdminTechnique: champDe(input, "telAdminTechnique"),
+  };
   const avertissements = ctx.finessBeneficiaires
     ? avertissementsAdministrateur(lu, { finessBeneficiaires: ctx.finessBeneficiaires })
-    : [...avertissementCleFiness('finessJuridique', lu.finessJuridique), ...avertissementTelephone('telAdminTechnique', lu.telAdminTechnique)];
+    : [
+        ...avertissementCleFiness("finessJuridique", lu.finessJuridique),
+        ...avertissementTelephone("telAdminTechnique", lu.telAdminTechnique),
+      ];
   if (r.success) return { valeur: r.data, erreurs: [], avertissements };
   return { erreurs: problemesDepuisZod(r.error), avertissements };
 }

@@ -1,6 +1,6 @@
-import { STATUTS_ADMIN_TECHNIQUE_LABELS, ouiNon, type StatutAdminTechnique } from '../enums.js';
+import { STATUTS_ADMIN_TECHNIQUE_LABELS, ouiNon, type StatutAdminTechnique } from "../enums.js";
 
-export type ExigenceCpx = 'REQUIS' | 'OPTIONNEL';
+export type ExigenceCpx = "REQUIS" | "OPTIONNEL";
 
 export interface RegleCpx {
   contractualisationOG: boolean;
@@ -11,19 +11,40 @@ export interface RegleCpx {
 
 /** SPEC §3.3: whether the CPx card number is required, for each of the eight combinations. */
 export const REGLES_CPX: ReadonlyArray<Readonly<RegleCpx>> = [
-  { contractualisationOG: false, statutAdminTechnique: 'E', contractualisationEditeur: false, numeroCarteCPX: 'OPTIONNEL' },
-  { contractualisationOG: false, statutAdminTechnique: 'S', contractualisationEditeur: false, numeroCarteCPX: 'OPTIONNEL' },
-  { contractualisationOG: false, statutAdminTechnique: 'E', contractualisationEditeur: true, numeroCarteCPX: 'REQUIS' },
-  { contractualisationOG: false, statutAdminTechnique: 'S', contractualisationEditeur: true, numeroCarteCPX: 'OPTIONNEL' },
-  { contractualisationOG: true, statutAdminTechnique: 'E', contractualisationEditeur: false, numeroCarteCPX: 'OPTIONNEL' },
-  { contractualisationOG: true, statutAdminTechnique: 'S', contractualisationEditeur: false, numeroCarteCPX: 'REQUIS' },
-  { contractualisationOG: true, statutAdminTechnique: 'E', contractualisationEditeur: true, numeroCarteCPX: 'REQUIS' },
-  { contractualisationOG: true, statutAdminTechnique: 'S', contractualisationEditeur: true, numeroCarteCPX: 'REQUIS' },
+  {
+    contractualisationOG: false,
+    statutAdminTechnique: "E",
+    contractualisationEditeur: false,
+    numeroCarteCPX: "OPTIONNEL",
+  },
+  {
+    contractualisationOG: false,
+    statutAdminTechnique: "S",
+    contractualisationEditeur: false,
+    numeroCarteCPX: "OPTIONNEL",
+  },
+  { contractualisationOG: false, statutAdminTechnique: "E", contractualisationEditeur: true, numeroCarteCPX: "REQUIS" },
+  {
+    contractualisationOG: false,
+    statutAdminTechnique: "S",
+    contractualisationEditeur: true,
+    numeroCarteCPX: "OPTIONNEL",
+  },
+  {
+    contractualisationOG: true,
+    statutAdminTechnique: "E",
+    contractualisationEditeur: false,
+    numeroCarteCPX: "OPTIONNEL",
+  },
+  { contractualisationOG: true, statutAdminTechnique: "S", contractualisationEditeur: false, numeroCarteCPX: "REQUIS" },
+  { contractualisationOG: true, statutAdminTechnique: "E", contractualisationEditeur: true, numeroCarteCPX: "REQUIS" },
+  { contractualisationOG: true, statutAdminTechnique: "S", contractualisationEditeur: true, numeroCarteCPX: "REQUIS" },
 ];
 
 function regle(og: boolean, statut: StatutAdminTechnique, editeur: boolean): Readonly<RegleCpx> | undefined {
   return REGLES_CPX.find(
-    (r) => r.contractualisationOG === og && r.statutAdminTechnique === statut && r.contractualisationEditeur === editeur,
+    (r) =>
+      r.contractualisationOG === og && r.statutAdminTechnique === statut && r.contractualisationEditeur === editeur,
   );
 }
 

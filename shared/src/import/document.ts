@@ -1,22 +1,30 @@
-import { z } from 'zod';
-import { TYPES_DEMANDE, type TypeDemande, type TypePiece } from '../enums.js';
-import { avertissement, dedoublonner, erreur, type Chemin, type Probleme } from '../probleme.js';
-import { PIECE_TAILLE_MAX, libelleChamp } from '../limites.js';
-import { dateIsoValide, formatDate, jourParis } from '../format.js';
-import { MONTANT_MAX_CENTIMES_DEFAUT } from '../montant.js';
-import { normaliserFiness } from '../finess.js';
-import { perimetreCertificat } from '../certificat/perimetre.js';
-import { validerAdministrateur, type AdministrateurValeurs } from '../certificat/administrateur.js';
-import { CHAMPS_BENEFICIAIRE, validerBeneficiaire, type BeneficiaireValeurs } from '../demande/beneficiaire.js';
-import { validerCoordonnees, type CoordonneesValeurs } from '../demande/coordonnees.js';
-import { CHAMPS_COORDONNEES } from '../blocs/coordonnees.js';
-import { courrielContactSchema, scenarioInstallationSchema } from '../demande/informations.js';
-import { pieceSchema, problemeContenuPdf } from '../demande/piece.js';
-import { problemeDateCommande } from '../demande/commande.js';
-import { ATTENDU_BOOLEEN, booleenDefaut, choixRequis, estVide, montantCentimes, texte, texteRequis } from '../validation/champs.js';
-import { problemesDepuisZod } from '../validation/problemes-zod.js';
-import { lecteurObjet } from '../validation/objet.js';
-import { decoderBase64, tailleBase64 } from './base64.js';
+import { z } from "zod";
+import { TYPES_DEMANDE, type TypeDemande, type TypePiece } from "../enums.js";
+import { avertissement, dedoublonner, erreur, type Chemin, type Probleme } from "../probleme.js";
+import { PIECE_TAILLE_MAX, libelleChamp } from "../limites.js";
+import { dateIsoValide, formatDate, jourParis } from "../format.js";
+import { MONTANT_MAX_CENTIMES_DEFAUT } from "../montant.js";
+import { normaliserFiness } from "../finess.js";
+import { perimetreCertificat } from "../certificat/perimetre.js";
+import { validerAdministrateur, type AdministrateurValeurs } from "../certificat/administrateur.js";
+import { CHAMPS_BENEFICIAIRE, validerBeneficiaire, type BeneficiaireValeurs } from "../demande/beneficiaire.js";
+import { validerCoordonnees, type CoordonneesValeurs } from "../demande/coordonnees.js";
+import { CHAMPS_COORDONNEES } from "../blocs/coordonnees.js";
+import { courrielContactSchema, scenarioInstallationSchema } from "../demande/informations.js";
+import { pieceSchema, problemeContenuPdf } from "../demande/piece.js";
+import { problemeDateCommande } from "../demande/commande.js";
+import {
+  ATTENDU_BOOLEEN,
+  booleenDefaut,
+  choixRequis,
+  estVide,
+  montantCentimes,
+  texte,
+  texteRequis,
+} from "../validation/champs.js";
+import { problemesDepuisZod } from "../validation/problemes-zod.js";
+import { lecteurObjet } from "../validation/objet.js";
+import { decoderBase64, tailleBase64 } from "./base64.js";
 
 export interface OptionsImport {
   dateDebutCertificat: Date;
@@ -65,46 +73,68 @@ export interface ResultatImport {
 }
 
 // JSON keys: the supplier guide spells contracutualisationOG (sic) and StatutAdminTechnique.
-const CLE_OG = ['contracutualisationOG', 'contractualisationOG'] as const;
-const CLE_STATUT = ['StatutAdminTechnique', 'statutAdminTechnique'] as const;
-const CLES_CERTIFICAT = ['numeroCarteCPX', 'nomAdminTechnique', 'telAdminTechnique', 'emailAdminTechnique', 'utiliteCertificat'] as const;
+const CLE_OG = ["contracutualisationOG", "contractualisationOG"] as const;
+const CLE_STATUT = ["StatutAdminTechnique", "statutAdminTechnique"] as const;
+const CLES_CERTIFICAT = [
+  "numeroCarteCPX",
+  "nomAdminTechnique",
+  "telAdminTechnique",
+  "emailAdminTechnique",
+  "utiliteCertificat",
+] as const;
 const CLES_DEMANDE = [
-  'type', 'couloir', 'numeroEditeur', 'logiciel', 'dateCommande', 'montantSegurDeclare', 'mandataire',
-  'courrielContact', 'scenarioInstallation', 'coordonneesBancaires', 'beneficiaires', 'piecesJustificatives',
-  'referenceFournisseur',
+  "type",
+  "couloir",
+  "numeroEditeur",
+  "logiciel",
+  "dateCommande",
+  "montantSegurDeclare",
+  "mandataire",
+  "courrielContact",
+  "scenarioInstallation",
+  "coordonneesBancaires",
+  "beneficiaires",
+  "piecesJustificatives",
+  "referenceFournisseur",
 ];
 const CLES_BENEFICIAIRE = [
-  ...CHAMPS_BENEFICIAIRE, 'demandeCertificatServeur', ...CLE_OG, ...CLE_STATUT, 'contractualisationEditeur', 'certificatServeur',
+  ...CHAMPS_BENEFICIAIRE,
+  "demandeCertificatServeur",
+  ...CLE_OG,
+  ...CLE_STATUT,
+  "contractualisationEditeur",
+  "certificatServeur",
 ];
-const CLES_PIECE = ['nomFichier', 'type', 'contenuBase64'];
+const CLES_PIECE = ["nomFichier", "type", "contenuBase64"];
 
 // Also read alone, for the rules that depend on the import itself (see verifierContexte).
-const numeroEditeurSchema = texteRequis('numeroEditeur', {
+const numeroEditeurSchema = texteRequis("numeroEditeur", {
   verifier: (v) => (/^\d{5}$/.test(v) ? null : '5 chiffres attendus (exemple : "00001")'),
 });
-const dateCommandeSchema = texte('dateCommande', {
+const dateCommandeSchema = texte("dateCommande", {
   verifier: (v) => (dateIsoValide(v) ? null : 'date attendue au format AAAA-MM-JJ (exemple : "2022-09-20")'),
 });
 
 const champsEntete = (montantMaxCentimes: bigint) => ({
-  type: choixRequis<TypeDemande>('type', {
+  type: choixRequis<TypeDemande>("type", {
     lire: (v) => ((TYPES_DEMANDE as readonly string[]).includes(v) ? (v as TypeDemande) : null),
-    attendu: 'valeur attendue AVANCE ou SOLDE',
+    attendu: "valeur attendue AVANCE ou SOLDE",
   }),
-  couloir: texteRequis('couloir', {
+  couloir: texteRequis("couloir", {
     max: 10,
     normaliser: (v) => v.toUpperCase(),
-    verifier: (v) => (/^[A-Z0-9]{2,10}$/.test(v) ? null : 'code de couloir attendu (exemple : MS1, MS2)'),
+    verifier: (v) => (/^[A-Z0-9]{2,10}$/.test(v) ? null : "code de couloir attendu (exemple : MS1, MS2)"),
   }),
   numeroEditeur: numeroEditeurSchema,
-  logiciel: texteRequis('logiciel'),
+  logiciel: texteRequis("logiciel"),
   dateCommande: dateCommandeSchema,
-  montantSegurDeclare: montantCentimes('montantSegurDeclare', montantMaxCentimes),
-  mandataire: booleenDefaut('mandataire', false),
+  montantSegurDeclare: montantCentimes("montantSegurDeclare", montantMaxCentimes),
+  mandataire: booleenDefaut("mandataire", false),
   courrielContact: courrielContactSchema,
   scenarioInstallation: scenarioInstallationSchema,
-  referenceFournisseur: texte('referenceFournisseur', {
-    verifier: (v) => (/^[A-Za-z0-9._\/-]+$/.test(v) ? null : 'lettres sans accent, chiffres, « . », « _ », « / » ou « - » attendus'),
+  referenceFournisseur: texte("referenceFournisseur", {
+    verifier: (v) =>
+      /^[A-Za-z0-9._/-]+$/.test(v) ? null : "lettres sans accent, chiffres, « . », « _ », « / » ou « - » attendus",
   }),
 });
 
@@ -126,7 +156,7 @@ type Objet = Record<string, unknown>;
 const lecteurPiece = lecteurObjet(pieceSchema, pieceSchema.shape);
 
 function estObjet(v: unknown): v is Objet {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Collects problems of one demande, placed at their JSON paths. */
@@ -137,7 +167,7 @@ class Collecte {
   ajouter(problemes: Probleme[], prefix: Chemin = [], chemin?: (p: Probleme) => Chemin): void {
     for (const p of problemes) {
       const place = { ...p, path: [...prefix, ...(chemin ? chemin(p) : p.path)] };
-      (p.gravite === 'ERREUR' ? this.erreurs : this.avertissements).push(place);
+      (p.gravite === "ERREUR" ? this.erreurs : this.avertissements).push(place);
     }
   }
 
@@ -146,14 +176,16 @@ class Collecte {
   }
 
   objetAttendu(champ: string, path: Chemin): void {
-    this.erreur('FORMAT', champ, 'un objet JSON est attendu', path);
+    this.erreur("FORMAT", champ, "un objet JSON est attendu", path);
   }
 
   /** Unknown keys are ignored, with a warning (a typo would otherwise go unnoticed). */
   clesInconnues(objet: Objet, connues: readonly string[], path: Chemin): void {
     for (const cle of Object.keys(objet)) {
       if (!connues.includes(cle)) {
-        this.avertissements.push(avertissement('CHAMP_INCONNU', cle, `Champ inconnu « ${cle} » : il est ignoré.`, [...path, cle]));
+        this.avertissements.push(
+          avertissement("CHAMP_INCONNU", cle, `Champ inconnu « ${cle} » : il est ignoré.`, [...path, cle]),
+        );
       }
     }
   }
@@ -164,43 +196,50 @@ function cleUtilisee(b: Objet, cles: readonly [string, string], champ: string, c
   const [a, b2] = cles;
   const presentes = cles.filter((k) => k in b && !estVide(b[k]));
   if (presentes.length === 2 && b[a] !== b[b2]) {
-    c.erreur('FORMAT', champ, `« ${a} » et « ${b2} » ont des valeurs différentes, n'en gardez qu'un`, [...chemin, a]);
+    c.erreur("FORMAT", champ, `« ${a} » et « ${b2} » ont des valeurs différentes, n'en gardez qu'un`, [...chemin, a]);
   }
   return presentes[0] ?? (a in b ? a : b2 in b ? b2 : a);
 }
 
 /** Where an administrateur field lives in a bénéficiaire entry of the JSON. */
 function cheminJson(champ: string, cleOG: string, cleStatut: string): Chemin {
-  if (champ === 'contractualisationOG') return [cleOG];
-  if (champ === 'statutAdminTechnique') return [cleStatut];
-  if (champ === 'finessJuridique' || champ === 'contractualisationEditeur') return [champ];
-  return ['certificatServeur', champ];
+  if (champ === "contractualisationOG") return [cleOG];
+  if (champ === "statutAdminTechnique") return [cleStatut];
+  if (champ === "finessJuridique" || champ === "contractualisationEditeur") return [champ];
+  return ["certificatServeur", champ];
 }
 
 function validerPieces(brut: unknown, chemin: Chemin, c: Collecte): PieceImportee[] {
   if (brut === undefined || brut === null) return [];
   if (!Array.isArray(brut)) {
-    c.erreur('FORMAT', 'piecesJustificatives', 'une liste de pièces est attendue', chemin);
+    c.erreur("FORMAT", "piecesJustificatives", "une liste de pièces est attendue", chemin);
     return [];
   }
   const pieces: PieceImportee[] = [];
   brut.forEach((p: unknown, k) => {
     const cheminP = [...chemin, k];
-    if (!estObjet(p)) return c.objetAttendu('piecesJustificatives', cheminP);
+    if (!estObjet(p)) return c.objetAttendu("piecesJustificatives", cheminP);
     c.clesInconnues(p, CLES_PIECE, cheminP);
     const r = lecteurPiece.safeParse(p);
     if (!r.success) c.ajouter(problemesDepuisZod(r.error, cheminP));
-    const cheminContenu = [...cheminP, 'contenuBase64'];
-    const b64 = p['contenuBase64'];
+    const cheminContenu = [...cheminP, "contenuBase64"];
+    const b64 = p["contenuBase64"];
     let contenu: Uint8Array | null = null;
-    if (estVide(b64)) c.erreur('REQUIS', 'contenuBase64', 'le contenu du fichier PDF encodé en base64 est obligatoire', cheminContenu);
-    else if (typeof b64 !== 'string') c.erreur('FORMAT', 'contenuBase64', 'texte en base64 attendu', cheminContenu);
-    else if (tailleBase64(b64) > PIECE_TAILLE_MAX) c.erreur('TROP_LONG', 'contenuBase64', `${PIECE_TAILLE_MAX / (1024 * 1024)} Mio au maximum`, cheminContenu);
+    if (estVide(b64))
+      c.erreur("REQUIS", "contenuBase64", "le contenu du fichier PDF encodé en base64 est obligatoire", cheminContenu);
+    else if (typeof b64 !== "string") c.erreur("FORMAT", "contenuBase64", "texte en base64 attendu", cheminContenu);
+    else if (tailleBase64(b64) > PIECE_TAILLE_MAX)
+      c.erreur("TROP_LONG", "contenuBase64", `${PIECE_TAILLE_MAX / (1024 * 1024)} Mio au maximum`, cheminContenu);
     else {
       contenu = decoderBase64(b64);
-      const probleme = contenu ? problemeContenuPdf(contenu) : 'encodage base64 valide attendu';
+      const probleme = contenu ? problemeContenuPdf(contenu) : "encodage base64 valide attendu";
       if (probleme) {
-        c.erreur(contenu && contenu.length > PIECE_TAILLE_MAX ? 'TROP_LONG' : 'FORMAT', 'contenuBase64', probleme, cheminContenu);
+        c.erreur(
+          contenu && contenu.length > PIECE_TAILLE_MAX ? "TROP_LONG" : "FORMAT",
+          "contenuBase64",
+          probleme,
+          cheminContenu,
+        );
         contenu = null;
       }
     }
@@ -209,9 +248,15 @@ function validerPieces(brut: unknown, chemin: Chemin, c: Collecte): PieceImporte
   return pieces;
 }
 
-function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jourDepot: string, c: Collecte): DemandeImportee | null {
+function validerDemande(
+  d: unknown,
+  chemin: Chemin,
+  options: OptionsImport,
+  jourDepot: string,
+  c: Collecte,
+): DemandeImportee | null {
   if (!estObjet(d)) {
-    c.objetAttendu('demandes', chemin);
+    c.objetAttendu("demandes", chemin);
     return null;
   }
   c.clesInconnues(d, CLES_DEMANDE, chemin);
@@ -220,31 +265,44 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jour
   verifierContexte(d, chemin, options, jourDepot, c);
 
   let coordonnees: CoordonneesValeurs | null = null;
-  const cb = d['coordonneesBancaires'];
-  const cheminCb = [...chemin, 'coordonneesBancaires'];
+  const cb = d["coordonneesBancaires"];
+  const cheminCb = [...chemin, "coordonneesBancaires"];
   if (estObjet(cb)) {
     c.clesInconnues(cb, CHAMPS_COORDONNEES, cheminCb);
     const r = validerCoordonnees(cb);
     c.ajouter([...r.erreurs, ...r.avertissements], cheminCb);
     coordonnees = r.valeur ?? null;
-  } else if (cb !== undefined && cb !== null) c.objetAttendu('coordonneesBancaires', cheminCb);
+  } else if (cb !== undefined && cb !== null) c.objetAttendu("coordonneesBancaires", cheminCb);
 
   const beneficiaires: BeneficiaireValeurs[] = [];
   const administrateurs: AdministrateurValeurs[] = [];
-  const brut = d['beneficiaires'];
-  const cheminBs = [...chemin, 'beneficiaires'];
+  const brut = d["beneficiaires"];
+  const cheminBs = [...chemin, "beneficiaires"];
   if (!Array.isArray(brut) || brut.length === 0) {
-    c.erreur(estVide(brut) || Array.isArray(brut) ? 'REQUIS' : 'FORMAT', 'beneficiaires', 'une liste d’au moins un bénéficiaire est attendue', cheminBs);
+    c.erreur(
+      estVide(brut) || Array.isArray(brut) ? "REQUIS" : "FORMAT",
+      "beneficiaires",
+      "une liste d’au moins un bénéficiaire est attendue",
+      cheminBs,
+    );
   } else {
-    const finessBeneficiaires = brut.map((b) => champTexte(b, 'finessJuridique')).filter((f): f is string => f !== null);
+    const finessBeneficiaires = brut
+      .map((b) => champTexte(b, "finessJuridique"))
+      .filter((f): f is string => f !== null);
     const dansPerimetre = perimetreCertificat(
-      { type: String(d['type'] ?? ''), couloir: String(d['couloir'] ?? '').trim().toUpperCase(), dateDepot: options.dateDepot },
+      {
+        type: String(d["type"] ?? ""),
+        couloir: String(d["couloir"] ?? "")
+          .trim()
+          .toUpperCase(),
+        dateDepot: options.dateDepot,
+      },
       options.dateDebutCertificat,
     );
     const certificatsParFiness = new Map<string, number>();
     brut.forEach((b: unknown, j) => {
       const cheminB = [...cheminBs, j];
-      if (!estObjet(b)) return c.objetAttendu('beneficiaires', cheminB);
+      if (!estObjet(b)) return c.objetAttendu("beneficiaires", cheminB);
       c.clesInconnues(b, CLES_BENEFICIAIRE, cheminB);
       const rb = validerBeneficiaire(b);
       c.ajouter([...rb.erreurs, ...rb.avertissements], cheminB);
@@ -252,16 +310,16 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jour
 
       const admin = validerCertificat(b, cheminB, dansPerimetre, finessBeneficiaires, c, options.dateDebutCertificat);
       if (admin === undefined) return;
-      const finess = champTexte(b, 'finessJuridique');
+      const finess = champTexte(b, "finessJuridique");
       if (finess !== null) {
         const premier = certificatsParFiness.get(finess);
         if (premier !== undefined) {
           c.erreurs.push(
             erreur(
-              'DOUBLON_FINESS',
-              'finessJuridique',
+              "DOUBLON_FINESS",
+              "finessJuridique",
               `FINESS juridique : un seul certificat serveur par FINESS juridique dans une demande ; ${finess} est déjà demandé par le bénéficiaire n° ${premier + 1}.`,
-              [...cheminB, 'finessJuridique'],
+              [...cheminB, "finessJuridique"],
             ),
           );
         } else certificatsParFiness.set(finess, j);
@@ -270,7 +328,7 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jour
     });
   }
 
-  const pieces = validerPieces(d['piecesJustificatives'], [...chemin, 'piecesJustificatives'], c);
+  const pieces = validerPieces(d["piecesJustificatives"], [...chemin, "piecesJustificatives"], c);
   if (!entete.success) return null;
   const e = entete.data;
   return {
@@ -298,17 +356,17 @@ function validerDemande(d: unknown, chemin: Chemin, options: OptionsImport, jour
  * otherwise valid, whatever the demande's other errors: every problem is told at once.
  */
 function verifierContexte(d: Objet, chemin: Chemin, options: OptionsImport, jourDepot: string, c: Collecte): void {
-  const date = dateCommandeSchema.safeParse(d['dateCommande']);
+  const date = dateCommandeSchema.safeParse(d["dateCommande"]);
   const probleme = date.success && date.data ? problemeDateCommande(date.data, jourDepot) : null;
-  if (probleme) c.erreur('VALEUR', 'dateCommande', probleme, [...chemin, 'dateCommande']);
-  const editeur = numeroEditeurSchema.safeParse(d['numeroEditeur']);
+  if (probleme) c.erreur("VALEUR", "dateCommande", probleme, [...chemin, "dateCommande"]);
+  const editeur = numeroEditeurSchema.safeParse(d["numeroEditeur"]);
   if (options.numeroEditeur && editeur.success && editeur.data !== options.numeroEditeur) {
     c.erreurs.push(
       erreur(
-        'EDITEUR',
-        'numeroEditeur',
+        "EDITEUR",
+        "numeroEditeur",
         `Numéro éditeur : votre clé API est rattachée à l'éditeur ${options.numeroEditeur}, la demande indique « ${editeur.data} ».`,
-        [...chemin, 'numeroEditeur'],
+        [...chemin, "numeroEditeur"],
       ),
     );
   }
@@ -316,7 +374,7 @@ function verifierContexte(d: Objet, chemin: Chemin, options: OptionsImport, jour
 
 function champTexte(v: unknown, cle: string): string | null {
   const s = estObjet(v) ? v[cle] : undefined;
-  return typeof s === 'string' && s.trim() !== '' ? normaliserFiness(s) : null;
+  return typeof s === "string" && s.trim() !== "" ? normaliserFiness(s) : null;
 }
 
 /**
@@ -331,16 +389,16 @@ function validerCertificat(
   c: Collecte,
   dateDebut: Date,
 ): AdministrateurValeurs | null | undefined {
-  const demande = b['demandeCertificatServeur'];
-  const cheminDemande = [...cheminB, 'demandeCertificatServeur'];
-  const cleOG = cleUtilisee(b, CLE_OG, 'contractualisationOG', cheminB, c);
-  const cleStatut = cleUtilisee(b, CLE_STATUT, 'statutAdminTechnique', cheminB, c);
-  const certificat = b['certificatServeur'];
-  const cheminCertificat = [...cheminB, 'certificatServeur'];
+  const demande = b["demandeCertificatServeur"];
+  const cheminDemande = [...cheminB, "demandeCertificatServeur"];
+  const cleOG = cleUtilisee(b, CLE_OG, "contractualisationOG", cheminB, c);
+  const cleStatut = cleUtilisee(b, CLE_STATUT, "statutAdminTechnique", cheminB, c);
+  const certificat = b["certificatServeur"];
+  const cheminCertificat = [...cheminB, "certificatServeur"];
 
   if (demande !== true && demande !== false && demande !== undefined && demande !== null) {
     // Whether a certificate is ordered is unknown: no rule of either case would mean anything.
-    c.erreur('FORMAT', 'demandeCertificatServeur', ATTENDU_BOOLEEN, cheminDemande);
+    c.erreur("FORMAT", "demandeCertificatServeur", ATTENDU_BOOLEEN, cheminDemande);
     return undefined;
   }
   if (demande !== true) {
@@ -348,30 +406,30 @@ function validerCertificat(
     const interdit = (champ: string, path: Chemin) =>
       c.erreurs.push(
         erreur(
-          'INTERDIT',
+          "INTERDIT",
           champ,
           `${libelleChamp(champ)} : doit être vide (null) lorsque demandeCertificatServeur vaut false.`,
           path,
         ),
       );
     const champs: [string, string][] = [
-      ...CLE_OG.map((k): [string, string] => [k, 'contractualisationOG']),
-      ...CLE_STATUT.map((k): [string, string] => [k, 'statutAdminTechnique']),
-      ['contractualisationEditeur', 'contractualisationEditeur'],
+      ...CLE_OG.map((k): [string, string] => [k, "contractualisationOG"]),
+      ...CLE_STATUT.map((k): [string, string] => [k, "statutAdminTechnique"]),
+      ["contractualisationEditeur", "contractualisationEditeur"],
     ];
     for (const [cle, champ] of champs) if (!estVide(b[cle])) interdit(champ, [...cheminB, cle]);
     if (estObjet(certificat)) {
       c.clesInconnues(certificat, CLES_CERTIFICAT, cheminCertificat);
       for (const cle of CLES_CERTIFICAT) if (!estVide(certificat[cle])) interdit(cle, [...cheminCertificat, cle]);
-    } else if (!estVide(certificat)) interdit('certificatServeur', cheminCertificat);
+    } else if (!estVide(certificat)) interdit("certificatServeur", cheminCertificat);
     return undefined;
   }
 
   if (!dansPerimetre) {
     c.erreurs.push(
       erreur(
-        'HORS_PERIMETRE',
-        'demandeCertificatServeur',
+        "HORS_PERIMETRE",
+        "demandeCertificatServeur",
         `Demande de certificat serveur : possible uniquement pour une demande d'AVANCE des couloirs MS1 ou MS2 déposée à partir du ${formatDate(dateDebut)}.`,
         cheminDemande,
       ),
@@ -381,13 +439,13 @@ function validerCertificat(
   if (estObjet(certificat)) {
     c.clesInconnues(certificat, CLES_CERTIFICAT, cheminCertificat);
     champsCertificat = certificat;
-  } else if (certificat !== undefined && certificat !== null) c.objetAttendu('certificatServeur', cheminCertificat);
+  } else if (certificat !== undefined && certificat !== null) c.objetAttendu("certificatServeur", cheminCertificat);
 
   const entree: Objet = {
-    finessJuridique: b['finessJuridique'],
+    finessJuridique: b["finessJuridique"],
     contractualisationOG: b[cleOG],
     statutAdminTechnique: b[cleStatut],
-    contractualisationEditeur: b['contractualisationEditeur'],
+    contractualisationEditeur: b["contractualisationEditeur"],
   };
   for (const cle of CLES_CERTIFICAT) entree[cle] = champsCertificat[cle];
   const r = validerAdministrateur(entree, { finessBeneficiaires });
@@ -406,20 +464,32 @@ export function validerDocumentImport(json: unknown, options: OptionsImport): Re
   if (!estObjet(json)) {
     erreurs.push(
       // Named after the key the document should hold, so that every problem points at a field.
-      erreur('FORMAT', 'demandes', 'Document : un objet JSON est attendu, { "demandes": [ … ] } ou une demande seule.', ['demandes']),
+      erreur(
+        "FORMAT",
+        "demandes",
+        'Document : un objet JSON est attendu, { "demandes": [ … ] } ou une demande seule.',
+        ["demandes"],
+      ),
     );
     return { demandes, erreurs, avertissements };
   }
 
   let entrees: { valeur: unknown; chemin: Chemin }[] = [];
-  if ('demandes' in json) {
+  if ("demandes" in json) {
     const racine = new Collecte();
-    racine.clesInconnues(json, ['demandes'], []);
+    racine.clesInconnues(json, ["demandes"], []);
     avertissements.push(...racine.avertissements);
-    const liste = json['demandes'];
+    const liste = json["demandes"];
     if (!Array.isArray(liste) || liste.length === 0) {
-      erreurs.push(erreur(Array.isArray(liste) ? 'REQUIS' : 'FORMAT', 'demandes', 'Demandes : une liste d’au moins une demande est attendue.', ['demandes']));
-    } else entrees = liste.map((valeur: unknown, i) => ({ valeur, chemin: ['demandes', i] }));
+      erreurs.push(
+        erreur(
+          Array.isArray(liste) ? "REQUIS" : "FORMAT",
+          "demandes",
+          "Demandes : une liste d’au moins une demande est attendue.",
+          ["demandes"],
+        ),
+      );
+    } else entrees = liste.map((valeur: unknown, i) => ({ valeur, chemin: ["demandes", i] }));
   } else entrees = [{ valeur: json, chemin: [] }];
 
   const references = new Set<string>();
@@ -432,7 +502,14 @@ export function validerDocumentImport(json: unknown, options: OptionsImport): Re
     if (ref) {
       const cle = `${demande.numeroEditeur}/${ref}`;
       if (references.has(cle)) {
-        c.erreurs.push(erreur('DOUBLON_REFERENCE', 'referenceFournisseur', `Référence fournisseur : « ${ref} » figure déjà plus haut dans le fichier ; une référence identifie une seule demande.`, [...chemin, 'referenceFournisseur']));
+        c.erreurs.push(
+          erreur(
+            "DOUBLON_REFERENCE",
+            "referenceFournisseur",
+            `Référence fournisseur : « ${ref} » figure déjà plus haut dans le fichier ; une référence identifie une seule demande.`,
+            [...chemin, "referenceFournisseur"],
+          ),
+        );
       }
       references.add(cle);
     }

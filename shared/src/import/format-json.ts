@@ -1,4 +1,4 @@
-import type { ChampCoordonnees } from '../blocs/coordonnees.js';
+import type { ChampCoordonnees } from "../blocs/coordonnees.js";
 
 /** Shape of the import JSON (see docs/import-format.md); input is validated, not trusted. */
 export interface CertificatServeurJson {
@@ -6,7 +6,7 @@ export interface CertificatServeurJson {
   nomAdminTechnique?: string | null;
   telAdminTechnique?: string | null;
   emailAdminTechnique?: string | null;
-  utiliteCertificat?: 'DMP' | 'INS' | 'DMP,INS' | 'DMP, INS' | null;
+  utiliteCertificat?: "DMP" | "INS" | "DMP,INS" | "DMP, INS" | null;
 }
 
 export interface BeneficiaireJson {
@@ -24,19 +24,19 @@ export interface BeneficiaireJson {
   /** Spelling of the supplier guide; `contractualisationOG` is accepted too. */
   contracutualisationOG?: boolean | null;
   contractualisationOG?: boolean | null;
-  StatutAdminTechnique?: 'E' | 'S' | null;
+  StatutAdminTechnique?: "E" | "S" | null;
   contractualisationEditeur?: boolean | null;
   certificatServeur?: CertificatServeurJson | null;
 }
 
 export interface PieceJson {
   nomFichier: string;
-  type: 'VA' | 'FACTURE';
+  type: "VA" | "FACTURE";
   contenuBase64: string;
 }
 
 export interface DemandeJson {
-  type: 'AVANCE' | 'SOLDE';
+  type: "AVANCE" | "SOLDE";
   couloir: string;
   numeroEditeur: string;
   logiciel: string;

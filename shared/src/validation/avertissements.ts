@@ -1,16 +1,16 @@
-import { avertissement, type Probleme } from '../probleme.js';
-import { finessCleValide, finessFormatValide, normaliserFiness } from '../finess.js';
-import { telephoneFrancais } from '../contact.js';
-import { libelleChamp } from '../limites.js';
+import { avertissement, type Probleme } from "../probleme.js";
+import { finessCleValide, finessFormatValide, normaliserFiness } from "../finess.js";
+import { telephoneFrancais } from "../contact.js";
+import { libelleChamp } from "../limites.js";
 
 /** A well-formed FINESS whose Luhn key is wrong: real data has such numbers, so only a warning. */
 export function avertissementCleFiness(champ: string, valeur: unknown): Probleme[] {
-  if (typeof valeur !== 'string') return [];
+  if (typeof valeur !== "string") return [];
   const finess = normaliserFiness(valeur);
   if (!finessFormatValide(finess) || finessCleValide(finess)) return [];
   return [
     avertissement(
-      'CLE_FINESS',
+      "CLE_FINESS",
       champ,
       `${libelleChamp(champ)} : la clé de contrôle de ${finess} est incorrecte, vérifiez le numéro.`,
     ),
@@ -18,10 +18,10 @@ export function avertissementCleFiness(champ: string, valeur: unknown): Probleme
 }
 
 export function avertissementTelephone(champ: string, valeur: unknown): Probleme[] {
-  if (typeof valeur !== 'string' || valeur.trim() === '' || telephoneFrancais(valeur)) return [];
+  if (typeof valeur !== "string" || valeur.trim() === "" || telephoneFrancais(valeur)) return [];
   return [
     avertissement(
-      'TELEPHONE',
+      "TELEPHONE",
       champ,
       `${libelleChamp(champ)} : numéro non reconnu comme un numéro français (métropole ou outre-mer), vérifiez-le.`,
     ),
@@ -30,5 +30,5 @@ export function avertissementTelephone(champ: string, valeur: unknown): Probleme
 
 /** Reads a field of a value that may not have been validated yet. */
 export function champDe(v: unknown, champ: string): unknown {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[champ] : undefined;
+  return typeof v === "object" && v !== null ? (v as Record<string, unknown>)[champ] : undefined;
 }

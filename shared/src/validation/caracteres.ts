@@ -6,12 +6,14 @@
  */
 
 // C0, DEL and C1 controls; with the u flag \p{Cs} only matches a surrogate that is not paired.
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
 const INTERDITS_LIGNE = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
+// eslint-disable-next-line no-control-regex
 const INTERDITS_MULTILIGNE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/u;
 const SURROGATE = /^\p{Cs}$/u;
 
 function codePoint(c: string): string {
-  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /**
@@ -28,10 +30,10 @@ export function caractereInterdit(s: string, multiligne = false): string | null 
 
 /** Windows and old Mac line ends become \n in multi-line texts. */
 export function normaliserFinsDeLigne(s: string): string {
-  return s.replace(/\r\n?/g, '\n');
+  return s.replace(/\r\n?/g, "\n");
 }
 
 /** NFC: « é » typed as one code point or as e + accent is one value (search, uniqueness, length). */
 export function normaliserNfc(s: string): string {
-  return s.normalize('NFC');
+  return s.normalize("NFC");
 }

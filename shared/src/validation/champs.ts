@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { CodeProbleme } from '../probleme.js';
-import { LIMITES, libelleChamp, longueur } from '../limites.js';
-import { finessFormatValide, normaliserFiness } from '../finess.js';
-import { problemeEmail } from '../contact.js';
-import { MONTANT_MAX_CENTIMES_DEFAUT, formatMontant, parseMontant } from '../montant.js';
-import { caractereInterdit, normaliserFinsDeLigne, normaliserNfc } from './caracteres.js';
+import { z } from "zod";
+import type { CodeProbleme } from "../probleme.js";
+import { LIMITES, libelleChamp, longueur } from "../limites.js";
+import { finessFormatValide, normaliserFiness } from "../finess.js";
+import { problemeEmail } from "../contact.js";
+import { MONTANT_MAX_CENTIMES_DEFAUT, formatMontant, parseMontant } from "../montant.js";
+import { caractereInterdit, normaliserFinsDeLigne, normaliserNfc } from "./caracteres.js";
 
 /*
  * Field builders shared by every schema. Each field is `z.unknown().transform(...)`: it
@@ -28,18 +28,18 @@ export function signaler(
   });
 }
 
-const INVALIDE = Symbol('invalide');
+const INVALIDE = Symbol("invalide");
 
 /** Strings are trimmed; absent, null, empty or blank all mean "no value". */
 function lireTexte(raw: unknown): string | null | typeof INVALIDE {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string') return INVALIDE;
+  if (typeof raw !== "string") return INVALIDE;
   const t = raw.trim();
-  return t === '' ? null : t;
+  return t === "" ? null : t;
 }
 
 export function estVide(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
 export interface OptionsTexte {
@@ -54,7 +54,7 @@ export interface OptionsTexte {
   verifier?: (v: string) => string | null;
 }
 
-const OBLIGATOIRE = 'champ obligatoire';
+const OBLIGATOIRE = "champ obligatoire";
 
 function limite(champ: string): number | undefined {
   return (LIMITES as Record<string, { max: number } | undefined>)[champ]?.max;
@@ -66,11 +66,11 @@ const ASCII_IMPRIMABLE = /^[\x20-\x7e]*$/;
 function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsTexte): string | null {
   const lu = lireTexte(raw);
   if (lu === INVALIDE) {
-    signaler(ctx, 'FORMAT', champ, 'texte attendu');
+    signaler(ctx, "FORMAT", champ, "texte attendu");
     return null;
   }
   if (lu === null) {
-    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    if (o.requis) signaler(ctx, "REQUIS", champ, o.requis);
     return null;
   }
   const lignes = o.multiligne ? normaliserFinsDeLigne(lu) : lu;
@@ -79,7 +79,7 @@ function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: Opt
   const interdit = ascii ? null : caractereInterdit(lignes, o.multiligne);
   if (interdit) {
     // Nothing else is said about such a value: its other checks would only mislead.
-    signaler(ctx, 'CARACTERE_INTERDIT', champ, interdit);
+    signaler(ctx, "CARACTERE_INTERDIT", champ, interdit);
     return lignes;
   }
   const nfc = ascii ? lignes : normaliserNfc(lignes);
@@ -88,11 +88,11 @@ function verifierTexte(raw: unknown, ctx: z.RefinementCtx, champ: string, o: Opt
   // Code points are never more than UTF-16 units: counted only when the units exceed the maximum.
   if (max !== undefined && v.length > max && longueur(v) > max) {
     // One error per field: a value too long is not also told it is malformed.
-    signaler(ctx, 'TROP_LONG', champ, `${max} caractères au maximum`);
+    signaler(ctx, "TROP_LONG", champ, `${max} caractères au maximum`);
     return v;
   }
   const attendu = o.verifier?.(v);
-  if (attendu) signaler(ctx, 'FORMAT', champ, attendu);
+  if (attendu) signaler(ctx, "FORMAT", champ, attendu);
   return v;
 }
 
@@ -121,12 +121,12 @@ export function texte(champ: string, o: OptionsTexte = {}) {
 /** Required text: the output type is string (a missing value is already an error). */
 export function texteRequis(champ: string, o: OptionsTexte = {}) {
   const options = { requis: OBLIGATOIRE, ...o };
-  return champLu((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? '');
+  return champLu((raw, ctx): string => verifierTexte(raw, ctx, champ, options) ?? "");
 }
 
 export const verifierEmail = (v: string): string | null => problemeEmail(v);
 
-export const ATTENDU_FINESS = '9 caractères attendus : 2 pour le département (chiffres, 2A ou 2B) puis 7 chiffres';
+export const ATTENDU_FINESS = "9 caractères attendus : 2 pour le département (chiffres, 2A ou 2B) puis 7 chiffres";
 export function finessRequis(champ: string) {
   return texteRequis(champ, {
     requis: `obligatoire, ${ATTENDU_FINESS}`,
@@ -136,7 +136,7 @@ export function finessRequis(champ: string) {
 }
 
 /** A JSON boolean: the string "true" is refused, a typo of type must not pass for an answer. */
-export const ATTENDU_BOOLEEN = 'un booléen (true ou false) est attendu';
+export const ATTENDU_BOOLEEN = "un booléen (true ou false) est attendu";
 
 export interface OptionsBooleen {
   requis?: string;
@@ -145,10 +145,10 @@ export interface OptionsBooleen {
 function verifierBooleen(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsBooleen): boolean | null {
   if (raw === true || raw === false) return raw;
   if (raw === undefined || raw === null) {
-    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    if (o.requis) signaler(ctx, "REQUIS", champ, o.requis);
     return null;
   }
-  signaler(ctx, 'FORMAT', champ, ATTENDU_BOOLEEN);
+  signaler(ctx, "FORMAT", champ, ATTENDU_BOOLEEN);
   return null;
 }
 
@@ -169,13 +169,18 @@ export interface OptionsChoix<T extends string> {
   requis?: string;
 }
 
-function verifierChoix<T extends string>(raw: unknown, ctx: z.RefinementCtx, champ: string, o: OptionsChoix<T>): T | null {
+function verifierChoix<T extends string>(
+  raw: unknown,
+  ctx: z.RefinementCtx,
+  champ: string,
+  o: OptionsChoix<T>,
+): T | null {
   if (estVide(raw)) {
-    if (o.requis) signaler(ctx, 'REQUIS', champ, o.requis);
+    if (o.requis) signaler(ctx, "REQUIS", champ, o.requis);
     return null;
   }
-  const v = typeof raw === 'string' ? o.lire(raw.trim()) : null;
-  if (v === null) signaler(ctx, 'VALEUR', champ, o.attendu);
+  const v = typeof raw === "string" ? o.lire(raw.trim()) : null;
+  if (v === null) signaler(ctx, "VALEUR", champ, o.attendu);
   return v;
 }
 
@@ -185,7 +190,7 @@ export function choix<T extends string>(champ: string, o: OptionsChoix<T>) {
 }
 
 /** Required code: output typed T (a missing value is already an error). */
-export function choixRequis<T extends string>(champ: string, o: Omit<OptionsChoix<T>, 'requis'> & { requis?: string }) {
+export function choixRequis<T extends string>(champ: string, o: Omit<OptionsChoix<T>, "requis"> & { requis?: string }) {
   const options = { requis: o.attendu, ...o };
   return champLu((raw, ctx): T => verifierChoix(raw, ctx, champ, options) as T);
 }
@@ -195,15 +200,15 @@ export function montantCentimes(champ: string, maxCentimes: bigint = MONTANT_MAX
   const attendu = 'montant positif en euros avec au plus 2 décimales attendu (exemple : "2920.00")';
   return champLu((raw, ctx): bigint => {
     if (estVide(raw)) {
-      signaler(ctx, 'REQUIS', champ, attendu);
+      signaler(ctx, "REQUIS", champ, attendu);
       return 0n;
     }
-    const centimes = typeof raw === 'string' || typeof raw === 'number' ? parseMontant(raw) : null;
+    const centimes = typeof raw === "string" || typeof raw === "number" ? parseMontant(raw) : null;
     if (centimes === null) {
-      signaler(ctx, 'FORMAT', champ, attendu);
+      signaler(ctx, "FORMAT", champ, attendu);
       return 0n;
     }
-    if (centimes > maxCentimes) signaler(ctx, 'TROP_GRAND', champ, `${formatMontant(maxCentimes)} au plus`);
+    if (centimes > maxCentimes) signaler(ctx, "TROP_GRAND", champ, `${formatMontant(maxCentimes)} au plus`);
     return centimes;
   });
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { lecteurDe, type Lecteur } from './champs.js';
+import { z } from "zod";
+import { lecteurDe, type Lecteur } from "./champs.js";
 
 /*
  * z.object(...).safeParse for the schemas of this package whose fields are all built in
@@ -15,7 +15,11 @@ export interface LecteurObjet<T> {
 }
 
 /** `affiner` is the object's superRefine, run (as zod does) even when a field has an issue. */
-export function lecteurObjet<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, shape: z.ZodRawShape, affiner?: Affinage<T>): LecteurObjet<T> {
+export function lecteurObjet<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  shape: z.ZodRawShape,
+  affiner?: Affinage<T>,
+): LecteurObjet<T> {
   const champs: [string, Lecteur<unknown>][] = [];
   for (const [cle, s] of Object.entries(shape)) {
     const lire = lecteurDe(s);
@@ -24,13 +28,17 @@ export function lecteurObjet<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, sha
   }
   return {
     safeParse(input) {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) return schema.safeParse(input);
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return schema.safeParse(input);
       const donnees = input as Record<string, unknown>;
       const issues: z.ZodIssue[] = [];
       let prefixe: (string | number)[] = [];
       const ctx: z.RefinementCtx = {
         addIssue: (issue) => {
-          issues.push({ ...issue, path: [...prefixe, ...(issue.path ?? [])], message: issue.message ?? '' } as z.ZodIssue);
+          issues.push({
+            ...issue,
+            path: [...prefixe, ...(issue.path ?? [])],
+            message: issue.message ?? "",
+          } as z.ZodIssue);
         },
         path: [],
       };

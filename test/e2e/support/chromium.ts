@@ -12,10 +12,14 @@ export default function assurerChromium() {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (root && fs.existsSync("/usr/bin/apt-get")) {
     console.log("Installing Debian's chromium and its French pack for the browser tests (apt-get)…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n", { stdio: "inherit" });
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n", {
+      stdio: "inherit",
+    });
     return;
   }
   // Without the French pack the tests still run; only the date fields read mm/dd/yyyy.
   if (present) return;
-  throw new Error(`Browser tests need Chromium at ${CHROMIUM}: run 'sudo apt-get install -y chromium chromium-l10n' (or set CHROMIUM_PATH).`);
+  throw new Error(
+    `Browser tests need Chromium at ${CHROMIUM}: run 'sudo apt-get install -y chromium chromium-l10n' (or set CHROMIUM_PATH).`,
+  );
 }

@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
  * `CAPTURES_DOCS=1` refreshes the README's docs/screenshots instead.
  */
 export const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.CAPTURES_DOCS === "1" ? "../../../docs/screenshots" : "../../.artifacts/screenshots", import.meta.url),
+  new URL(
+    process.env.CAPTURES_DOCS === "1" ? "../../../docs/screenshots" : "../../.artifacts/screenshots",
+    import.meta.url,
+  ),
 );
 
 export async function lancerNavigateur(): Promise<Browser> {
@@ -22,7 +25,16 @@ export async function lancerNavigateur(): Promise<Browser> {
     // The date inputs' format (jj/mm/aaaa) follows the browser's own language, not the page's
     // locale: on Linux, LANGUAGE picks it among the packs of Debian's chromium-l10n.
     env: { ...process.env, LANGUAGE: "fr" },
-    args: ["--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--lang=fr-FR",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -49,7 +61,9 @@ export async function nouvellePage(browser: Browser, baseURL: string) {
     enAttente.delete(`${r.method()} ${r.url()}`);
     const erreur = r.failure()?.errorText ?? "?";
     // A request the SPA cancels itself (navigation, superseded query) is not a failure.
-    (erreur.includes("ERR_ABORTED") ? journal : problemes).push(`requête échouée : ${r.method()} ${r.url()} (${erreur})`);
+    (erreur.includes("ERR_ABORTED") ? journal : problemes).push(
+      `requête échouée : ${r.method()} ${r.url()} (${erreur})`,
+    );
   });
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") journal.push(`console ${m.type()} : ${m.text()}`);
@@ -84,8 +98,14 @@ export async function suivreLien(page: Page, lien: Locator, url: RegExp) {
 
 export async function seConnecter(page: Page, email: string, motDePasse: string) {
   await page.goto("/connexion");
-  await page.getByLabel(/adresse électronique|e-mail|email/i).first().fill(email);
-  await page.getByLabel(/mot de passe/i).first().fill(motDePasse);
+  await page
+    .getByLabel(/adresse électronique|e-mail|email/i)
+    .first()
+    .fill(email);
+  await page
+    .getByLabel(/mot de passe/i)
+    .first()
+    .fill(motDePasse);
   await page.getByRole("button", { name: /se connecter/i }).click();
   await page.waitForURL(/\/demandes/);
 }
@@ -111,7 +131,9 @@ export async function capture(page: Page, nom: string) {
   await page.mouse.move(0, 0);
   const vue = page.viewportSize();
   const hauteur = await page.evaluate(() => {
-    const popins = [...document.querySelectorAll<HTMLElement>("dialog[open] .fr-modal__body, [role=dialog] .fr-modal__body")];
+    const popins = [
+      ...document.querySelectorAll<HTMLElement>("dialog[open] .fr-modal__body, [role=dialog] .fr-modal__body"),
+    ];
     return Math.max(document.documentElement.scrollHeight, ...popins.map((p) => p.scrollHeight + 200));
   });
   if (vue && hauteur > vue.height) await page.setViewportSize({ width: vue.width, height: Math.min(hauteur, 8000) });
@@ -145,14 +167,34 @@ export async function violationsAxe(page: Page) {
   axeSource ??= fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   // Colours are only meaningful once transitions (a tab panel sliding in) have ended.
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"), null, { timeout: 3_000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"),
+      null,
+      { timeout: 3_000 },
+    )
+    .catch(() => {});
   const r = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o?: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            o?: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run({ resultTypes: ["violations"] });
   });
   return r.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) : ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 /** Computed background colour of an element, as `rgb(r, g, b)`. */

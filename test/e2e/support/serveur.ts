@@ -13,7 +13,8 @@ export const ADMIN_DIST = fileURLToPath(new URL("../../../admin/dist", import.me
 
 /** The real server (API + built SPA) on a loopback ephemeral port, with demo data on its own database. */
 export async function demarrerServeur({ count = 30 } = {}) {
-  if (!fs.existsSync(path.join(ADMIN_DIST, "index.html"))) throw new Error("admin/dist is missing: run `pnpm --filter @segur/admin build` (pnpm test does it).");
+  if (!fs.existsSync(path.join(ADMIN_DIST, "index.html")))
+    throw new Error("admin/dist is missing: run `pnpm --filter @segur/admin build` (pnpm test does it).");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segur-e2e-"));
   const prisma = openDatabase(`file:${path.join(dir, "e2e.db")}`);
   const config = { ...lireConfig({}), adminDist: ADMIN_DIST };
