@@ -12,6 +12,9 @@ if (sansPostgres && !process.env.VITEST_WORKER_ID) console.warn(sansPostgres);
 export default defineConfig({
   test: {
     root: racine,
+    // Two workers on a 2-core machine (vitest's default is cores − 1 = one): most test time is spent
+    // waiting on SQLite, PostgreSQL and child servers; the proving suites still run alone, last.
+    maxWorkers: 2,
     // `--project integration-pg` alone, without PostgreSQL: the message above, then no test, no failure.
     ...(sansPostgres ? { passWithNoTests: true } : {}),
     projects: [

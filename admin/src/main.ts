@@ -1,7 +1,7 @@
 import { createApp } from "vue";
 import App from "./App.vue";
 import { install as installDsfr } from "./modules/dsfr";
-import { install as installRouter, router } from "./modules/router";
+import { install as installRouter } from "./modules/router";
 import { install as installUrql } from "./modules/urql";
 import "./styles/main.css";
 
@@ -10,5 +10,6 @@ installDsfr(app);
 installUrql(app);
 installRouter(app);
 
-// Mount after the first navigation so the guard's session check doesn't flash the login page.
-void router.isReady().then(() => app.mount("#app"));
+// Mounted at once: the layout and « Chargement… » show while the guard asks who is logged in (the view
+// stays empty until that first navigation ends, so the login page never flashes).
+app.mount("#app");

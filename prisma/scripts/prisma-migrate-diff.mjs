@@ -20,6 +20,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
@@ -45,6 +46,9 @@ if (arg === "--empty") {
   }
   process.exit(0);
 }
+// PostgreSQL's schema is derived from schema.prisma: refresh it first, or its migration would miss the change.
+if (arg !== "--check")
+  execFileSync(process.execPath, [path.join("scripts", "derive-pg-schema.mjs")], { stdio: "inherit" });
 let providers = (process.env.PROVIDERS ?? "sqlite,postgresql")
   .split(",")
   .map((s) => s.trim())

@@ -113,6 +113,7 @@ export const EVENEMENTS_LABELS: Record<string, string> = {
   BLOC_VERROUILLE: "Bloc verrouillé",
   BLOC_DEVERROUILLE: "Bloc déverrouillé",
   STATUT_MODIFIE: "Statut modifié",
+  SUIVI_MODIFIE: "Suivi de la demande modifié",
   COURRIEL_ENVOYE: "Courriel envoyé",
   COURRIEL_ECHEC: "Échec d’envoi d’un courriel",
   COURRIEL_RELANCE: "Courriel relancé",
@@ -121,11 +122,18 @@ export const EVENEMENTS_LABELS: Record<string, string> = {
 };
 
 /** Access traces (SPEC §9). */
-export const OPERATIONS_ACCES = ["CONSULTATION", "EXPORT_CSV", "EXPORT_XLSX", "TELECHARGEMENT_PIECE"] as const;
+export const OPERATIONS_ACCES = [
+  "CONSULTATION",
+  "EXPORT_CSV",
+  "EXPORT_XLSX",
+  "TELECHARGEMENT_PIECE",
+  "TELECHARGEMENT_LOT",
+] as const;
 export type OperationAcces = (typeof OPERATIONS_ACCES)[number];
 export const OPERATIONS_ACCES_LABELS: Record<OperationAcces, string> = {
   CONSULTATION: "Consultation d’une demande",
   EXPORT_CSV: "Export CSV",
   EXPORT_XLSX: "Export XLSX",
   TELECHARGEMENT_PIECE: "Téléchargement d’une pièce",
+  TELECHARGEMENT_LOT: "Téléchargement d’un lot de transmission",
 };

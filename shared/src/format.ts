@@ -83,3 +83,8 @@ export function debutJourParis(jour: string, jours = 0): Date {
   }
   return new Date(instant);
 }
+
+/** A count with its noun agreed as French does: « 0 erreur », « 1 erreur », « 3 erreurs ». */
+export function compte(n: number, singulier: string, pluriel: string): string {
+  return `${n} ${n > 1 ? pluriel : singulier}`;
+}

@@ -1,11 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   BLOCS,
-  BLOCS_LABELS,
-  BLOCS_VALIDABLES,
   CHAMPS_COORDONNEES,
   CLE_COORDONNEES,
   CLE_INFORMATIONS,
+  BLOCS_A_CLE,
+  BLOCS_VERSIONNES,
   DESCRIPTEURS_BLOCS,
   REGISTRE_BLOCS,
   blocDuVerrou,
@@ -14,6 +14,8 @@ import {
   nommerLigne,
   perimetreCertificat,
   type Bloc,
+  type BlocACle,
+  type BlocVersionne,
   type CoordonneesValeurs,
 } from "../src/index.js";
 
@@ -21,18 +23,58 @@ describe("block registry", () => {
   it("describes every block, in screen order, under its own key", () => {
     expectTypeOf<keyof typeof REGISTRE_BLOCS>().toEqualTypeOf<Bloc>();
     expect(DESCRIPTEURS_BLOCS.map((d) => d.bloc)).toEqual([...BLOCS]);
-    for (const b of BLOCS) expect(REGISTRE_BLOCS[b].libelle).toBe(BLOCS_LABELS[b]);
+    // The block titles of SPEC §2, in its order.
+    expect(DESCRIPTEURS_BLOCS.map((d) => d.libelle)).toEqual([
+      "Informations de la demande",
+      "Coordonnées bancaires",
+      "Bénéficiaire(s) et scénario d'installation",
+      "Informations sur le(s) administrateur(s) technique(s)",
+      "Pièces justificatives",
+      "Courriels automatiques envoyés",
+    ]);
   });
 
   it("marks as validatable exactly the blocks gestionnaires validate, each under its own lock", () => {
-    expect(DESCRIPTEURS_BLOCS.filter((d) => d.validable).map((d) => d.bloc)).toEqual([...BLOCS_VALIDABLES]);
-    for (const d of DESCRIPTEURS_BLOCS) expect(d.verrou).toBe(d.validable ? d.bloc : null);
+    // SPEC §6: rows are validated and a block whose rows are all validated is locked; the demande's
+    // own fields and the emails sent have no rows to validate.
+    const verrous = Object.fromEntries(DESCRIPTEURS_BLOCS.map((d) => [d.bloc, [d.validable, d.verrou]]));
+    expect(verrous).toEqual({
+      INFORMATIONS: [false, null],
+      COORDONNEES_BANCAIRES: [true, "COORDONNEES_BANCAIRES"],
+      BENEFICIAIRES: [true, "BENEFICIAIRES"],
+      ADMINISTRATEURS: [true, "ADMINISTRATEURS"],
+      PIECES: [true, "PIECES"],
+      COURRIELS: [false, null],
+    });
   });
 
   it("holds the one bank field list, the one the zod schema and the values follow", () => {
     expect(CHAMPS_COORDONNEES).toEqual(["iban", "bic", "titulaire", "domiciliation"]);
     expect(Object.keys(coordonneesBancairesSchema.shape)).toEqual([...CHAMPS_COORDONNEES]);
     expectTypeOf<keyof CoordonneesValeurs>().toEqualTypeOf<(typeof CHAMPS_COORDONNEES)[number]>();
+  });
+
+  it("versions every block with fields, the demande's deposit fields beyond the draft's", () => {
+    expectTypeOf<BlocVersionne>().toEqualTypeOf<Exclude<Bloc, "COURRIELS">>();
+    expect(BLOCS_VERSIONNES).toEqual(BLOCS.filter((b) => b !== "COURRIELS"));
+    const informations = REGISTRE_BLOCS.INFORMATIONS;
+    expect(informations.champsVersionnes).toEqual(
+      expect.arrayContaining([...informations.champs, "numero", "dateDepot"]),
+    );
+    expect(REGISTRE_BLOCS.BENEFICIAIRES.champsVersionnes).toBe(REGISTRE_BLOCS.BENEFICIAIRES.champs);
+  });
+
+  it("names the rows' table and relation, and which row blocks are keyed by a generated cle", () => {
+    expectTypeOf<BlocACle>().toEqualTypeOf<"BENEFICIAIRES" | "PIECES">();
+    expect(BLOCS_A_CLE).toEqual(["BENEFICIAIRES", "PIECES"]);
+    expect(DESCRIPTEURS_BLOCS.map((d) => [d.modele, d.relation])).toEqual([
+      ["Demande", null],
+      ["CoordonneesBancaires", "coordonneesBancaires"],
+      ["Beneficiaire", "beneficiaires"],
+      ["AdministrateurTechnique", "administrateurs"],
+      ["PieceJustificative", "pieces"],
+      ["Courriel", "courriels"],
+    ]);
   });
 
   it("keys the one-row blocks", () => {

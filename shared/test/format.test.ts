@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { debutJourParis, formatDate, formatDateHeureParis } from "../src/index.js";
+import { compte, debutJourParis, formatDate, formatDateHeureParis } from "../src/index.js";
 
 describe("dates", () => {
   it("formats dd/mm/yyyy from UTC parts", () => {
@@ -25,5 +25,13 @@ describe("Paris time", () => {
   it("writes an instant as read in Paris", () => {
     expect(formatDateHeureParis(new Date("2026-11-30T18:05:09Z"))).toBe("30/11/2026 19:05");
     expect(formatDateHeureParis(new Date("2026-07-13T22:30:00Z"))).toBe("14/07/2026 00:30");
+  });
+});
+
+describe("compte", () => {
+  it("agrees the noun as French does: singular for 0 and 1, plural from 2", () => {
+    expect(compte(0, "erreur", "erreurs")).toBe("0 erreur");
+    expect(compte(1, "ligne reste rejetée", "lignes restent rejetées")).toBe("1 ligne reste rejetée");
+    expect(compte(2, "erreur", "erreurs")).toBe("2 erreurs");
   });
 });

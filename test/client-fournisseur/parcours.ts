@@ -362,7 +362,9 @@ export async function parcoursBrouillon(
         journal(`  le bloc ${r.bloc} a été validé et verrouillé par un gestionnaire : ses modifications sont refusées`);
         throw new ErreurParcours("Confirmation refusée.", r);
       case "ErreurValidation":
-        journal(`  la demande ne serait pas valide : ${r.problemes.length} erreur(s) à corriger`);
+        journal(
+          `  la demande ne serait pas valide : ${r.problemes.length} erreur${r.problemes.length > 1 ? "s" : ""} à corriger`,
+        );
         for (const p of r.problemes) journal(`    ${p.path.join(".")} : ${p.message}`);
         throw new ErreurParcours("Confirmation refusée.", r);
       case "ErreurEtat": // STATUT_NON_MODIFIABLE, AUCUN_BROUILLON, BROUILLON_VIDE, TROP_LONG (commentaire)

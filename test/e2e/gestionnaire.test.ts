@@ -127,6 +127,7 @@ describe("parcours du gestionnaire", () => {
       "En cours",
       "Aucun paiement en cours",
       "2 920,00 €",
+      "—", // Suivi par: nobody (a-traiter.test.ts assigns)
     ]);
     await visible(page.getByText(/^1 demande\b/).first());
 

@@ -189,7 +189,7 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
   it("a where form the JSON page does not translate is left to Prisma", () => {
     expect(pageSql("sqlite", { numero: { in: ["A"] } }, triVersOrderBy(), ["numero"], 10)).toBeNull();
-    expect(pageSql("postgresql", { beneficiaires: { some: {} } }, triVersOrderBy(), ["numero"], 10)).toBeNull();
+    expect(pageSql("postgresql", { beneficiaires: { every: {} } }, triVersOrderBy(), ["numero"], 10)).toBeNull();
     expect(
       pageSql("sqlite", { AND: [{ NOT: [{ statut: "A" }, { type: "B" }] }] }, triVersOrderBy(), ["numero"], 10)?.sql,
     ).toContain(`((NOT (("statut" = ?)) AND NOT (("type" = ?))))`);

@@ -154,3 +154,195 @@ describe("global journal", () => {
     expect(await x.text()).toMatch(/^Export refusé : 50\u202F001 lignes/);
   });
 });
+
+// ——— issue 12, defect 4: confirmed versions, readable export targets, batch downloads; defect 5: my draft
+
+const VERSIONS = `query($f: FiltreJournal, $first: Int, $after: String) {
+  journalVersions(filtre: $f, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { numeroDemande numero auteur role creeLe nombreChangements blocs } }
+  }
+}`;
+const MODIFIER_ADMIN = `mutation($i: AdministrateurModifierInput!) { administrateurModifier(input: $i) { __typename } }`;
+const CONFIRMER = `mutation($i: BrouillonConfirmerInput!) { brouillonConfirmer(input: $i) { __typename } }`;
+const ADMIN_STU = {
+  contractualisationOG: true,
+  statutAdminTechnique: "E",
+  contractualisationEditeur: true,
+  numeroCarteCPX: "8001234567",
+  telAdminTechnique: "0603334174",
+  emailAdminTechnique: "a.st@mail.com",
+  utiliteCertificat: "DMP",
+};
+
+async function modifierAdministrateur(nom: string) {
+  const m = await app.gql(
+    MODIFIER_ADMIN,
+    { i: { numero, finessJuridique: "330058066", valeurs: { ...ADMIN_STU, nomAdminTechnique: nom } } },
+    app.gestionnaire,
+  );
+  expect(m.data.administrateurModifier.__typename).toBe("AdministrateurModifierSucces");
+}
+async function confirmer(versionBase: number) {
+  const c = await app.gql(CONFIRMER, { i: { numero, versionBase } }, app.gestionnaire);
+  expect(c.data.brouillonConfirmer.__typename).toBe("BrouillonConfirmerSucces");
+}
+
+describe("journal: confirmed versions", () => {
+  it("lists one entry per confirmed version (not the import), newest first, with its changes and blocks; pages", async () => {
+    await modifierAdministrateur("DUPONT");
+    await confirmer(1);
+    await modifierAdministrateur("DURAND");
+    await confirmer(2);
+
+    const r = await app.gql(VERSIONS, {}, app.auditeur);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.journalVersions.totalCount).toBe(2);
+    expect(noeuds(r, "journalVersions")).toEqual([
+      expect.objectContaining({
+        numeroDemande: numero,
+        numero: 3,
+        auteur: "Gaëlle Gestion",
+        role: "GESTIONNAIRE",
+        nombreChangements: 1,
+        blocs: ["ADMINISTRATEURS"],
+      }),
+      expect.objectContaining({ numero: 2, nombreChangements: 1, blocs: ["ADMINISTRATEURS"] }),
+    ]);
+
+    // The numéro filter takes a part of the number, in any case.
+    const partiel = await app.gql(VERSIONS, { f: { numero: numero.slice(3, 9).toLowerCase() } }, app.gestionnaire);
+    expect(partiel.data.journalVersions.totalCount).toBe(2);
+    const autre = await app.gql(VERSIONS, { f: { numero: "ZZZ" } }, app.gestionnaire);
+    expect(autre.data.journalVersions.totalCount).toBe(0);
+
+    const page1 = await app.gql(VERSIONS, { first: 1 }, app.auditeur);
+    expect(page1.data.journalVersions.pageInfo.hasNextPage).toBe(true);
+    const page2 = await app.gql(
+      VERSIONS,
+      { first: 1, after: page1.data.journalVersions.pageInfo.endCursor },
+      app.auditeur,
+    );
+    expect(noeuds(page2, "journalVersions").map((v: any) => v.numero)).toEqual([2]);
+
+    // A page of versions and their blocks: the same few statements for 1 version or 2.
+    const compter = async (first: number) => {
+      const avant = app.requetes.length;
+      await app.gql(VERSIONS, { first }, app.auditeur);
+      return app.requetes.length - avant;
+    };
+    expect(await compter(2)).toBe(await compter(1));
+
+    const fournisseur = await app.fournisseur("00001");
+    const refus: any = await app.gql(VERSIONS, {}, fournisseur);
+    expect(refus.errors[0].extensions.code).toBe("NON_AUTORISE");
+
+    // The view's export: one line per version, its numéro, changes and blocks.
+    const csv = await app.fetch(`http://test/export/journal.csv?type=VERSION&numero=${numero}`, {
+      headers: app.gestionnaire.headers,
+    });
+    expect(csv.status).toBe(200);
+    const lignes = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lignes[0]).toBe("Date;Demande;Version;Auteur;Rôle;Changements;Blocs modifiés");
+    expect(lignes.slice(1).map((l) => l.split(";").slice(1))).toEqual([
+      [numero, "3", "Gaëlle Gestion", "Gestionnaire", "1", "Informations sur le(s) administrateur(s) technique(s)"],
+      [numero, "2", "Gaëlle Gestion", "Gestionnaire", "1", "Informations sur le(s) administrateur(s) technique(s)"],
+    ]);
+    const parAuteur = await app.fetch(`http://test/export/journal.csv?type=VERSION&acteur=x`, {
+      headers: app.gestionnaire.headers,
+    });
+    expect(parAuteur.status).toBe(400);
+    expect(await parAuteur.text()).toMatch(/^Filtre « acteur » : les versions confirmées/);
+  });
+
+  it("refuses an inverted period and an author filter on versions, in French, with the field's path", async () => {
+    const inverse: any = await app.gql(
+      EVENEMENTS,
+      { f: { depuis: "2026-03-02T00:00:00Z", jusqua: "2026-03-01T00:00:00Z" } },
+      app.auditeur,
+    );
+    expect(inverse.errors[0].extensions).toMatchObject({ code: "PERIODE_INVERSEE", path: ["filtre", "jusqua"] });
+    expect(inverse.errors[0].message).toMatch(/précède/);
+    const auteur: any = await app.gql(VERSIONS, { f: { acteur: "Gaëlle" } }, app.auditeur);
+    expect(auteur.errors[0].extensions).toMatchObject({ code: "FILTRE_NON_APPLICABLE", path: ["filtre", "acteur"] });
+  });
+
+  it("finds events by a part of the numéro", async () => {
+    const r = await app.gql(EVENEMENTS, { f: { numero: numero.slice(0, 8) } }, app.auditeur);
+    expect(r.data.journalEvenements.totalCount).toBeGreaterThan(0);
+    expect(noeuds(r, "journalEvenements").every((e: any) => e.numeroDemande === numero)).toBe(true);
+  });
+});
+
+describe("journal: access traces read in words", () => {
+  it("tells two list exports apart by their filters", async () => {
+    for (const q of ["statut=A_MODIFIER&deposeeApres=2026-01-15", ""]) {
+      const r = await app.fetch(`http://test/export/demandes.csv?${q}`, { headers: app.gestionnaire.headers });
+      expect(r.status).toBe(200);
+      await r.arrayBuffer();
+    }
+    const r = await app.gql(
+      `query { tracesAcces { edges { node { operation cible description } } } }`,
+      {},
+      app.auditeur,
+    );
+    expect(noeuds(r, "tracesAcces")).toEqual([
+      { operation: "EXPORT_CSV", cible: null, description: "demandes, sans filtre" },
+      {
+        operation: "EXPORT_CSV",
+        cible: "statut=A_MODIFIER&deposeeApres=2026-01-15",
+        description: "demandes : statut A modifier, déposée depuis le 15/01/2026",
+      },
+    ]);
+  });
+
+  it("traces a served batch download (CSV, JSON), not a missing one", async () => {
+    for (const cle of ["330058066", "330058067"]) {
+      await app.gql(
+        `mutation($i: LigneValiderInput!) { ligneValider(input: $i) { __typename } }`,
+        { i: { numero, bloc: "ADMINISTRATEURS", cle } },
+        app.gestionnaire,
+      );
+    }
+    const c = await app.gql(
+      `mutation($i: LotTransmissionCreerInput!) { lotTransmissionCreer(input: $i) {
+        __typename ... on LotTransmissionCreerSucces { lot { numero } } } }`,
+      { i: {} },
+      app.gestionnaire,
+    );
+    const lot = c.data.lotTransmissionCreer.lot.numero;
+    for (const f of ["csv", "json"]) {
+      const r = await app.fetch(`http://test/lots/${lot}.${f}`, { headers: app.gestionnaire.headers });
+      expect(r.status).toBe(200);
+      await r.arrayBuffer();
+    }
+    const absent = await app.fetch(`http://test/lots/LOT-0000-000.csv`, { headers: app.gestionnaire.headers });
+    expect(absent.status).toBe(404);
+    const r = await app.gql(TRACES, { f: { type: "TELECHARGEMENT_LOT" } }, app.auditeur);
+    expect(noeuds(r, "tracesAcces").map((t: any) => [t.acteur, t.operation, t.cible])).toEqual([
+      ["Gaëlle Gestion", "TELECHARGEMENT_LOT", `${lot}.json`],
+      ["Gaëlle Gestion", "TELECHARGEMENT_LOT", `${lot}.csv`],
+    ]);
+  });
+});
+
+describe("the demande tells me about my own draft", () => {
+  const MON_BROUILLON = `query($n: String!) { demande(numero: $n) {
+    monBrouillon { nombreModifications blocs lignes { bloc cle nature } } } }`;
+  it("counts my draft's rows, and only mine", async () => {
+    const vide = await app.gql(MON_BROUILLON, { n: numero }, app.gestionnaire);
+    expect(vide.data.demande.monBrouillon).toBeNull();
+    await modifierAdministrateur("DUPONT");
+    const r = await app.gql(MON_BROUILLON, { n: numero }, app.gestionnaire);
+    expect(r.data.demande.monBrouillon).toEqual({
+      nombreModifications: 1,
+      blocs: ["ADMINISTRATEURS"],
+      lignes: [{ bloc: "ADMINISTRATEURS", cle: "330058066", nature: "MODIFICATION" }],
+    });
+    const autre = await app.gql(MON_BROUILLON, { n: numero }, app.auditeur);
+    expect(autre.data.demande.monBrouillon).toBeNull();
+  });
+});

@@ -18,7 +18,7 @@ describe("route parameters are validated like their GraphQL twins", () => {
     ["/export/journal.csv?type=BOGUS", /^Paramètre « type » : valeur inconnue, valeurs possibles : IMPORT, VERSION, /],
     [
       "/export/journal.csv?onglet=acces&type=IMPORT",
-      "Paramètre « type » : valeur inconnue, valeurs possibles : CONSULTATION, EXPORT_CSV, EXPORT_XLSX, TELECHARGEMENT_PIECE.",
+      "Paramètre « type » : valeur inconnue, valeurs possibles : CONSULTATION, EXPORT_CSV, EXPORT_XLSX, TELECHARGEMENT_PIECE, TELECHARGEMENT_LOT.",
     ],
     [
       "/export/journal.csv?onglet=traces",

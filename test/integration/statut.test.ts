@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BLOCS_VALIDABLES, type StatutDemande } from "@segur/shared";
 import { creerAppTest, importerExemple, type AppTest, type Identite } from "../../server/test/aide.js";
 import { courrielChangementStatut, sansAdresses } from "../../server/src/courriel/service.js";
-import { verifierChangementStatut } from "../../server/src/statut/service.js";
+import { changerStatut, verifierChangementStatut } from "../../server/src/statut/service.js";
 import { ErreurEtat, ErreurValidation } from "../../server/src/commun/erreurs.js";
+import type { Acteur } from "../../server/src/auth/acteur.js";
 
 const ERREUR = `... on Erreur { __typename code message path }`;
 const CHANGER = `mutation($i: DemandeChangerStatutInput!) { demandeChangerStatut(input: $i) {
@@ -181,6 +182,28 @@ describe("demandeChangerStatut", () => {
         message: "Merci de corriger le numéro de carte CPX de 330058068.",
       },
     });
+  });
+
+  it("the service runs on a database, an actor and an outbox, without a GraphQL context", async () => {
+    const u = await app.prisma.utilisateur.findFirstOrThrow({
+      where: { role: "GESTIONNAIRE" },
+      select: { id: true, nom: true, email: true },
+    });
+    const acteur: Acteur = { ...u, type: "UTILISATEUR", cle: `U:${u.id}`, role: "GESTIONNAIRE", numeroEditeur: null };
+    let signaux = 0;
+    const envoi = {
+      courrielleur: { nom: "test", envoyer: async () => {} },
+      boiteEnvoi: { signaler: () => void signaux++ },
+    };
+    const id = await changerStatut(app.prisma, acteur, envoi, {
+      numero,
+      statut: "A_MODIFIER",
+      message: "Merci de compléter.",
+    });
+    const d = await app.prisma.demande.findUniqueOrThrow({ where: { id }, include: { courriels: true } });
+    expect(d).toMatchObject({ numero, statut: "A_MODIFIER", courriels: [{ etat: "EN_ATTENTE", transport: "test" }] });
+    // Told once, after the commit.
+    expect(signaux).toBe(1);
   });
 
   it("a transport failure does not undo the statut: the email stays in the outbox and the failure is an event", async () => {

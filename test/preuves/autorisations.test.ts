@@ -107,8 +107,16 @@ const ATTENTES: Record<string, Attente> = {
   },
   lotsTransmission: { roles: AGENTS, variables: () => ({ first: 10 }) },
   certificatsATransmettre: { roles: AGENTS, variables: () => ({}) },
+  certificatsACorriger: { roles: AGENTS, variables: () => ({}) },
+  lotTransmissionApercu: { roles: AGENTS, variables: () => ({}) },
+  certificatsModifiesDepuisTransmission: { roles: AGENTS, variables: () => ({}) },
+  certificatsSupprimesApresTransmission: { roles: AGENTS, variables: () => ({}) },
   journalEvenements: { roles: AGENTS, variables: () => ({ first: 10 }) },
+  journalVersions: { roles: AGENTS, variables: () => ({ first: 10 }) },
   tracesAcces: { roles: ["auditeur"], variables: () => ({ first: 10 }) },
+  tableauDeBord: { roles: AGENTS, variables: () => ({}) },
+  gestionnaires: { roles: AGENTS, variables: () => ({}) },
+  aTraiter: { roles: ["gestionnaire"], variables: () => ({}) },
   // ---- Mutation
   connexion: { roles: ROLES, variables: input(() => ({ email: "inconnu@test.fr", motDePasse: "pas-le-bon" })) },
   deconnexion: { roles: ROLES, variables: () => ({}) },
@@ -206,6 +214,11 @@ const ATTENTES: Record<string, Attente> = {
     variables: input(({ d }) => ({ numero: d.numero, statut: "EN_ATTENTE_PIECE", message: "La facture manque." })),
   },
   lotTransmissionCreer: { roles: ["gestionnaire"], variables: input(() => ({ commentaire: "matrice" })) },
+  demandeAssigner: {
+    roles: ["gestionnaire"],
+    numero: true,
+    variables: input(({ d }) => ({ numero: d.numero, gestionnaire: "gestionnaire@test.fr" })),
+  },
 };
 
 function documentPour(editeur: string) {

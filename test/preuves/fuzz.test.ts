@@ -662,4 +662,5 @@ const ENTREES: Record<string, Entree> = {
     variables: (l) => ({ input: { numero: l.numero, statut: "A_MODIFIER", message: "À compléter." } }),
   },
   lotTransmissionCreer: { variables: () => ({ input: { commentaire: "fuzz" } }) },
+  demandeAssigner: { variables: (l) => ({ input: { numero: l.numero, gestionnaire: "gestionnaire@test.fr" } }) },
 };

@@ -61,6 +61,17 @@ export interface DemandeMotif {
   executer: (motif: string) => Promise<IssueAction>;
 }
 
+/** An action that asks to be confirmed first, with a warning (my pending draft changes that row or block). */
+export interface DemandeConfirmation {
+  titre: string;
+  description: string;
+  avertissement: string;
+  libelleConfirmer: string;
+  /** Announced once it is done. */
+  messageReussite: string;
+  executer: () => Promise<IssueAction>;
+}
+
 export interface ContexteActions {
   numero: string;
   actions: ActionsDemande;
@@ -70,6 +81,10 @@ export interface ContexteActions {
   echoue: (refus: Pick<Echec, "message" | "code">) => void;
   /** Opens the screen's single « motif » modal. */
   demanderMotif: (demande: DemandeMotif) => void;
+  /** Opens the screen's single confirmation modal. */
+  demanderConfirmation: (demande: DemandeConfirmation) => void;
+  /** Keys of the rows my own pending draft adds, changes or deletes in this block (empty without a draft). */
+  lignesBrouillon: (bloc: string) => ReadonlySet<string>;
   ouvrirStatut: () => void;
 }
 

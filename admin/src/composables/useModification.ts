@@ -65,7 +65,7 @@ export function createModification(numero: string, deps: Dependances = {}) {
   const demande = shallowRef<Demande | null>(null);
   const brouillon = shallowRef<Apercu | null>(null);
   const etat = ref<EtatChargement>("chargement");
-  /** Draft found when the page opened (« Vous avez n modification(s) non confirmée(s)… »). */
+  /** Draft found when the page opened (« Vous avez 2 modifications non confirmées… »). */
   const brouillonRepris = shallowRef<{ nombre: number; creeLe: string } | null>(null);
   const occupe = ref(false);
 

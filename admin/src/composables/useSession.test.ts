@@ -165,11 +165,11 @@ describe("destinationApresConnexion", () => {
   it.each([
     ["/demandes/FINMS2007720M0?onglet=historique", "/demandes/FINMS2007720M0?onglet=historique"],
     [["/demandes/FINMS1000001M0"], "/demandes/FINMS1000001M0"],
-    [undefined, "/demandes"],
-    ["https://exemple.org/", "/demandes"],
-    ["//exemple.org/", "/demandes"],
-    ["/\\exemple.org/", "/demandes"],
-    ["/connexion", "/demandes"],
+    [undefined, "/"],
+    ["https://exemple.org/", "/"],
+    ["//exemple.org/", "/"],
+    ["/\\exemple.org/", "/"],
+    ["/connexion", "/"],
   ])("%j → %s", (redirect, attendu) => {
     expect(destinationApresConnexion(redirect)).toBe(attendu);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   lignesRejeteesDuBloc,
-  MESSAGES_STATUT,
   messageRequis,
   messageValidationBloc,
   motifFormulaireSchema,
@@ -34,11 +33,13 @@ describe("statut form", () => {
   });
 
   it("asks a message for « A modifier » and « En attente de pièce »", () => {
+    const MESSAGE_REQUIS =
+      "Message au fournisseur : champ obligatoire pour ce statut, il est repris dans le courriel au fournisseur.";
     expect(messageRequis("A_MODIFIER")).toBe(true);
     expect(messageRequis("DECIDEE")).toBe(false);
     const schema = statutFormulaireSchema("EN_COURS");
     const sansMessage = schema.safeParse({ statut: "A_MODIFIER", message: "" });
-    expect(sansMessage.error?.issues).toMatchObject([{ path: ["message"], message: MESSAGES_STATUT.messageRequis }]);
+    expect(sansMessage.error?.issues).toMatchObject([{ path: ["message"], message: MESSAGE_REQUIS }]);
     expect(schema.parse({ statut: "DECIDEE", message: "" })).toEqual({ statut: "DECIDEE", message: null });
     expect(schema.parse({ statut: "A_MODIFIER", message: " Corrigez " })).toEqual({
       statut: "A_MODIFIER",
@@ -49,7 +50,7 @@ describe("statut form", () => {
   it("refuses a move the rules do not allow", () => {
     expect(
       statutFormulaireSchema("EN_COURS").safeParse({ statut: "EN_COURS", message: "" }).error?.issues[0]?.message,
-    ).toBe(MESSAGES_STATUT.statutRequis);
+    ).toBe("Nouveau statut : choisissez un statut.");
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  compte,
   BLOCS_LABELS,
   libelleChamp,
   messageFournisseurSchema,
@@ -103,12 +104,10 @@ export function lignesRejeteesDuBloc(
   return planValidationBloc(etats, false).restentRejetees.map(({ cle, libelle, motif }) => ({ cle, libelle, motif }));
 }
 
-const pluriel = (n: number, un: string, plusieurs: string) => (n > 1 ? plusieurs : un);
-
 /** The success message: locked, or which rows stay rejected (then the block stays open). */
 export function messageValidationBloc(bloc: BlocValidable, restentRejetees: number): string {
   if (restentRejetees === 0) return `Bloc « ${BLOCS_LABELS[bloc]} » validé et verrouillé.`;
-  return `Bloc « ${BLOCS_LABELS[bloc]} » : les autres lignes sont validées ; ${restentRejetees} ${pluriel(restentRejetees, "ligne reste rejetée", "lignes restent rejetées")}, le bloc n’est pas verrouillé.`;
+  return `Bloc « ${BLOCS_LABELS[bloc]} » : les autres lignes sont validées ; ${compte(restentRejetees, "ligne reste rejetée", "lignes restent rejetées")}, le bloc n’est pas verrouillé.`;
 }
 
 // ——— texts

@@ -8,7 +8,13 @@ import {
   libelleLigne,
   ligneEnAttente,
   modificationsParBloc,
+  nChampsACorriger,
   nModifications,
+  nModificationsNonConfirmees,
+  phraseBrouillonRepris,
+  phraseEffacement,
+  phraseEnregistrement,
+  texteCoordonnee,
   ordonnerLignes,
   problemesLocalises,
   repartirLignes,
@@ -166,6 +172,18 @@ describe("labels", () => {
   it("words counts in French", () => {
     expect(nModifications(1)).toBe("1 modification");
     expect(nModifications(3)).toBe("3 modifications");
+    // Singular and plural agree in the sentences around them (no « (s) »).
+    expect(nModificationsNonConfirmees(1)).toBe("1 modification non confirmée");
+    expect(nModificationsNonConfirmees(2)).toBe("2 modifications non confirmées");
+    expect(phraseEffacement(1)).toBe("Votre modification non confirmée sera effacée.");
+    expect(phraseEffacement(3)).toBe("Vos 3 modifications non confirmées seront effacées.");
+    expect(phraseEnregistrement(1)).toMatch(/^La modification sera enregistrée/);
+    expect(phraseEnregistrement(2)).toMatch(/^Les 2 modifications de tous les blocs seront enregistrées/);
+    expect(phraseBrouillonRepris(1, "01/12/2026 10:00")).toMatch(/commencée le .*Elle apparaît.*confirmez-la/);
+    expect(phraseBrouillonRepris(2, "01/12/2026 10:00")).toMatch(/commencées le .*Elles apparaissent.*confirmez-les/);
+    expect(nChampsACorriger(1)).toBe("1 champ à corriger");
+    expect(nChampsACorriger(2)).toBe("2 champs à corriger");
+    expect(texteCoordonnee("iban", { iban: "FR7611808009101234567890147" })).toBe("FR76 1180 8009 1012 3456 7890 147");
   });
 });
 

@@ -1,9 +1,11 @@
 import {
+  compte,
   BLOCS_LABELS,
   type Bloc,
   CHAMPS_ADMINISTRATEUR,
   CLE_COORDONNEES,
   CLE_INFORMATIONS,
+  formatIban,
   libelleChamp,
   nommerLigne,
   ouiNon,
@@ -199,7 +201,38 @@ export function libelleBloc(bloc: string): string {
 
 /** « 1 modification », « 3 modifications ». */
 export function nModifications(n: number): string {
-  return `${n} modification${n > 1 ? "s" : ""}`;
+  return compte(n, "modification", "modifications");
+}
+
+/** « 1 modification non confirmée », « 3 modifications non confirmées ». */
+export function nModificationsNonConfirmees(n: number): string {
+  return `${nModifications(n)} non confirmée${n > 1 ? "s" : ""}`;
+}
+
+/** The abandon dialog: « Votre modification non confirmée sera effacée. », « Vos 3 modifications… seront effacées. » */
+export function phraseEffacement(n: number): string {
+  return n > 1
+    ? `Vos ${nModificationsNonConfirmees(n)} seront effacées.`
+    : "Votre modification non confirmée sera effacée.";
+}
+
+/** The confirm dialog: one modification « sera enregistrée », several « seront enregistrées en une seule fois ». */
+export function phraseEnregistrement(n: number): string {
+  return n > 1
+    ? `Les ${nModifications(n)} de tous les blocs seront enregistrées en une seule fois et formeront une nouvelle version de la demande.`
+    : "La modification sera enregistrée et formera une nouvelle version de la demande.";
+}
+
+/** The modification screen's resumed draft, agreeing in number. */
+export function phraseBrouillonRepris(n: number, commenceLe: string): string {
+  return n > 1
+    ? `Vous avez ${nModificationsNonConfirmees(n)} commencées le ${commenceLe}. Elles apparaissent en vert ci-dessous : confirmez-les ou abandonnez-les.`
+    : `Vous avez ${nModificationsNonConfirmees(n)} commencée le ${commenceLe}. Elle apparaît en vert ci-dessous : confirmez-la ou abandonnez-la.`;
+}
+
+/** « 1 champ à corriger », « 2 champs à corriger ». */
+export function nChampsACorriger(n: number): string {
+  return `${compte(n, "champ", "champs")} à corriger`;
 }
 
 /** Columns of the administrateurs table, in SPEC §4 order. */
@@ -210,6 +243,13 @@ export function texteCellule(valeur: string | boolean | number | null | undefine
   if (valeur === null || valeur === undefined) return "";
   if (typeof valeur === "boolean") return ouiNon(valeur);
   return String(valeur);
+}
+
+/** A bank field as shown in a table: the IBAN grouped by 4, as on the consultation (one formatter, shared). */
+export function texteCoordonnee<V extends { iban?: string | null }>(champ: keyof V & string, v: V): string {
+  const valeur = v[champ] as string | boolean | number | null | undefined;
+  if (champ === "iban" && typeof valeur === "string" && valeur) return formatIban(valeur);
+  return texteCellule(valeur);
 }
 
 export function texteAdministrateur(champ: keyof ValeursAdministrateur, v: ValeursAdministrateur): string {

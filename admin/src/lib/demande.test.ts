@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { badgeValidation, lireOnglet, pagesDe, queryOnglet, resumeBloc, typeBadgeStatut } from "~/lib/demande";
+import {
+  badgeValidation,
+  ligneVue,
+  lireOnglet,
+  pagesDe,
+  queryOnglet,
+  resumeBloc,
+  typeBadgeStatut,
+} from "~/lib/demande";
 
 describe("tabs in the URL", () => {
   it("reads ?onglet=historique, anything else is the current version", () => {
@@ -57,5 +65,33 @@ describe("client-side pages", () => {
       [6, 7],
     ]);
     expect(pagesDe([], 5)).toEqual([]);
+  });
+});
+
+describe("a row of the demande as the block tables read it", () => {
+  it("sets the key, state and warnings apart from the values", () => {
+    const validation = { etat: "REJETEE" as const, motif: "FINESS inconnu", par: "Gaëlle", le: "2026-01-05" };
+    expect(
+      ligneVue({
+        cle: "b-1",
+        nomResponsable: "Zoé",
+        finessJuridique: "750712184",
+        validation,
+        avertissements: [{ code: "CLE_FINESS", message: "Clé FINESS incorrecte" }],
+      }),
+    ).toEqual({
+      cle: "b-1",
+      valeurs: { nomResponsable: "Zoé", finessJuridique: "750712184" },
+      validation,
+      avertissements: [{ code: "CLE_FINESS", message: "Clé FINESS incorrecte" }],
+    });
+  });
+
+  it("adds no warnings to a row whose block has none (pièces)", () => {
+    expect(ligneVue({ cle: "p-1", nomFichier: "va.pdf", validation: null })).toStrictEqual({
+      cle: "p-1",
+      valeurs: { nomFichier: "va.pdf" },
+      validation: null,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  compte,
   BLOCS_VALIDABLES,
   type BlocValidable,
   CHAMPS_COORDONNEES,
@@ -9,11 +10,14 @@ import {
 } from "@segur/shared";
 import type { LocationQuery } from "vue-router";
 import type {
+  AvertissementVue,
+  Ligne,
   LigneAdministrateur,
   LigneBeneficiaire,
   LignePiece,
   ValeursCoordonnees,
   ValeursInformationsVue,
+  ValidationVue,
 } from "~/lib/lignes";
 import type { DemandeQuery } from "~/gql/graphql";
 
@@ -83,7 +87,7 @@ export function resumeBloc(
   if (etat.nombreLignes === 0) return { texte: "Aucune ligne à valider", type: "info", verrouille: false };
   const lignes = etat.nombreLignes > 1 ? "lignes validées" : "ligne validée";
   let texte = `${etat.nombreValidees} / ${etat.nombreLignes} ${lignes}`;
-  if (etat.nombreRejetees > 0) texte += ` (${etat.nombreRejetees} rejetée${etat.nombreRejetees > 1 ? "s" : ""})`;
+  if (etat.nombreRejetees > 0) texte += ` (${compte(etat.nombreRejetees, "rejetée", "rejetées")})`;
   const type: TypeBadge =
     etat.nombreRejetees > 0 ? "error" : etat.nombreValidees === etat.nombreLignes ? "success" : "info";
   return { texte, type, verrouille: false };
@@ -156,25 +160,43 @@ export function coordonneesVue(d: DemandeConsultee): ValeursCoordonnees | null {
   return { ...champs, ibanFormate: c.ibanFormate };
 }
 
+/** What a row of the demande carries besides its values. */
+type HorsValeurs = { cle: string; validation?: ValidationVue | null; avertissements?: readonly AvertissementVue[] };
+
+/**
+ * A row as the demande query answers it, split as the block tables read it: key, state and
+ * warnings apart from the values. Any row block keyed by `cle` needs nothing more.
+ */
+export function ligneVue<R extends HorsValeurs>(ligne: R): Ligne<Omit<R, keyof HorsValeurs>> {
+  const { cle, validation, avertissements, ...valeurs } = ligne;
+  return { cle, valeurs, validation, ...(avertissements ? { avertissements } : {}) };
+}
+
 export function beneficiairesVue(d: DemandeConsultee): LigneBeneficiaire[] {
-  return d.beneficiaires.map(({ cle, validation, avertissements, ...valeurs }) => ({
-    cle,
-    valeurs,
-    validation,
-    avertissements,
-  }));
+  return d.beneficiaires.map(ligneVue);
 }
 
 export function administrateursVue(d: DemandeConsultee): LigneAdministrateur[] {
-  return d.administrateurs.map(({ validation, avertissements, doublonsPossibles, ...valeurs }) => ({
-    cle: valeurs.finessJuridique,
-    valeurs,
-    validation,
-    avertissements,
-    doublonsPossibles,
-  }));
+  return d.administrateurs.map(
+    ({
+      validation,
+      avertissements,
+      doublonsPossibles,
+      derniereTransmission,
+      modifieeDepuisTransmission,
+      ...valeurs
+    }) => ({
+      cle: valeurs.finessJuridique,
+      valeurs,
+      validation,
+      avertissements,
+      doublonsPossibles,
+      derniereTransmission,
+      modifieeDepuisTransmission,
+    }),
+  );
 }
 
 export function piecesVue(d: DemandeConsultee): LignePiece[] {
-  return d.pieces.map(({ cle, validation, ...valeurs }) => ({ cle, valeurs, validation }));
+  return d.pieces.map(ligneVue);
 }

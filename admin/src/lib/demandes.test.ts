@@ -38,6 +38,7 @@ describe("list state in the URL", () => {
       logiciel: "DUI-PDS",
       deposeeApres: "2023-02-30",
       deposeeAvant: "2023-12-31",
+      modifieeDepuisTransmission: "true",
       tri: "MONTANT",
       ordre: "ASC",
       taille: "50",
@@ -45,6 +46,7 @@ describe("list state in the URL", () => {
       page: "3",
     });
     expect(etat.filtres).toEqual({
+      ...FILTRES_VIDES,
       numero: "7720",
       type: "AVANCE",
       statut: "",
@@ -52,8 +54,15 @@ describe("list state in the URL", () => {
       logiciel: "DUI-PDS",
       deposeeApres: "",
       deposeeAvant: "2023-12-31",
+      modifieeDepuisTransmission: "true",
     });
     expect(etat).toMatchObject({ tri: "MONTANT", ordre: "ASC", taille: 50, apres: "abc", page: 3 });
+    // « modifiée depuis la transmission »: the GraphQL Boolean, absent unless true or false.
+    expect(variables(etat).filtre).toMatchObject({ modifieeDepuisTransmission: true });
+    expect(lireEtat({ modifieeDepuisTransmission: "oui" }).filtres.modifieeDepuisTransmission).toBe("");
+    expect(variables(lireEtat({ modifieeDepuisTransmission: "false" })).filtre).toEqual({
+      modifieeDepuisTransmission: false,
+    });
     expect(lireEtat({ taille: "33", tri: "DROP", page: "4" })).toMatchObject({
       taille: 20,
       tri: "DATE_DEPOT",
@@ -130,5 +139,17 @@ describe("texts and export", () => {
     expect(urlExportDemandes(pageSuivante(etat, "c"), "xlsx")).toBe(
       "/export/demandes.xlsx?type=SOLDE&logiciel=DUI+PDS&tri=MONTANT&ordre=ASC",
     );
+  });
+});
+
+describe("the work queue's filters in the URL", () => {
+  it("reads suiviPar (MOI, PERSONNE, an id) and the boolean filters, ignores anything else, sends them typed", () => {
+    const etat = lireEtat({ suiviPar: "moi", lignesRejetees: "true", courrielEnEchec: "false", aTransmettre: "oui" });
+    expect(etat.filtres).toMatchObject({ suiviPar: "MOI", lignesRejetees: "true", courrielEnEchec: "false" });
+    expect(etat.filtres.aTransmettre).toBe("");
+    expect(variables(etat).filtre).toEqual({ suiviPar: "MOI", lignesRejetees: true, courrielEnEchec: false });
+    expect(lireEtat({ suiviPar: "12" }).filtres.suiviPar).toBe("12");
+    expect(lireEtat({ suiviPar: "TOUS" }).filtres.suiviPar).toBe("");
+    expect(ecrireEtat(etat)).toMatchObject({ suiviPar: "MOI", lignesRejetees: "true", courrielEnEchec: "false" });
   });
 });

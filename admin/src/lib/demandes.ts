@@ -44,6 +44,16 @@ export interface Filtres {
   logiciel: string;
   deposeeApres: string;
   deposeeAvant: string;
+  /** « true »: a certificate request changed since its transmission; « false »: none. */
+  modifieeDepuisTransmission: "" | "true" | "false";
+  /** « MOI » (Mes demandes), « PERSONNE » (Non suivies) or a gestionnaire's id. */
+  suiviPar: string;
+  /** The work queue's filters (À traiter), each « true », « false » or unset. */
+  aRevalider: "" | "true" | "false";
+  lignesRejetees: "" | "true" | "false";
+  preteADecider: "" | "true" | "false";
+  aTransmettre: "" | "true" | "false";
+  courrielEnEchec: "" | "true" | "false";
 }
 
 /** The list's state: filters, sort, page size, and the page (its cursor). */
@@ -62,7 +72,29 @@ export const FILTRES_VIDES: Readonly<Filtres> = Object.freeze({
   logiciel: "",
   deposeeApres: "",
   deposeeAvant: "",
+  modifieeDepuisTransmission: "",
+  suiviPar: "",
+  aRevalider: "",
+  lignesRejetees: "",
+  preteADecider: "",
+  aTransmettre: "",
+  courrielEnEchec: "",
 });
+
+/** The boolean filters of the work queue (« true » / « false » in the URL). */
+export const FILTRES_A_TRAITER = [
+  "aRevalider",
+  "lignesRejetees",
+  "preteADecider",
+  "aTransmettre",
+  "courrielEnEchec",
+] as const satisfies readonly (keyof Filtres)[];
+
+/** `suiviPar` as the server takes it: MOI, PERSONNE or a positive id; anything else is no filter. */
+function suivi(v: string): string {
+  const s = v.trim().toUpperCase();
+  return s === "MOI" || s === "PERSONNE" || /^[1-9][0-9]{0,9}$/.test(s) ? s : "";
+}
 
 const CLES_FILTRES = Object.keys(FILTRES_VIDES) as (keyof Filtres)[];
 
@@ -84,6 +116,11 @@ export function lireEtat(query: LocationQuery): EtatListe {
     logiciel: premier(query.logiciel).trim(),
     deposeeApres: date(premier(query.deposeeApres)),
     deposeeAvant: date(premier(query.deposeeAvant)),
+    modifieeDepuisTransmission: parmi(["true", "false"] as const, premier(query.modifieeDepuisTransmission)),
+    suiviPar: suivi(premier(query.suiviPar)),
+    ...(Object.fromEntries(
+      FILTRES_A_TRAITER.map((c) => [c, parmi(["true", "false"] as const, premier(query[c]))]),
+    ) as Pick<Filtres, (typeof FILTRES_A_TRAITER)[number]>),
   };
   const tri = parmi(TRIS, premier(query.tri)) || TRI_DEFAUT;
   const ordre = parmi(["ASC", "DESC"] as const, premier(query.ordre)) || ORDRE_DEFAUT;
@@ -124,6 +161,9 @@ export function variables(etat: EtatListe): DemandesQueryVariables {
   if (f.logiciel.trim()) filtre.logiciel = f.logiciel.trim();
   if (f.deposeeApres) filtre.deposeeApres = f.deposeeApres;
   if (f.deposeeAvant) filtre.deposeeAvant = f.deposeeAvant;
+  if (f.modifieeDepuisTransmission) filtre.modifieeDepuisTransmission = f.modifieeDepuisTransmission === "true";
+  if (f.suiviPar) filtre.suiviPar = f.suiviPar;
+  for (const c of FILTRES_A_TRAITER) if (f[c]) filtre[c] = f[c] === "true";
   return { filtre, tri: etat.tri, ordre: etat.ordre, ...variablesPage(etat, etat.taille) };
 }
 

@@ -1,4 +1,4 @@
-import { administrateurFormSchema, administrateurVersFormulaire, REGLES_CPX } from "@segur/shared";
+import { administrateurFormSchema } from "@segur/shared";
 import { describe, expect, it } from "vitest";
 import {
   avertissementsParChamp,
@@ -39,7 +39,17 @@ describe("formulaireAdministrateur", () => {
       numeroCarteCPX: "",
       utiliteCertificat: "DMP_INS",
     });
-    expect(formulaireAdministrateur(null)).toEqual(administrateurVersFormulaire(null));
+    expect(formulaireAdministrateur(null)).toEqual({
+      finessJuridique: "",
+      contractualisationOG: "",
+      statutAdminTechnique: "",
+      contractualisationEditeur: "",
+      numeroCarteCPX: "",
+      nomAdminTechnique: "",
+      telAdminTechnique: "",
+      emailAdminTechnique: "",
+      utiliteCertificat: "",
+    });
   });
 });
 
@@ -70,14 +80,20 @@ describe("indicationCpx", () => {
     contractualisationEditeur: String(editeur) as "true" | "false",
   });
 
-  it.each(
-    REGLES_CPX.map(
-      (r) => [r.contractualisationOG, r.statutAdminTechnique, r.contractualisationEditeur, r.numeroCarteCPX] as const,
-    ),
-  )("OG %s, statut %s, éditeur %s → %s", (og, statut, editeur, exigence) => {
-    expect(indicationCpx(versFormulaire(og, statut, editeur))).toMatch(
-      exigence === "REQUIS" ? /^Obligatoire pour/ : /^Facultatif pour/,
-    );
+  // SPEC §3.3's eight rows, written out: the hint must follow the guide, not the table it reads.
+  const OBLIGATOIRE = "Obligatoire pour cette combinaison (contractualisation OG, statut, contractualisation éditeur).";
+  const FACULTATIF = "Facultatif pour cette combinaison (contractualisation OG, statut, contractualisation éditeur).";
+  it.each([
+    [false, "E", false, FACULTATIF],
+    [false, "S", false, FACULTATIF],
+    [false, "E", true, OBLIGATOIRE],
+    [false, "S", true, FACULTATIF],
+    [true, "E", false, FACULTATIF],
+    [true, "S", false, OBLIGATOIRE],
+    [true, "E", true, OBLIGATOIRE],
+    [true, "S", true, OBLIGATOIRE],
+  ] as const)("OG %s, statut %s, éditeur %s → %s", (og, statut, editeur, indication) => {
+    expect(indicationCpx(versFormulaire(og, statut, editeur))).toBe(indication);
   });
 
   it("explains the rule while the combination is incomplete", () => {

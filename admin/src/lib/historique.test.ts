@@ -87,6 +87,24 @@ describe("timeline", () => {
     ).toEqual(["Bloc : Coordonnées bancaires"]);
   });
 
+  it("names a batch on the demande's own event, with the requests it sent", () => {
+    expect(
+      descriptionEvenement(
+        evenement("LOT_TRANSMISSION", "", {
+          details: { lot: "LOT-20261202-002", nature: "CORRECTIF", certificats: ["330058067", "330058069"] },
+        }),
+      ),
+    ).toEqual(["Lot correctif LOT-20261202-002", "Demandes de certificat transmises : 330058067, 330058069"]);
+    // The batch's own event (journal) lists objects: only its number.
+    expect(
+      descriptionEvenement(
+        evenement("LOT_TRANSMISSION", "", {
+          details: { lot: "LOT-20261202-001", certificats: [{ demande: "FIN", finessJuridique: "1" }] },
+        }),
+      ),
+    ).toEqual(["Lot LOT-20261202-001"]);
+  });
+
   it("counts what « Valider le bloc » did, and names a lifted rejection with its former reason", () => {
     expect(
       descriptionEvenement(
@@ -236,5 +254,17 @@ describe("history URL", () => {
       de: "1",
       a: "2",
     });
+  });
+});
+
+describe("assignment events", () => {
+  it("say who followed the demande before and after", () => {
+    const e = { type: "SUIVI_MODIFIE", bloc: null, cle: null, motif: null };
+    expect(descriptionEvenement({ ...e, details: { de: null, vers: "Gaëlle Gestion" } })).toEqual([
+      "Suivi : personne → Gaëlle Gestion",
+    ]);
+    expect(descriptionEvenement({ ...e, details: { de: "Gaëlle Gestion", vers: null } })).toEqual([
+      "Suivi : Gaëlle Gestion → personne",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  compte,
   BLOCS,
   BLOCS_LABELS,
   EVENEMENTS_LABELS,
@@ -102,6 +103,7 @@ export function descriptionEvenement(
     const raison = texte(d.raison) ?? texte(d.courriel);
     if (raison) lignes.push(raison);
   }
+  if (e.type === "SUIVI_MODIFIE") lignes.push(`Suivi : ${texte(d.de) ?? "personne"} → ${texte(d.vers) ?? "personne"}`);
   if (e.bloc) {
     // The coordonnées bancaires block has a single row: naming it adds nothing.
     const ligne = e.cle && e.bloc !== "COORDONNEES_BANCAIRES" ? ` — ${libelleLigne(e.bloc, e.cle, [], noms)}` : "";
@@ -109,7 +111,7 @@ export function descriptionEvenement(
   }
   if (e.type === "BLOC_VALIDE" && typeof d.lignes === "number") lignes.push(compteBlocValide(d.lignes, d));
   if (e.type === "IMPORT" && typeof d.avertissements === "number" && d.avertissements > 0)
-    lignes.push(`${d.avertissements} avertissement${d.avertissements > 1 ? "s" : ""} à l'import`);
+    lignes.push(`${compte(d.avertissements, "avertissement", "avertissements")} à l'import`);
   if (e.type === "COURRIEL_ENVOYE" && d.envoye === false)
     lignes.push(`Échec de l'envoi${texte(d.erreur) ? ` : ${texte(d.erreur)}` : ""}`);
   if (e.type === "COURRIEL_ECHEC") {
@@ -122,9 +124,7 @@ export function descriptionEvenement(
     );
   }
   if (e.type === "COURRIEL_RELANCE" && typeof d.tentativesPrecedentes === "number")
-    lignes.push(
-      `Remis en attente d'envoi après ${d.tentativesPrecedentes} essai${d.tentativesPrecedentes > 1 ? "s" : ""}`,
-    );
+    lignes.push(`Remis en attente d'envoi après ${compte(d.tentativesPrecedentes, "essai", "essais")}`);
   if (e.type === "CONNEXION_LIMITEE") {
     const cible = texte(d.compte)
       ? `Compte ${texte(d.compte)}`
@@ -134,7 +134,15 @@ export function descriptionEvenement(
     if (cible && typeof d.echecs === "number")
       lignes.push(`${cible} : ${d.echecs} échecs de connexion, tentatives ralenties`);
   }
-  if (e.type === "LOT_TRANSMISSION" && texte(d.lot)) lignes.push(`Lot ${texte(d.lot)}`);
+  if (e.type === "LOT_TRANSMISSION" && texte(d.lot))
+    lignes.push(`${d.nature === "CORRECTIF" ? "Lot correctif" : "Lot"} ${texte(d.lot)}`);
+  // On the demande's own event: the FINESS juridiques it sent (the batch's event lists objects).
+  if (
+    e.type === "LOT_TRANSMISSION" &&
+    Array.isArray(d.certificats) &&
+    d.certificats.every((c) => typeof c === "string")
+  )
+    lignes.push(`Demandes de certificat transmises : ${d.certificats.join(", ")}`);
   const raisonVerrou = e.type === "BLOC_VERROUILLE" ? texte(d.raison) : null;
   if (raisonVerrou) lignes.push(raisonVerrou);
   if (e.motif) lignes.push(`${e.type === "REJET_LEVE" ? "Motif du rejet levé" : libelleChamp("motif")} : ${e.motif}`);
@@ -324,5 +332,5 @@ export function grouperChangements(changements: readonly ChangementVue[], noms: 
 /** « 1 changement », « 45 changements », « Aucun changement ». */
 export function libelleNombreChangements(n: number): string {
   if (n === 0) return "Aucun changement";
-  return `${n} changement${n > 1 ? "s" : ""}`;
+  return compte(n, "changement", "changements");
 }

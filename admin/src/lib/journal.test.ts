@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  afficheVersions,
   ecrireEtatJournal,
+  libelleNombreJournal,
+  lienComparaison,
   FILTRES_JOURNAL_VIDES,
   lireEtatJournal,
   numeroDeCible,
@@ -78,8 +81,29 @@ describe("journal texts", () => {
       "EXPORT_CSV",
       "EXPORT_XLSX",
       "TELECHARGEMENT_PIECE",
+      "TELECHARGEMENT_LOT",
     ]);
     expect(typesJournal("evenements").map((t) => t.value)).toContain("STATUT_MODIFIE");
+    // The confirmed versions first, once.
+    expect(typesJournal("evenements").filter((t) => t.value === "VERSION")).toEqual([
+      { value: "VERSION", text: "Versions confirmées" },
+    ]);
+    expect(typesJournal("evenements")[0]!.value).toBe("VERSION");
+  });
+
+  it("reads « Versions confirmées » as the versions' query: no type, no author sent; a link to the comparison", () => {
+    const etat = lireEtatJournal({ type: "VERSION", numero: "7720", acteur: "Gaëlle" });
+    expect(afficheVersions(etat)).toBe(true);
+    expect(variablesJournal(etat).filtre).toEqual({ numero: "7720" });
+    expect(afficheVersions(lireEtatJournal({ onglet: "acces", type: "VERSION" }))).toBe(false);
+    expect(lienComparaison({ numeroDemande: "FINMS2007720M0", numero: 3 })).toEqual({
+      name: "demande",
+      params: { numero: "FINMS2007720M0" },
+      query: { onglet: "historique", de: "2", a: "3" },
+    });
+    expect(urlExportJournal(etat, "csv")).toBe("/export/journal.csv?numero=7720&type=VERSION");
+    expect(libelleNombreJournal("evenements", 1, true)).toBe("1 version confirmée");
+    expect(libelleNombreJournal("evenements", 2, true)).toBe("2 versions confirmées");
   });
 
   it("finds the demande a trace points to", () => {

@@ -1,6 +1,6 @@
 import { dateIsoValide, debutJourParis, EVENEMENTS_LABELS, OPERATIONS_ACCES_LABELS } from "@segur/shared";
 import type { LocationQuery, LocationQueryRaw } from "vue-router";
-import type { FiltreJournal, JournalEvenementsQuery, TracesAccesQuery } from "~/gql/graphql";
+import type { FiltreJournal, JournalEvenementsQuery, JournalVersionsQuery, TracesAccesQuery } from "~/gql/graphql";
 import { ecrirePage, type EtatPage, lirePage, premier, variablesPage } from "~/lib/pagination";
 import type { FormatExport } from "~/lib/export";
 
@@ -12,19 +12,30 @@ import type { FormatExport } from "~/lib/export";
 
 export type EvenementJournal = JournalEvenementsQuery["journalEvenements"]["edges"][number]["node"];
 export type TraceAcces = TracesAccesQuery["tracesAcces"]["edges"][number]["node"];
+export type VersionJournal = JournalVersionsQuery["journalVersions"]["edges"][number]["node"];
+
+/** The « Type » filter's value that lists confirmed versions (their own query) instead of events. */
+export const TYPE_VERSIONS = "VERSION";
 
 export const TAILLE_PAGE_JOURNAL = 50;
 
 export const ONGLETS_JOURNAL = ["evenements", "acces"] as const;
 export type OngletJournal = (typeof ONGLETS_JOURNAL)[number];
 
-/** The « Type » filter's choices: event types, or access operations. */
+/** The « Type » filter's choices: event types (and the confirmed versions), or access operations. */
 export function typesJournal(onglet: OngletJournal): { value: string; text: string }[] {
-  const labels: Record<string, string> = onglet === "acces" ? OPERATIONS_ACCES_LABELS : EVENEMENTS_LABELS;
-  return Object.entries(labels)
-    .filter(([t]) => t !== "VERSION")
-    .map(([value, text]) => ({ value, text }));
+  if (onglet === "acces") return Object.entries(OPERATIONS_ACCES_LABELS).map(([value, text]) => ({ value, text }));
+  return [
+    { value: TYPE_VERSIONS, text: "Versions confirmées" },
+    ...Object.entries(EVENEMENTS_LABELS)
+      .filter(([t]) => t !== TYPE_VERSIONS)
+      .map(([value, text]) => ({ value, text })),
+  ];
 }
+
+/** The journal shows confirmed versions (not events) for this state. */
+export const afficheVersions = (etat: EtatJournal) =>
+  etat.onglet === "evenements" && etat.filtres.type === TYPE_VERSIONS;
 
 export interface FiltresJournal {
   numero: string;
@@ -79,21 +90,33 @@ export function variablesJournal(
   taille = TAILLE_PAGE_JOURNAL,
 ): { filtre: FiltreJournal } & ReturnType<typeof variablesPage> {
   const f = etat.filtres;
+  // Versions have no type, and no author filter (the server says so): neither is sent for them.
+  const versions = afficheVersions(etat);
   const filtre: FiltreJournal = {
     ...(f.numero ? { numero: f.numero } : {}),
-    ...(f.acteur ? { acteur: f.acteur } : {}),
-    ...(f.type ? { type: f.type } : {}),
+    ...(f.acteur && !versions ? { acteur: f.acteur } : {}),
+    ...(f.type && !versions ? { type: f.type } : {}),
     ...(f.du ? { depuis: debutJourParis(f.du).toISOString() } : {}),
     ...(f.au ? { jusqua: debutJourParis(f.au, 1).toISOString() } : {}),
   };
   return { filtre, ...variablesPage(etat, taille) };
 }
 
-/** « 12 événements », « 1 accès ». */
-export function libelleNombreJournal(onglet: OngletJournal, n: number): string {
+/** « 12 événements », « 1 accès », « 2 versions confirmées ». */
+export function libelleNombreJournal(onglet: OngletJournal, n: number, versions = false): string {
   const nombre = n.toLocaleString("fr-FR");
   if (onglet === "acces") return `${nombre} accès`;
+  if (versions) return `${nombre} version${n > 1 ? "s" : ""} confirmée${n > 1 ? "s" : ""}`;
   return `${nombre} événement${n > 1 ? "s" : ""}`;
+}
+
+/** The comparison of a version with the one before, on the demande's Historique tab. */
+export function lienComparaison(v: Pick<VersionJournal, "numeroDemande" | "numero">) {
+  return {
+    name: "demande",
+    params: { numero: v.numeroDemande },
+    query: { onglet: "historique", de: String(v.numero - 1), a: String(v.numero) },
+  } as const;
 }
 
 /** The demande a trace points to (« numéro » or « numéro/fichier.pdf »), if any. */
@@ -107,7 +130,8 @@ export function urlExportJournal(etat: EtatJournal, format: FormatExport): strin
   const params = new URLSearchParams();
   if (etat.onglet === "acces") params.set("onglet", "acces");
   for (const [cle, valeur] of Object.entries(etat.filtres)) {
-    if (valeur) params.set(cle, valeur);
+    // Versions have no author filter (the page does not send it either).
+    if (valeur && !(cle === "acteur" && afficheVersions(etat))) params.set(cle, valeur);
   }
   const query = params.toString();
   return `/export/journal.${format}${query ? `?${query}` : ""}`;

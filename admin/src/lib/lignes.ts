@@ -50,4 +50,7 @@ export type LignePiece = Ligne<ValeursPieceVue>;
 export interface LigneAdministrateur extends Ligne<ValeursAdministrateurVue> {
   /** Other demandes with an active request for this FINESS (gestionnaires only). */
   doublonsPossibles?: readonly string[];
+  /** Its last sending to the health agency (agents only), and whether it changed since. */
+  derniereTransmission?: { lot: string; envoyeLe: string } | null;
+  modifieeDepuisTransmission?: boolean;
 }

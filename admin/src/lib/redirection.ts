@@ -11,5 +11,6 @@ export function destinationApresConnexion(redirect: unknown): string {
     !value.startsWith("/connexion")
   )
     return value;
-  return "/demandes";
+  // The home, which sends each role to its first screen (modules/router.ts).
+  return "/";
 }

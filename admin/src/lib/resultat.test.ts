@@ -62,7 +62,7 @@ describe("echecDepuis", () => {
       {
         __typename: "ErreurValidation",
         code: "VALIDATION",
-        message: "1 erreur(s) à corriger.",
+        message: "1 erreur à corriger.",
         problemes: [probleme({ message: "Numéro de carte CPX : obligatoire…" })],
       },
       CHAMPS,

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   legendeLots,
+  libelleACorriger,
   libelleATransmettre,
   libelleDemandes,
   libelleMarquees,
+  libelleModifiees,
+  libelleRenvoyees,
+  libelleSupprimees,
+  libelleTranche,
+  mentionTransmission,
   libelleTelechargement,
   telechargementsLot,
   lotFormulaireSchema,
@@ -63,5 +69,32 @@ describe("texts", () => {
       { format: "JSON", url: LOT.urlJson, libelle: "Télécharger le lot LOT-20261125-001 en JSON" },
     ]);
     expect(legendeLots(1, 1, 1)).toBe("Lots de transmission — 1 lot, page 1 sur 1, du plus récent au plus ancien");
+  });
+});
+
+describe("corrective batches and stale requests (SPEC §10)", () => {
+  it("says when and in which batch a request was sent, Paris day", () => {
+    // 23:30 UTC on 1 December is already 2 December in Paris.
+    expect(mentionTransmission({ lot: "LOT-20261202-001", envoyeLe: "2026-12-01T23:30:00.000Z" })).toBe(
+      "Transmise le 02/12/2026 (LOT-20261202-001)",
+    );
+  });
+
+  it("counts changed, deleted and resent requests in French, singular and plural", () => {
+    expect(libelleModifiees(0)).toBe("Aucune demande de certificat modifiée depuis sa transmission");
+    expect(libelleModifiees(1)).toBe("1 demande de certificat modifiée depuis sa transmission");
+    expect(libelleModifiees(2)).toBe("2 demandes de certificat modifiées depuis leur transmission");
+    expect(libelleSupprimees(1)).toBe("1 demande de certificat supprimée après sa transmission");
+    expect(libelleACorriger(0)).toBe("Aucune demande de certificat modifiée et validée à renvoyer");
+    expect(libelleACorriger(3)).toBe("3 demandes de certificat modifiées et validées à renvoyer");
+    expect(libelleRenvoyees(1)).toBe("1 demande sera renvoyée");
+    expect(libelleRenvoyees(2)).toBe("2 demandes seront renvoyées");
+    expect(messageLotCree({ ...LOT, nature: "CORRECTIF" })).toBe("Lot correctif LOT-20261125-001 créé : 3 demandes");
+  });
+
+  it("names a preview's slice", () => {
+    expect(libelleTranche(0, 10, 0)).toBe("Aucune ligne");
+    expect(libelleTranche(0, 10, 4)).toBe("Lignes 1 à 4 sur 4");
+    expect(libelleTranche(10, 10, 24)).toBe("Lignes 11 à 20 sur 24");
   });
 });

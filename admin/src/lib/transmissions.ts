@@ -1,6 +1,10 @@
-import { commentaireSchema } from "@segur/shared";
+import { commentaireSchema, formatDateHeureParis } from "@segur/shared";
 import { z } from "zod";
-import type { LotsTransmissionQuery, LotsTransmissionQueryVariables } from "~/gql/graphql";
+import type {
+  ChampsLigneTransmissionFragment,
+  LotsTransmissionQuery,
+  LotsTransmissionQueryVariables,
+} from "~/gql/graphql";
 import { type EtatPage, variablesPage } from "~/lib/pagination";
 
 /*
@@ -55,8 +59,8 @@ export function libelleDemandes(n: number): string {
 }
 
 /** The success message: « Lot LOT-20261125-001 créé : 3 demandes ». */
-export function messageLotCree(lot: Pick<Lot, "numero" | "nombre">): string {
-  return `Lot ${lot.numero} créé : ${libelleDemandes(lot.nombre)}`;
+export function messageLotCree(lot: Pick<Lot, "numero" | "nombre"> & { nature?: Lot["nature"] }): string {
+  return `Lot ${lot.nature === "CORRECTIF" ? "correctif " : ""}${lot.numero} créé : ${libelleDemandes(lot.nombre)}`;
 }
 
 /** Accessible name of a download link: « Télécharger le lot LOT-20261125-001 en CSV ». */
@@ -76,4 +80,49 @@ export function telechargementsLot(lot: Pick<Lot, "numero" | "urlCsv" | "urlXlsx
 /** « Lots de transmission — 3 lots, page 1 sur 1 » (table caption and region name). */
 export function legendeLots(total: number, page: number, pages: number): string {
   return `Lots de transmission — ${nombre(total)} lot${total > 1 ? "s" : ""}, page ${page} sur ${pages}, du plus récent au plus ancien`;
+}
+
+// ——— corrective batches and what the agency holds stale (SPEC §10)
+
+export type NatureLot = "ORDINAIRE" | "CORRECTIF";
+export type LigneTransmission = ChampsLigneTransmissionFragment;
+
+/** « Transmise le 02/12/2026 (LOT-20261202-001) »: the day in Paris time. */
+export function mentionTransmission(t: { lot: string; envoyeLe: string }): string {
+  return `Transmise le ${formatDateHeureParis(t.envoyeLe).slice(0, 10)} (${t.lot})`;
+}
+
+/** « Aucune demande de certificat à corriger », « 2 demandes de certificat modifiées à renvoyer (lot correctif) ». */
+export function libelleACorriger(n: number): string {
+  if (n === 0) return "Aucune demande de certificat modifiée et validée à renvoyer";
+  return n > 1
+    ? `${nombre(n)} demandes de certificat modifiées et validées à renvoyer`
+    : "1 demande de certificat modifiée et validée à renvoyer";
+}
+
+/** « 1 demande de certificat modifiée depuis sa transmission », « 3 … depuis leur transmission ». */
+export function libelleModifiees(n: number): string {
+  if (n === 0) return "Aucune demande de certificat modifiée depuis sa transmission";
+  return n > 1
+    ? `${nombre(n)} demandes de certificat modifiées depuis leur transmission`
+    : "1 demande de certificat modifiée depuis sa transmission";
+}
+
+/** « 1 demande de certificat supprimée après sa transmission », plural likewise. */
+export function libelleSupprimees(n: number): string {
+  if (n === 0) return "Aucune demande de certificat supprimée après sa transmission";
+  return n > 1
+    ? `${nombre(n)} demandes de certificat supprimées après leur transmission`
+    : "1 demande de certificat supprimée après sa transmission";
+}
+
+/** The confirmation of a corrective batch: « 2 demandes seront renvoyées ». */
+export function libelleRenvoyees(n: number): string {
+  return n > 1 ? `${nombre(n)} demandes seront renvoyées` : `${nombre(n)} demande sera renvoyée`;
+}
+
+/** « Lignes 1 à 10 sur 24 ». */
+export function libelleTranche(decalage: number, taille: number, total: number): string {
+  if (total === 0) return "Aucune ligne";
+  return `Lignes ${nombre(decalage + 1)} à ${nombre(Math.min(decalage + taille, total))} sur ${nombre(total)}`;
 }

@@ -1,6 +1,8 @@
-import type { App } from "vue";
+import { nextTick, type App } from "vue";
 import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
 import { useSession } from "~/composables/useSession";
+import { useNavigation } from "~/composables/useNavigation";
+import { deplacerFocus, estEchecChargement, titrePage } from "~/lib/navigation";
 import { destinationApresConnexion } from "~/lib/redirection";
 import { onNonAuthentifie } from "~/modules/urql";
 
@@ -12,7 +14,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import("~/pages/ConnexionPage.vue"),
     meta: { public: true, title: "Connexion" },
   },
-  { path: "/", redirect: "/demandes" },
+  // The home: the work queue for gestionnaires, the list for auditeurs (the session is loaded by then).
+  {
+    path: "/",
+    name: "accueil",
+    component: () => import("~/pages/ATraiterPage.vue"),
+    beforeEnter: () => ({ name: useSession().moi.value?.role === "GESTIONNAIRE" ? "a-traiter" : "demandes" }),
+  },
+  {
+    path: "/a-traiter",
+    name: "a-traiter",
+    component: () => import("~/pages/ATraiterPage.vue"),
+    meta: { title: "À traiter" },
+  },
   {
     path: "/demandes",
     name: "demandes",
@@ -46,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: "Journal d’audit" },
   },
   {
+    path: "/tableau-de-bord",
+    name: "tableau-de-bord",
+    component: () => import("~/pages/TableauDeBordPage.vue"),
+    meta: { title: "Tableau de bord" },
+  },
+  {
     path: "/:pathMatch(.*)*",
     name: "introuvable",
     component: () => import("~/pages/IntrouvablePage.vue"),
@@ -60,6 +80,7 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
+  useNavigation().commencer();
   const session = useSession();
   const moi = await session.charger();
   if (to.name === "connexion" && moi) return destinationApresConnexion(to.query.redirect);
@@ -67,9 +88,30 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} — Ségur — Back office` : "Ségur — Back office";
+router.afterEach((to, from, echec) => {
+  const navigation = useNavigation();
+  navigation.terminer();
+  if (echec) return;
+  navigation.effacerEchec();
+  document.title = titrePage(to);
+  if (deplacerFocus(to, from)) void nextTick(() => focaliserTitre());
 });
+
+// A page's code that cannot load (server stopped, chunks renamed by a redeploy): say so, offer to reload.
+router.onError((erreur, to) => {
+  if (!estEchecChargement(erreur)) throw erreur;
+  useNavigation().echouer(to.fullPath);
+});
+
+/** Focus on the page's h1 (the content when the page has none yet, e.g. while it loads). */
+function focaliserTitre(): void {
+  const main = document.getElementById("contenu");
+  const h1 = main?.querySelector<HTMLElement>("h1");
+  const cible = h1 ?? main;
+  if (!cible) return;
+  if (h1 && !h1.hasAttribute("tabindex")) h1.setAttribute("tabindex", "-1");
+  cible.focus({ preventScroll: true });
+}
 
 export function install(app: App): void {
   app.use(router);

@@ -2,7 +2,6 @@ import { flushPromises, mount } from "@vue/test-utils";
 import type { Client } from "@urql/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
-import { MESSAGES_CONNEXION } from "~/lib/connexion";
 import { useSession } from "~/composables/useSession";
 import { install as installDsfr } from "~/modules/dsfr";
 import { client } from "~/modules/urql";
@@ -58,14 +57,14 @@ describe("ConnexionPage", () => {
     await wrapper.get("form").trigger("submit");
 
     await vi.waitFor(() => {
-      expect(wrapper.text()).toContain(MESSAGES_CONNEXION.emailRequis);
-      expect(wrapper.text()).toContain(MESSAGES_CONNEXION.motDePasseRequis);
+      expect(wrapper.text()).toContain("Saisissez votre adresse électronique.");
+      expect(wrapper.text()).toContain("Saisissez votre mot de passe.");
     });
     const email = wrapper.get('input[name="email"]');
     expect(email.attributes("aria-invalid")).toBe("true");
     // The error text is announced with the field.
     expect(document.getElementById(email.attributes("aria-describedby")!)?.textContent).toContain(
-      MESSAGES_CONNEXION.emailRequis,
+      "Saisissez votre adresse électronique.",
     );
     expect(mutation).not.toHaveBeenCalled();
   });
@@ -76,7 +75,11 @@ describe("ConnexionPage", () => {
 
     await remplir(wrapper, "camille.martin", "secret");
 
-    await vi.waitFor(() => expect(wrapper.text()).toContain(MESSAGES_CONNEXION.emailInvalide));
+    await vi.waitFor(() =>
+      expect(wrapper.text()).toContain(
+        "Le format de l’adresse électronique n’est pas valide. Format attendu : nom@domaine.fr",
+      ),
+    );
     expect(wrapper.get('input[name="motDePasse"]').attributes("aria-invalid")).toBeUndefined();
   });
 

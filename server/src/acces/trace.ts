@@ -1,9 +1,9 @@
-import { normaliserRecherche } from "@segur/shared";
+import { normaliserRecherche, type OperationAcces } from "@segur/shared";
 import { dialecte, type Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import type { Context } from "../context.js";
 
-export type OperationTracee = "CONSULTATION" | "EXPORT_CSV" | "EXPORT_XLSX" | "TELECHARGEMENT_PIECE";
+export type OperationTracee = OperationAcces;
 
 /** Re-reading the same demande within this window (its tabs, its history) is one consultation. */
 export const FENETRE_CONSULTATION_MS = 5 * 60_000;
@@ -42,6 +42,18 @@ export async function tracerAcces(
     if (recente) return;
   }
   await prisma.traceAcces.create({ data: { ...data, acteurRecherche: normaliserRecherche(data.acteur) } });
+}
+
+/** Traces a plain HTTP download once it is served (2xx): a refused or missing file leaves no trace. */
+export async function tracerSiServi(
+  args: { prisma: Db; acteur: () => Promise<Acteur | null> },
+  operation: OperationTracee,
+  cible: string,
+  reponse: Promise<Response>,
+): Promise<Response> {
+  const r = await reponse;
+  if (r.ok) await tracerAcces(args.prisma, await args.acteur(), operation, cible);
+  return r;
 }
 
 /** The name part of a trace's `acteur` (« U:3 Gaëlle Gestion » → « Gaëlle Gestion »). */

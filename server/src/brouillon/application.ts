@@ -1,7 +1,14 @@
 import { dialecte } from "@segur/prisma";
-import { CHAMPS_COORDONNEES, CHAMPS_INFORMATIONS_MODIFIABLES, type Bloc, type CoordonneesValeurs } from "@segur/shared";
+import {
+  BLOCS,
+  CHAMPS_COORDONNEES,
+  CHAMPS_INFORMATIONS_MODIFIABLES,
+  descripteurBloc,
+  type Bloc,
+  type CoordonneesValeurs,
+} from "@segur/shared";
 import { insererOuMettreAJourParJson } from "../commun/insertion-en-masse.js";
-import { ligneTypee, type Etat, type Ligne } from "../historique/champs.js";
+import { ligneTypee, pourBlocsACle, type BlocACle, type Etat, type Ligne } from "../historique/champs.js";
 import type { Tx } from "../historique/service.js";
 import type { OpNette } from "./operations.js";
 
@@ -10,8 +17,13 @@ const REVALIDER = { validation: "A_VALIDER", validationMotif: null, valideePar: 
 /** A changed certificate request is a new request for the health agency: it goes in a later batch. */
 const RENVOYER = { lotTransmissionId: null, transmisLe: null };
 
-/** Bénéficiaire and certificate fields are text or booleans (CHAMPS_VERSIONNES): nothing else to bind. */
-const simple = (l: ReturnType<typeof ligneTypee>) => l as Record<string, string | boolean | null>;
+/** Row fields are bound as JSON: text, integers and booleans only (no row block versions a date or an amount). */
+function simple(l: ReturnType<typeof ligneTypee>): Record<string, string | number | boolean | null> {
+  for (const [c, v] of Object.entries(l))
+    if (typeof v === "bigint" || v instanceof Date)
+      throw new Error(`Champ ${c} : type non pris en charge par l'écriture en masse.`);
+  return l as Record<string, string | number | boolean | null>;
+}
 
 /** The bank row's columns, every one text and required: the confirm checked the whole demande, so none is missing. */
 function coordonnees(l: Ligne): CoordonneesValeurs {
@@ -62,10 +74,42 @@ type Applicateur = (
 const sansContenu = (ops: OperationsDuBloc) => ops.map(({ op }) => op);
 
 /**
+ * The writer of a row block keyed by `cle`, from its descriptor: one delete of the deleted keys,
+ * one multi-row upsert of the others (their fields, `ordre` when rows are ordered by it, back to
+ * « à valider » when validated).
+ */
+function appliquerLignesACle(bloc: BlocACle): Applicateur {
+  const d = descripteurBloc(bloc);
+  const ordonne = d.ordre.includes("ordre");
+  return async (tx, demandeId, avant, lignes) => {
+    const ops = sansContenu(lignes);
+    const cles = ops.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle);
+    await supprimer(tx, d.modele, "cle", demandeId, cles);
+    const rangs = ordonne ? ordres(ops, avant[bloc].size, new Set()) : null;
+    await insererOuMettreAJourParJson(
+      tx,
+      d.modele,
+      ops
+        .filter((o) => o.nature !== "SUPPRESSION")
+        .map((o) => ({
+          ...simple(ligneTypee(bloc, o.donnees!)),
+          demandeId,
+          cle: o.cle,
+          ...(rangs ? { ordre: rangs.get(o.cle) ?? 0 } : {}),
+          ...(d.validable ? REVALIDER : {}),
+        })),
+      ["demandeId", "cle"],
+      rangs ? ["ordre"] : [],
+    );
+  };
+}
+
+/**
  * How confirm writes each block: a block without an entry does not compile; a block no draft
  * changes (the emails) says so with null.
  */
 export const APPLICATEURS = {
+  ...pourBlocsACle(appliquerLignesACle),
   INFORMATIONS: async (_tx, _demandeId, _avant, ops) => {
     const informations: Record<string, unknown> = {};
     for (const { op } of ops) {
@@ -73,33 +117,6 @@ export const APPLICATEURS = {
       for (const c of CHAMPS_INFORMATIONS_MODIFIABLES) if (c in op.donnees!) informations[c] = valeurs[c];
     }
     return informations;
-  },
-
-  BENEFICIAIRES: async (tx, demandeId, avant, lignes) => {
-    const beneficiaires = sansContenu(lignes);
-    await supprimer(
-      tx,
-      "Beneficiaire",
-      "cle",
-      demandeId,
-      beneficiaires.filter((o) => o.nature === "SUPPRESSION").map((o) => o.cle),
-    );
-    const ordreB = ordres(beneficiaires, avant.BENEFICIAIRES.size, new Set());
-    await insererOuMettreAJourParJson(
-      tx,
-      "Beneficiaire",
-      beneficiaires
-        .filter((o) => o.nature !== "SUPPRESSION")
-        .map((o) => ({
-          ...simple(ligneTypee("BENEFICIAIRES", o.donnees!)),
-          demandeId,
-          cle: o.cle,
-          ordre: ordreB.get(o.cle) ?? 0,
-          ...REVALIDER,
-        })),
-      ["demandeId", "cle"],
-      ["ordre"],
-    );
   },
 
   ADMINISTRATEURS: async (tx, demandeId, avant, lignes) => {
@@ -157,6 +174,7 @@ export const APPLICATEURS = {
     }
   },
 
+  // A pièce is its file: added whole (never edited), its content bound as bytes.
   PIECES: async (tx, demandeId, _avant, pieces) => {
     await supprimer(
       tx,
@@ -198,7 +216,8 @@ export async function appliquerOperations(
 ): Promise<Record<string, unknown>> {
   const avecContenus = ops.map((op, i) => ({ op, contenu: contenus[i] ?? null }));
   let informations: Record<string, unknown> = {};
-  for (const [bloc, appliquerBloc] of Object.entries(APPLICATEURS) as [Bloc, Applicateur | null][]) {
+  for (const bloc of BLOCS) {
+    const appliquerBloc: Applicateur | null = APPLICATEURS[bloc];
     const duBloc = avecContenus.filter(({ op }) => op.bloc === bloc);
     if (!appliquerBloc || !duBloc.length) continue;
     informations = { ...informations, ...(await appliquerBloc(tx, demandeId, avant, duBloc)) };

@@ -19,10 +19,11 @@ import {
   UtiliteCertificatEnum,
 } from "../commun/types.js";
 import { ErreurAutorisation, ErreurEtat, ErreurIntrouvable, ErreurValidation } from "../commun/erreurs.js";
-import type { Context } from "../context.js";
+import type { Db } from "@segur/prisma";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { etatActuel } from "../historique/service.js";
-import type { BlocEditable, Etat } from "../historique/champs.js";
+import { CHAMPS_VERSIONNES, modeleDuBloc, type BlocEditable, type Etat } from "../historique/champs.js";
+import { colonnesDe } from "../commun/sql-brut.js";
 import {
   ValeursAdministrateurRef,
   ValeursBeneficiaireRef,
@@ -34,6 +35,7 @@ import {
 import { VersionRef } from "../historique/schema.js";
 import { DemandeRef } from "../demande/types.js";
 import { apercuBloc, type LigneApercu, type OpNette } from "./operations.js";
+import { finessDesBeneficiaires } from "./preparation.js";
 import {
   abandonnerBrouillon,
   annulerOperation,
@@ -82,9 +84,8 @@ function ligneApercu(name: string, valeurs: RefValeurs, avertir?: (l: LigneAperc
   });
 }
 
-const finessDe = (v: VueBrouillon) => [...v.etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
 const LigneAdministrateurRef = ligneApercu("LigneApercuAdministrateur", ValeursAdministrateurRef, (l, v) =>
-  avertissementsAdministrateur(l.valeurs, { finessBeneficiaires: finessDe(v) }),
+  avertissementsAdministrateur(l.valeurs, { finessBeneficiaires: finessDesBeneficiaires(v.etat) }),
 );
 const LigneBeneficiaireRef = ligneApercu("LigneApercuBeneficiaire", ValeursBeneficiaireRef, (l) =>
   avertissementsBeneficiaire(l.valeurs),
@@ -134,8 +135,8 @@ export const BrouillonRef = builder.objectRef<VueBrouillon>("Brouillon").impleme
   }),
 });
 
-async function vueBrouillon(ctx: Context, brouillonId: number): Promise<VueBrouillon> {
-  const b = await ctx.prisma.brouillon.findUniqueOrThrow({
+async function vueBrouillon(db: Db, brouillonId: number): Promise<VueBrouillon> {
+  const b = await db.brouillon.findUniqueOrThrow({
     where: { id: brouillonId },
     include: {
       demande: { select: { numero: true, versionCourante: true } },
@@ -151,7 +152,7 @@ async function vueBrouillon(ctx: Context, brouillonId: number): Promise<VueBroui
     acteurNom: b.acteurNom,
     creeLe: b.creeLe,
     majLe: b.majLe,
-    etat: await etatActuel(ctx.prisma, b.demandeId),
+    etat: await etatActuel(db, b.demandeId),
     ops: opsDepuis(b.operations),
   };
 }
@@ -168,7 +169,7 @@ builder.queryField("brouillon", (t) =>
         where: { acteur: ctx.acteur!.cle, demande: { numero, ...perimetreDemandes(ctx.acteur) } },
         select: { id: true },
       });
-      return b ? vueBrouillon(ctx, b.id) : null;
+      return b ? vueBrouillon(ctx.prisma, b.id) : null;
     },
   }),
 );
@@ -191,19 +192,17 @@ const AdministrateurModificationInput = builder.inputType("AdministrateurModific
   description: "Valeurs d'une ligne modifiée ; le FINESS juridique, identité de la ligne, ne change pas.",
   fields: (t) => champsAdministrateur(t),
 });
+// A bénéficiaire's fields as the registry lists them, each as text or yes / no, required when its column is.
 const BeneficiaireInput = builder.inputType("BeneficiaireInput", {
-  fields: (t) => ({
-    nomResponsable: t.string({ required: true }),
-    emailResponsable: t.string({ required: true }),
-    telResponsable: t.string({ required: true }),
-    finessJuridique: t.string({ required: true }),
-    finessGeographique: t.string({ required: true }),
-    presentSolde: t.boolean({ required: true }),
-    ancienneVersion: t.string(),
-    maitreIdentite: t.string(),
-    stockageIdentite: t.string(),
-    operateurMessagerie: t.string(),
-  }),
+  fields: (t) => {
+    const colonnes = colonnesDe(modeleDuBloc("BENEFICIAIRES"));
+    return Object.fromEntries(
+      Object.entries(CHAMPS_VERSIONNES.BENEFICIAIRES).map(([c, type]) => {
+        const required = colonnes.get(c)!.requis;
+        return [c, type === "booleen" ? t.boolean({ required }) : t.string({ required })];
+      }),
+    );
+  },
 });
 const InformationsInput = builder.inputType("InformationsInput", {
   description:
@@ -245,8 +244,8 @@ function mutationBrouillon<I extends InputFieldMap>(
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, args, ctx) => {
         const input = (args as unknown as { input: Record<string, unknown> & { numero: string } }).input;
-        const b = await stagerOperation(ctx, input.numero, operation(input));
-        return vueBrouillon(ctx, b.id);
+        const b = await stagerOperation(ctx.prisma, ctx.acteur!, input.numero, operation(input));
+        return vueBrouillon(ctx.prisma, b.id);
       },
     }),
   );
@@ -355,13 +354,13 @@ builder.mutationField("pieceAjouter", (t) =>
     args: { input: t.arg({ type: PieceAjouterInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const contenu = new Uint8Array(await input.fichier.arrayBuffer());
-      const b = await stagerOperation(ctx, input.numero, {
+      const b = await stagerOperation(ctx.prisma, ctx.acteur!, input.numero, {
         bloc: "PIECES",
         nature: "AJOUT",
         cle: nouvelleCle("p"),
         fichier: { contenu, nomFichier: input.fichier.name, type: input.type },
       });
-      return vueBrouillon(ctx, b.id);
+      return vueBrouillon(ctx.prisma, b.id);
     },
   }),
 );
@@ -376,7 +375,8 @@ builder.mutationField("brouillonOuvrir", (t) =>
     type: BrouillonRef,
     errors: erreurs,
     args: { input: t.arg({ type: NumeroInput("BrouillonOuvrirInput"), required: true }) },
-    resolve: async (_r, { input }, ctx) => vueBrouillon(ctx, (await ouvrirBrouillon(ctx, input.numero)).id),
+    resolve: async (_r, { input }, ctx) =>
+      vueBrouillon(ctx.prisma, (await ouvrirBrouillon(ctx.prisma, ctx.acteur!, input.numero)).id),
   }),
 );
 
@@ -397,7 +397,10 @@ builder.mutationField("brouillonOperationAnnuler", (t) =>
     resolve: async (_r, { input }, ctx) => {
       if (input.bloc === "COURRIELS")
         throw new ErreurEtat("BLOC_NON_MODIFIABLE", "Ce bloc ne se modifie pas par brouillon.", ["input", "bloc"]);
-      return vueBrouillon(ctx, (await annulerOperation(ctx, input.numero, input.bloc as BlocEditable, input.cle)).id);
+      return vueBrouillon(
+        ctx.prisma,
+        (await annulerOperation(ctx.prisma, ctx.acteur!, input.numero, input.bloc as BlocEditable, input.cle)).id,
+      );
     },
   }),
 );
@@ -410,7 +413,8 @@ builder.mutationField("brouillonRebaser", (t) =>
     type: BrouillonRef,
     errors: erreurs,
     args: { input: t.arg({ type: NumeroInput("BrouillonRebaserInput"), required: true }) },
-    resolve: async (_r, { input }, ctx) => vueBrouillon(ctx, (await rebaserBrouillon(ctx, input.numero)).brouillon.id),
+    resolve: async (_r, { input }, ctx) =>
+      vueBrouillon(ctx.prisma, (await rebaserBrouillon(ctx.prisma, ctx.acteur!, input.numero)).brouillon.id),
   }),
 );
 
@@ -420,7 +424,7 @@ builder.mutationField("brouillonAbandonner", (t) =>
     description: "Abandonne mon brouillon (rien n'est enregistré). Vrai s'il y en avait un.",
     errors: { types: [ErreurIntrouvable, ErreurAutorisation], dataField: { name: "abandonne" } },
     args: { input: t.arg({ type: NumeroInput("BrouillonAbandonnerInput"), required: true }) },
-    resolve: (_r, { input }, ctx) => abandonnerBrouillon(ctx, input.numero),
+    resolve: (_r, { input }, ctx) => abandonnerBrouillon(ctx.prisma, ctx.acteur!, input.numero),
   }),
 );
 
@@ -457,7 +461,7 @@ builder.mutationField("brouillonConfirmer", (t) =>
     resolve: (_r, { input }, ctx) => {
       const lu = commentaireSchema.safeParse(input.commentaire);
       if (!lu.success) throw new ErreurValidation(problemesDepuisZod(lu.error, ["input", "commentaire"]));
-      return confirmerBrouillon(ctx, input.numero, input.versionBase, lu.data ?? null);
+      return confirmerBrouillon(ctx.prisma, ctx.acteur!, input.numero, input.versionBase, lu.data ?? null);
     },
   }),
 );

@@ -1,46 +1,28 @@
-import { createHash } from "node:crypto";
 import {
   BLOCS_LABELS,
-  CHAMPS_INFORMATIONS_MODIFIABLES,
-  CLE_COORDONNEES,
-  CLE_INFORMATIONS,
   REGISTRE_BLOCS,
   blocDuVerrou,
-  caractereInterdit,
-  couloirCertificat,
-  normaliserNfc,
+  compte,
   peutModifierDemande,
-  problemeContenuPdf,
-  validerAdministrateur,
-  validerBeneficiaire,
-  validerCoordonnees,
-  validerInformations,
-  type Probleme,
   type StatutDemande,
 } from "@segur/shared";
-import type { Context } from "../context.js";
+import type { Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
-import { perimetreDemandes } from "../auth/acteur.js";
-import {
-  ErreurConflit,
-  ErreurEtat,
-  ErreurIntrouvable,
-  ErreurValidation,
-  ErreurVerrouillage,
-  erreurChamp,
-} from "../commun/erreurs.js";
-import { enTexte, ligneDepuis, ligneTypee, type BlocEditable, type Etat, type Ligne } from "../historique/champs.js";
+import { demandeVisible } from "../demande/acces.js";
+import { ErreurConflit, ErreurEtat, ErreurValidation, ErreurVerrouillage } from "../commun/erreurs.js";
+import type { BlocEditable, Ligne } from "../historique/champs.js";
 import { differences, type Nature } from "../historique/changements.js";
 import { auteurDe, enregistrerEvenement, enregistrerVersion, etatActuel, type Tx } from "../historique/service.js";
-import { nouvelleCle } from "../import/service.js";
 import { appliquerOperations } from "./application.js";
 import { appliquer, inapplicable, OperationImpossible, replier, type OpNette } from "./operations.js";
+import { champsChanges, preparationDe, verifierEtat, type OperationDemandee } from "./preparation.js";
+
+export type { OperationDemandee };
 
 type DemandeRow = Awaited<ReturnType<Tx["demande"]["findFirstOrThrow"]>>;
 
 async function demandeModifiable(tx: Tx, acteur: Acteur, numero: string): Promise<DemandeRow> {
-  const d = await tx.demande.findFirst({ where: { numero, ...perimetreDemandes(acteur) } });
-  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
+  const d = await demandeVisible(tx, acteur, numero);
   if (!peutModifierDemande(acteur.role, d.statut as StatutDemande)) {
     throw new ErreurEtat(
       "STATUT_NON_MODIFIABLE",
@@ -92,186 +74,112 @@ export function opsDepuis(rows: { bloc: string; nature: string; cle: string; don
   }));
 }
 
-export async function ouvrirBrouillon(ctx: Context, numero: string) {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+export async function ouvrirBrouillon(db: Db, acteur: Acteur, numero: string) {
+  return db.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
     return brouillonDe(tx, acteur, d);
   });
 }
 
-export interface OperationDemandee {
-  bloc: BlocEditable;
-  nature: Nature;
-  /** Row key; for an added bénéficiaire or pièce, generated. */
-  cle: string;
-  /** Typed values as received (validated here). */
-  valeurs?: Record<string, unknown>;
-  fichier?: { contenu: Uint8Array; nomFichier: string; type: string };
+/** The actor's draft with its operations, in staging order. */
+async function brouillonEtOperations(tx: Tx, acteur: Acteur, d: DemandeRow) {
+  const brouillon = await brouillonDe(tx, acteur, d);
+  const rows = await tx.operationBrouillon.findMany({
+    where: { brouillonId: brouillon.id },
+    orderBy: { ordre: "asc" },
+  });
+  return { brouillon, rows, ops: opsDepuis(rows) };
 }
 
-const cheminValeurs = (champ: string) => ["input", "valeurs", champ];
+/** The values given, with the row's key when it is one of them (an edited certificate keeps its FINESS juridique). */
+function valeursDe({ bloc, nature, cle, valeurs = {} }: OperationDemandee): Record<string, unknown> {
+  const { champCle } = REGISTRE_BLOCS[bloc];
+  return champCle && nature === "MODIFICATION" ? { ...valeurs, [champCle]: cle } : valeurs;
+}
 
-/** Checks one row's values with the shared rules; answers field errors, or the row as text. */
-function verifierLigne(
-  bloc: BlocEditable,
-  valeurs: Record<string, unknown>,
-  etat: Etat,
-): { ligne: Ligne; avertissements: Probleme[] } {
-  if (bloc === "INFORMATIONS") return { ligne: verifierInformations(valeurs), avertissements: [] };
-  const finessBeneficiaires = [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "");
-  const r =
-    bloc === "ADMINISTRATEURS"
-      ? validerAdministrateur(valeurs, { finessBeneficiaires })
-      : bloc === "BENEFICIAIRES"
-        ? validerBeneficiaire(valeurs)
-        : validerCoordonnees(valeurs);
-  if (r.erreurs.length || !r.valeur) {
-    throw new ErreurValidation(r.erreurs.map((p) => ({ ...p, path: cheminValeurs(p.champ) })));
+/** The row's key: an added row whose key is one of its values (a certificate's FINESS juridique) takes it. */
+function cleDeLaLigne({ bloc, nature, cle }: OperationDemandee, donnees: Ligne | null): string {
+  const { champCle } = REGISTRE_BLOCS[bloc];
+  return champCle && nature === "AJOUT" ? donnees![champCle]! : cle;
+}
+
+/** The row's net operation once the new one is folded in; a fold that cannot be made is the caller's error. */
+function replierDemandee(existante: OpNette | undefined, nouvelle: OpNette, sauvee: Ligne | undefined) {
+  try {
+    return replier(existante, nouvelle, sauvee);
+  } catch (e) {
+    if (e instanceof OperationImpossible)
+      throw new ErreurEtat(e.code, e.message, ["input", REGISTRE_BLOCS[nouvelle.bloc].champCle ?? "cle"]);
+    throw e;
   }
-  return { ligne: ligneDepuis(bloc, r.valeur as unknown as Record<string, unknown>), avertissements: r.avertissements };
 }
 
-/** The informations fields given (only those), checked, as text. */
-function verifierInformations(valeurs: Record<string, unknown>): Ligne {
-  if (!CHAMPS_INFORMATIONS_MODIFIABLES.some((c) => c in valeurs)) {
-    throw erreurChamp(
-      ["input", "valeurs"],
-      "REQUIS",
-      `Valeurs : indiquez au moins un champ à modifier (${CHAMPS_INFORMATIONS_MODIFIABLES.join(", ")}).`,
-    );
+/** Writes the row's net operation in the draft (none: the row is back as saved). */
+async function ecrireOperation(
+  tx: Tx,
+  brouillonId: number,
+  dernierOrdre: number,
+  { bloc, cle }: { bloc: BlocEditable; cle: string },
+  nette: OpNette | null,
+  contenu: Uint8Array<ArrayBuffer> | null,
+) {
+  const where = { brouillonId_bloc_cle: { brouillonId, bloc, cle } };
+  if (!nette) {
+    await tx.operationBrouillon.deleteMany({ where: where.brouillonId_bloc_cle });
+    return;
   }
-  const r = validerInformations(valeurs);
-  if (r.erreurs.length || !r.valeur)
-    throw new ErreurValidation(r.erreurs.map((p) => ({ ...p, path: cheminValeurs(p.champ) })));
-  return Object.fromEntries(Object.entries(r.valeur).map(([c, v]) => [c, enTexte(v)]));
+  const data = {
+    nature: nette.nature,
+    donnees: nette.donnees ? JSON.stringify(nette.donnees) : null,
+    // An edit of an added pièce keeps its file.
+    contenu: contenu ?? (nette.nature === "AJOUT" ? undefined : null),
+  };
+  await tx.operationBrouillon.upsert({
+    where,
+    create: { brouillonId, bloc, cle, ordre: dernierOrdre + 1, ...data, contenu },
+    update: data,
+  });
 }
 
-/** Stages one add / edit / delete in the actor's draft, checked at once; nothing wrong is staged. */
-export async function stagerOperation(ctx: Context, numero: string, demandee: OperationDemandee) {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+/**
+ * Stages one add / edit / delete in the actor's draft, checked at once; nothing wrong is staged.
+ * What differs per block is in PREPARATIONS (preparation.ts).
+ */
+export async function stagerOperation(db: Db, acteur: Acteur, numero: string, demandee: OperationDemandee) {
+  const { bloc, nature } = demandee;
+  const preparation = preparationDe(bloc);
+  return db.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
-    if (demandee.bloc === "INFORMATIONS" && demandee.nature !== "MODIFICATION") {
-      throw new ErreurEtat(
-        "BLOC_NON_MODIFIABLE",
-        "Les informations de la demande se modifient, elles ne s'ajoutent ni ne se suppriment.",
-        ["input", "bloc"],
-      );
-    }
     const verrous = await blocsVerrouilles(tx, d.id);
-    if (demandee.bloc !== "INFORMATIONS") refuserSiVerrouille(verrous, blocDuVerrou(demandee.bloc, []));
-    if (demandee.bloc === "ADMINISTRATEURS" && !couloirCertificat(d)) {
-      throw new ErreurEtat(
-        "HORS_PERIMETRE",
-        "Les certificats serveur ne concernent que les demandes d'avance des couloirs MS1 et MS2.",
-      );
-    }
-    const brouillon = await brouillonDe(tx, acteur, d);
-    const rows = await tx.operationBrouillon.findMany({
-      where: { brouillonId: brouillon.id },
-      orderBy: { ordre: "asc" },
-    });
-    const ops = opsDepuis(rows);
-    const etat = await etatActuel(tx, d.id);
-    const apercu = appliquer(etat, ops);
+    refuserSiVerrouille(verrous, blocDuVerrou(bloc, []));
+    preparation.admettre?.(nature, d);
 
-    let donnees: Ligne | null = null;
-    let contenu: Uint8Array<ArrayBuffer> | null = null;
-    const cle = demandee.cle;
-    if (demandee.nature !== "SUPPRESSION") {
-      if (demandee.bloc === "PIECES") {
-        const f = demandee.fichier!;
-        const pb = problemeContenuPdf(f.contenu);
-        if (pb) throw erreurChamp(["input", "fichier"], "FORMAT", `Fichier : ${pb}.`);
-        if (!/\.pdf$/i.test(f.nomFichier))
-          throw erreurChamp(["input", "fichier"], "FORMAT", "Fichier : un fichier PDF (.pdf) est attendu.");
-        const interdit = caractereInterdit(f.nomFichier);
-        if (interdit) throw erreurChamp(["input", "fichier"], "CARACTERE_INTERDIT", `Nom du fichier : ${interdit}.`);
-        contenu = new Uint8Array(f.contenu);
-        donnees = ligneDepuis("PIECES", {
-          nomFichier: [...normaliserNfc(f.nomFichier.replace(/^.*[\\/]/, ""))].slice(0, 255).join(""),
-          type: f.type,
-          taille: f.contenu.byteLength,
-          sha256: createHash("sha256").update(f.contenu).digest("hex"),
-        });
-      } else {
-        let valeurs = demandee.valeurs ?? {};
-        // An edited certificate row keeps its FINESS juridique: it is the row's identity.
-        if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "MODIFICATION")
-          valeurs = { ...valeurs, finessJuridique: cle };
-        donnees = verifierLigne(demandee.bloc, valeurs, apercu).ligne;
-        if (demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT") {
-          if (apercu.ADMINISTRATEURS.has(donnees.finessJuridique!)) {
-            throw erreurChamp(
-              cheminValeurs("finessJuridique"),
-              "DOUBLON_FINESS",
-              `FINESS juridique : une demande de certificat existe déjà pour ${donnees.finessJuridique} dans cette demande (un seul certificat par FINESS juridique).`,
-            );
-          }
-        }
-      }
-    }
-    const cleFinale =
-      demandee.bloc === "ADMINISTRATEURS" && demandee.nature === "AJOUT" ? donnees!.finessJuridique! : cle;
-    const existante = ops.find((o) => o.bloc === demandee.bloc && o.cle === cleFinale);
-    // The informations block's operation gathers the fields set so far, minus those back as saved.
-    if (demandee.bloc === "INFORMATIONS") {
-      const sauvee = etat.INFORMATIONS.get(CLE_INFORMATIONS) ?? {};
-      // Only a real change meets the lock: putting a field back as saved is always allowed.
-      refuserSiVerrouille(
-        verrous,
-        blocDuVerrou(
-          "INFORMATIONS",
-          Object.keys(donnees!).filter((c) => (sauvee[c] ?? null) !== donnees![c]),
-        ),
-      );
-      donnees = Object.fromEntries(
-        Object.entries({ ...existante?.donnees, ...donnees }).filter(([c, v]) => (sauvee[c] ?? null) !== v),
-      );
-    }
-    let nette: OpNette | null;
-    try {
-      nette = replier(
-        existante,
-        { bloc: demandee.bloc, nature: demandee.nature, cle: cleFinale, donnees },
-        etat[demandee.bloc].get(cleFinale),
-      );
-    } catch (e) {
-      if (e instanceof OperationImpossible)
-        throw new ErreurEtat(e.code, e.message, ["input", REGISTRE_BLOCS[demandee.bloc].champCle ?? "cle"]);
-      throw e;
-    }
-    const where = { brouillonId_bloc_cle: { brouillonId: brouillon.id, bloc: demandee.bloc, cle: cleFinale } };
-    if (!nette) await tx.operationBrouillon.deleteMany({ where: where.brouillonId_bloc_cle });
-    else {
-      const data = {
-        nature: nette.nature,
-        donnees: nette.donnees ? JSON.stringify(nette.donnees) : null,
-        contenu: contenu ?? (nette.nature === "AJOUT" ? undefined : null),
-      };
-      await tx.operationBrouillon.upsert({
-        where,
-        create: {
-          brouillonId: brouillon.id,
-          bloc: demandee.bloc,
-          cle: cleFinale,
-          ordre: (rows.at(-1)?.ordre ?? 0) + 1,
-          ...data,
-          contenu: contenu,
-        },
-        update: data,
-      });
-    }
+    const { brouillon, rows, ops } = await brouillonEtOperations(tx, acteur, d);
+    const etat = await etatActuel(tx, d.id);
+    const prepare =
+      nature === "SUPPRESSION" ? null : preparation.preparer(demandee, valeursDe(demandee), appliquer(etat, ops));
+    const donnees = prepare?.donnees ?? null;
+
+    const cle = cleDeLaLigne(demandee, donnees);
+    const sauvee = etat[bloc].get(cle);
+    // A field under another block's lock (the scénario) meets it only when it really changes.
+    refuserSiVerrouille(verrous, blocDuVerrou(bloc, champsChanges(donnees, sauvee ?? {})));
+    const existante = ops.find((o) => o.bloc === bloc && o.cle === cle);
+    const fusionnees =
+      donnees && preparation.fusionner
+        ? preparation.fusionner(existante?.donnees ?? undefined, donnees, sauvee ?? {})
+        : donnees;
+
+    const nette = replierDemandee(existante, { bloc, nature, cle, donnees: fusionnees }, sauvee);
+    await ecrireOperation(tx, brouillon.id, rows.at(-1)?.ordre ?? 0, { bloc, cle }, nette, prepare?.contenu ?? null);
     await tx.brouillon.update({ where: { id: brouillon.id }, data: { majLe: new Date() } });
     return brouillon;
   });
 }
 
 /** Removes the staged operation of one row (the row is back as saved). */
-export async function annulerOperation(ctx: Context, numero: string, bloc: BlocEditable, cle: string) {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+export async function annulerOperation(db: Db, acteur: Acteur, numero: string, bloc: BlocEditable, cle: string) {
+  return db.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
     const brouillon = await brouillonDe(tx, acteur, d);
     await tx.operationBrouillon.deleteMany({ where: { brouillonId: brouillon.id, bloc, cle } });
@@ -279,42 +187,10 @@ export async function annulerOperation(ctx: Context, numero: string, bloc: BlocE
   });
 }
 
-export async function abandonnerBrouillon(ctx: Context, numero: string): Promise<boolean> {
-  const acteur = ctx.acteur!;
-  const d = await ctx.prisma.demande.findFirst({
-    where: { numero, ...perimetreDemandes(acteur) },
-    select: { id: true },
-  });
-  if (!d) throw new ErreurIntrouvable(`Demande ${numero.slice(0, 20)} introuvable.`, ["input", "numero"]);
-  const { count } = await ctx.prisma.brouillon.deleteMany({ where: { demandeId: d.id, acteur: acteur.cle } });
+export async function abandonnerBrouillon(db: Db, acteur: Acteur, numero: string): Promise<boolean> {
+  const d = await demandeVisible(db, acteur, numero);
+  const { count } = await db.brouillon.deleteMany({ where: { demandeId: d.id, acteur: acteur.cle } });
   return count > 0;
-}
-
-type Verificateur = (ligne: Ligne, contexte: { finessBeneficiaires: string[] }) => Probleme[];
-
-/**
- * Whole-row checks of each block a draft changes, in the order errors are listed; pièces are
- * checked when staged (their file), so they have none here. A block left out does not compile.
- */
-const VERIFICATEURS = {
-  INFORMATIONS: (l) =>
-    validerInformations(Object.fromEntries(CHAMPS_INFORMATIONS_MODIFIABLES.map((c) => [c, l[c] ?? null]))).erreurs,
-  ADMINISTRATEURS: (l, contexte) => validerAdministrateur(ligneTypee("ADMINISTRATEURS", l), contexte).erreurs,
-  BENEFICIAIRES: (l) => validerBeneficiaire(ligneTypee("BENEFICIAIRES", l)).erreurs,
-  COORDONNEES_BANCAIRES: (l) => validerCoordonnees(ligneTypee("COORDONNEES_BANCAIRES", l)).erreurs,
-  PIECES: null,
-} satisfies Record<BlocEditable, Verificateur | null>;
-
-/** Errors of the whole demande as the draft would leave it (paths: bloc, row key, field). */
-export function verifierEtat(etat: Etat): Probleme[] {
-  const erreurs: Probleme[] = [];
-  const contexte = { finessBeneficiaires: [...etat.BENEFICIAIRES.values()].map((b) => b.finessJuridique ?? "") };
-  for (const [bloc, verifier] of Object.entries(VERIFICATEURS) as [BlocEditable, Verificateur | null][]) {
-    if (!verifier) continue;
-    for (const [cle, l] of etat[bloc])
-      for (const p of verifier(l, contexte)) erreurs.push({ ...p, path: [bloc, cle, p.champ] });
-  }
-  return erreurs;
 }
 
 /**
@@ -322,13 +198,13 @@ export function verifierEtat(etat: Etat): Probleme[] {
  * nothing and says why (conflict, locked block, validation errors); the draft is then kept.
  */
 export async function confirmerBrouillon(
-  ctx: Context,
+  db: Db,
+  acteur: Acteur,
   numero: string,
   versionBase: number,
   commentaire: string | null,
 ) {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
     const brouillon = await tx.brouillon.findUnique({
       where: { demandeId_acteur: { demandeId: d.id, acteur: acteur.cle } },
@@ -368,7 +244,7 @@ export async function confirmerBrouillon(
     if (erreurs.length)
       throw new ErreurValidation(
         erreurs,
-        `La demande ne peut pas être enregistrée : ${erreurs.length} erreur(s) à corriger.`,
+        `La demande ne peut pas être enregistrée : ${compte(erreurs.length, "erreur", "erreurs")} à corriger.`,
       );
 
     const informations = await appliquerOperations(
@@ -415,18 +291,13 @@ export async function confirmerBrouillon(
 }
 
 /** Re-bases a draft on the current version after a conflict: operations that no longer apply are dropped. */
-export async function rebaserBrouillon(ctx: Context, numero: string) {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+export async function rebaserBrouillon(db: Db, acteur: Acteur, numero: string) {
+  return db.$transaction(async (tx) => {
     const d = await demandeModifiable(tx, acteur, numero);
-    const brouillon = await brouillonDe(tx, acteur, d);
-    const rows = await tx.operationBrouillon.findMany({
-      where: { brouillonId: brouillon.id },
-      orderBy: { ordre: "asc" },
-    });
+    const { brouillon, rows, ops } = await brouillonEtOperations(tx, acteur, d);
     const etat = await etatActuel(tx, d.id);
     const abandonnees: string[] = [];
-    for (const [i, op] of opsDepuis(rows).entries()) {
+    for (const [i, op] of ops.entries()) {
       if (inapplicable(etat, op)) {
         abandonnees.push(`${op.bloc}:${op.cle}`);
         await tx.operationBrouillon.delete({ where: { id: rows[i]!.id } });
@@ -436,5 +307,3 @@ export async function rebaserBrouillon(ctx: Context, numero: string) {
     return { brouillon, abandonnees };
   });
 }
-
-export { nouvelleCle, CLE_COORDONNEES };

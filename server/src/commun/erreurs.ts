@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { Probleme } from "@segur/shared";
+import { compte, type Probleme } from "@segur/shared";
 
 /**
  * Business errors: caught by Pothos' errors plugin and returned as union members. They are
@@ -18,6 +18,9 @@ export class ErreurMetier extends GraphQLError {
   }
 }
 
+/** « 1 erreur à corriger. », « 3 erreurs à corriger. » */
+const nErreursACorriger = (n: number) => `${compte(n, "erreur", "erreurs")} à corriger.`;
+
 export class ErreurValidation extends ErreurMetier {
   constructor(
     readonly problemes: Probleme[],
@@ -29,7 +32,7 @@ export class ErreurValidation extends ErreurMetier {
       message ??
         (problemes.length === 1 && first
           ? first.message
-          : `${problemes.filter((p) => p.gravite === "ERREUR").length} erreur(s) à corriger.`),
+          : nErreursACorriger(problemes.filter((p) => p.gravite === "ERREUR").length)),
       first ? first.path.map(String) : null,
     );
   }

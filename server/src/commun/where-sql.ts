@@ -24,6 +24,7 @@ const COLONNES: ReadonlySet<string> = new Set([
   "versionCourante",
   "creeLe",
   "majLe",
+  "suiviParId",
 ]);
 
 /** A where, an order or a column this module does not translate: read through Prisma instead. */
@@ -38,9 +39,9 @@ export function colonne(c: string): string {
 const estValeur = (v: unknown) => v === null || typeof v !== "object" || v instanceof Date;
 
 /** `{ col: v }` or `{ col: { op: v } }` as Prisma writes it for SQLite (LIKE without escaping, `<>` for `not`). */
-function condition(d: Dialecte, c: string, v: unknown, p: unknown[]): string {
-  const col = colonne(c);
-  const lie = (x: unknown) => (p.push(x), marque(d, p.length));
+function condition(d: Dialecte, c: string, v: unknown, p: unknown[], col = colonne(c)): string {
+  // Booleans as literals (TRUE / FALSE on both databases): the SQLite driver binds no boolean.
+  const lie = (x: unknown) => (typeof x === "boolean" ? String(x) : (p.push(x), marque(d, p.length)));
   if (v === null) return `${col} IS NULL`;
   if (estValeur(v)) return `${col} = ${lie(v)}`;
   const parties = Object.entries(v as Record<string, unknown>).map(([op, x]) => {
@@ -52,7 +53,7 @@ function condition(d: Dialecte, c: string, v: unknown, p: unknown[]): string {
           ? `${col} IS NOT NULL`
           : estValeur(x)
             ? `${col} <> ${lie(x)}`
-            : `NOT (${condition(d, c, x, p)})`;
+            : `NOT (${condition(d, c, x, p, col)})`;
       case "lt":
         return `${col} < ${lie(x)}`;
       case "lte":
@@ -68,6 +69,43 @@ function condition(d: Dialecte, c: string, v: unknown, p: unknown[]): string {
     }
   });
   return parties.length ? parties.join(" AND ") : "1=1";
+}
+
+/**
+ * Relations a filter may name (« modifiée depuis la transmission », transmission/service.ts; the
+ * work queue's filters, a-traiter/filtres.ts): table and the columns a condition may compare.
+ */
+const RELATIONS: Readonly<Record<string, { table: string; colonnes: ReadonlySet<string>; unique?: true }>> = {
+  administrateurs: {
+    table: "AdministrateurTechnique",
+    colonnes: new Set(["validation", "demandeCertificatServeur", "lotTransmissionId", "dernierEnvoiId"]),
+  },
+  beneficiaires: { table: "Beneficiaire", colonnes: new Set(["validation"]) },
+  pieces: { table: "PieceJustificative", colonnes: new Set(["validation"]) },
+  coordonneesBancaires: { table: "CoordonneesBancaires", colonnes: new Set(["validation"]), unique: true },
+  courriels: { table: "Courriel", colonnes: new Set(["etat"]) },
+  versions: { table: "Version", colonnes: new Set(["role", "numero"]) },
+  blocs: { table: "EtatBloc", colonnes: new Set(["bloc", "verrouille"]) },
+};
+
+/** `rel: { some | none: {…} }` (or `is` / `isNot` of a one-to-one) as EXISTS over the related rows. */
+function relation(d: Dialecte, nom: string, v: unknown, p: unknown[]): string {
+  const r = RELATIONS[nom]!;
+  const entrees = Object.entries((v ?? {}) as Record<string, unknown>);
+  const [quantificateur, w] = entrees[0] ?? [];
+  const permis = r.unique ? ["is", "isNot"] : ["some", "none"];
+  if (entrees.length !== 1 || !permis.includes(quantificateur!)) throw new FormeInconnue(nom);
+  const conditions = (x: unknown) =>
+    Object.entries((x ?? {}) as Record<string, unknown>).map(([c, y]) => {
+      if (!r.colonnes.has(c)) throw new FormeInconnue(c);
+      return condition(d, c, y, p, `r."${c}"`);
+    });
+  const existe = (cs: string[]) =>
+    `EXISTS (SELECT 1 FROM "${r.table}" r WHERE r."demandeId" = "Demande"."id"${cs.map((c) => ` AND ${c}`).join("")})`;
+  // `is: null` / `isNot: null`: the related row is absent / present.
+  if (w === null) return quantificateur === "is" ? `NOT ${existe([])}` : existe([]);
+  const cs = conditions(w);
+  return quantificateur === "some" || quantificateur === "is" ? existe(cs) : `NOT ${existe(cs)}`;
 }
 
 /** The where clause as SQL over the unaliased "Demande" columns; its values are pushed onto `p` (placeholders numbered after them). */
@@ -90,6 +128,7 @@ export function clause(d: Dialecte, w: Prisma.DemandeWhereInput, p: unknown[]): 
           .join(" AND ") || "1=1"
       })`;
     if (v === undefined) return "1=1";
+    if (Object.hasOwn(RELATIONS, k)) return `(${relation(d, k, v, p)})`;
     return `(${condition(d, k, v, p)})`;
   });
   return parties.length ? parties.join(" AND ") : "1=1";

@@ -5,12 +5,20 @@
 // other include, or a where not translated by commun/where-sql.ts, returns null (read by Prisma).
 import { dialecte, type Db, type Prisma } from "@segur/prisma";
 import { clause, FormeInconnue } from "../commun/where-sql.js";
-import { colonnesDe, json, jsonLu, lecteurLigne, valeur, type Modele } from "./liste-sql.js";
+import { json, jsonLu, lecteurLigne, nomsColonnes, valeur, type Modele } from "../commun/sql-brut.js";
+import { descripteurBloc } from "@segur/shared";
 import { REQUETES_LIGNES } from "./types.js";
+import { parRelationACle, type RelationDe } from "./blocs.js";
+
+const ordreSql = (colonnes: readonly string[]) => colonnes.map((c) => `r."${c}"`).join(", ");
 
 /** The relations read here: their model, the include Pothos sends for them, and the same rows in SQL. */
 const RELATIONS: Record<string, { modele: Modele; include: unknown; filtre?: string; ordre: string }> = {
-  beneficiaires: { modele: "Beneficiaire", include: REQUETES_LIGNES.beneficiaires, ordre: `r."ordre", r."id"` },
+  // Keyed row blocks from their descriptor (a table with a file column, the pièces, is left to Prisma).
+  ...parRelationACle((b) => {
+    const d = descripteurBloc(b);
+    return { modele: d.modele, include: REQUETES_LIGNES[d.relation as RelationDe<typeof b>], ordre: ordreSql(d.ordre) };
+  }),
   administrateurs: {
     modele: "AdministrateurTechnique",
     include: REQUETES_LIGNES.administrateurs,
@@ -38,11 +46,13 @@ export async function demandeEtLignes(
   const parametres: unknown[] = [];
   let sql: string;
   try {
-    const colonnes = [...colonnesDe("Demande").keys()];
+    const colonnes = nomsColonnes("Demande");
     const valeurs = colonnes.map((c) => valeur(d, "Demande", "p", c));
     for (const n of noms) {
       const r = RELATIONS[n]!;
-      const va = [...colonnesDe(r.modele).keys()].map((c) => valeur(d, r.modele, "r", c)).join(", ");
+      const va = nomsColonnes(r.modele)
+        .map((c) => valeur(d, r.modele, "r", c))
+        .join(", ");
       valeurs.push(
         json.imbrique(
           d,
@@ -59,11 +69,11 @@ export async function demandeEtLignes(
   const [r] = await prisma.$queryRawUnsafe<{ ligne: string | unknown[] | null }[]>(sql, ...parametres);
   const l = jsonLu<unknown[]>(r?.ligne);
   if (!l) return { trouvee: null };
-  const colonnes = [...colonnesDe("Demande").keys()];
+  const colonnes = nomsColonnes("Demande");
   const demande = lecteurLigne("Demande", colonnes)(l);
   noms.forEach((n, i) => {
     const m = RELATIONS[n]!.modele;
-    demande[n] = (l[colonnes.length + i] as unknown[][]).map(lecteurLigne(m, [...colonnesDe(m).keys()]));
+    demande[n] = (l[colonnes.length + i] as unknown[][]).map(lecteurLigne(m, nomsColonnes(m)));
   });
   return { trouvee: demande };
 }

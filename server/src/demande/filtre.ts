@@ -3,6 +3,15 @@ import { normaliserRecherche } from "@segur/shared";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { verifierTextesFiltre } from "../commun/filtre-valeurs.js";
+import { filtreModifieeDepuisTransmission } from "../transmission/service.js";
+import {
+  filtreARevalider,
+  filtreATransmettre,
+  filtreCourrielEnEchec,
+  filtreLignesRejetees,
+  filtrePreteADecider,
+} from "../a-traiter/filtres.js";
+import { filtreSuiviPar } from "../suivi/filtre.js";
 
 export interface FiltreDemandes {
   numero?: string | null;
@@ -15,7 +24,23 @@ export interface FiltreDemandes {
   deposeeAvant?: Date | null;
   modifieeDepuis?: Date | null;
   referenceFournisseur?: string | null;
+  modifieeDepuisTransmission?: boolean | null;
+  suiviPar?: string | null;
+  aRevalider?: boolean | null;
+  lignesRejetees?: boolean | null;
+  preteADecider?: boolean | null;
+  aTransmettre?: boolean | null;
+  courrielEnEchec?: boolean | null;
 }
+
+/** The work queue's boolean filters (a-traiter/filtres.ts), by field. */
+const FILTRES_A_TRAITER = {
+  aRevalider: filtreARevalider,
+  lignesRejetees: filtreLignesRejetees,
+  preteADecider: filtrePreteADecider,
+  aTransmettre: filtreATransmettre,
+  courrielEnEchec: filtreCourrielEnEchec,
+} as const;
 
 export const TRIS = {
   NUMERO: "numero",
@@ -78,6 +103,13 @@ export function filtreVersWhere(
   if (avant) and.push(large ? { NOT: { dateDepot: { gte: avant } } } : { dateDepot: { lt: avant } });
   if (f?.referenceFournisseur?.trim()) and.push({ referenceFournisseur: f.referenceFournisseur.trim() });
   if (f?.modifieeDepuis) and.push({ majLe: { gte: f.modifieeDepuis } });
+  if (typeof f?.modifieeDepuisTransmission === "boolean")
+    and.push(filtreModifieeDepuisTransmission(f.modifieeDepuisTransmission));
+  if (f?.suiviPar?.trim()) and.push(filtreSuiviPar(f.suiviPar, acteur));
+  for (const [champ, filtre] of Object.entries(FILTRES_A_TRAITER)) {
+    const v = f?.[champ as keyof typeof FILTRES_A_TRAITER];
+    if (typeof v === "boolean") and.push(filtre(v));
+  }
   return { AND: and };
 }
 

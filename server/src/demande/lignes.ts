@@ -4,18 +4,12 @@
 // have Prisma's shapes (Date, bigint, boolean: the adapter types them by their declared column
 // types), so the Pothos relation fields resolve from them as from an include. Portable SQL
 // (quoted identifiers, placeholders from `Prisma.sql`), nothing specific to SQLite.
-import { getDatamodel, Prisma, type Db } from "@segur/prisma";
+import { Prisma, type Db } from "@segur/prisma";
+import { nomsColonnes, q, type Modele } from "../commun/sql-brut.js";
 
-const MODELES = getDatamodel().datamodel.models;
-
-/** The scalar columns of a model, as Prisma reads them. */
-export function colonnes(modele: keyof typeof MODELES): string[] {
-  return MODELES[modele]!.fields.filter((f) => f.kind === "scalar").map((f) => f.name);
-}
-
-const q = (nom: string) => `"${nom}"`;
-const liste = (modele: keyof typeof MODELES, alias: string, prefixe = "") =>
-  colonnes(modele)
+/** Every column of the model under `alias`, each renamed `prefixe` + name when a prefix is given. */
+const liste = (modele: Modele, alias: string, prefixe = "") =>
+  nomsColonnes(modele)
     .map((c) => `${alias}.${q(c)}${prefixe ? ` AS ${q(prefixe + c)}` : ""}`)
     .join(", ");
 

@@ -22,6 +22,19 @@ export const FiltreDemandesInput = builder.inputType("FiltreDemandes", {
       type: "DateTime",
       description: "Modifiée (version, statut, validation) à partir de cet instant : pour synchroniser un portail.",
     }),
+    modifieeDepuisTransmission: t.boolean({
+      description: "Une demande de certificat au moins modifiée depuis sa transmission à l'agence (ou aucune : false).",
+    }),
+    suiviPar: t.string({
+      description: "Suivie par : MOI, PERSONNE ou l'identifiant d'un gestionnaire (agents de l'agence seulement).",
+    }),
+    aRevalider: t.boolean({
+      description: "Modifiée par le fournisseur (version après l'import) avec une ligne à valider de nouveau.",
+    }),
+    lignesRejetees: t.boolean({ description: "Une ligne au moins rejetée, en attente de correction." }),
+    preteADecider: t.boolean({ description: "Non décidée, tous les blocs ayant des lignes validés et verrouillés." }),
+    aTransmettre: t.boolean({ description: "Une demande de certificat validée, jamais transmise." }),
+    courrielEnEchec: t.boolean({ description: "Un courriel automatique en échec (abandonné après ses essais)." }),
   }),
 });
 

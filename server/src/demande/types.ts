@@ -27,7 +27,7 @@ import { BeneficiaireRef } from "../beneficiaire/types.js";
 import { CoordonneesBancairesRef } from "../banque/types.js";
 import { PieceJustificativeRef } from "../piece/types.js";
 import { CourrielRef } from "../courriel/types.js";
-import { etatsDesBlocs, type EtatBlocVue } from "./blocs.js";
+import { etatsDesBlocs, ordreDesLignes, parRelationACle, parRelationValidable, type EtatBlocVue } from "./blocs.js";
 
 const EtatBlocRef = builder.objectRef<EtatBlocVue>("EtatBloc").implement({
   description: "État de validation d'un bloc : un bloc dont toutes les lignes sont validées est verrouillé.",
@@ -65,13 +65,13 @@ const DroitsRef = builder
  * second read of the demande and of every block).
  */
 export const REQUETES_LIGNES = {
-  beneficiaires: { orderBy: [{ ordre: "asc" }, { id: "asc" }] } satisfies Prisma.Demande$beneficiairesArgs,
+  // Keyed row blocks (bénéficiaires, pièces…): their descriptor's order.
+  ...parRelationACle((b) => ({ orderBy: ordreDesLignes(b) })),
   administrateurs: {
     where: { demandeCertificatServeur: true },
     orderBy: [{ ordre: "asc" }, { id: "asc" }],
   } satisfies Prisma.Demande$administrateursArgs,
-  pieces: { orderBy: { id: "asc" } } satisfies Prisma.Demande$piecesArgs,
-};
+} satisfies Prisma.DemandeInclude;
 
 export const DemandeRef = builder.prismaObject("Demande", {
   description: "Demande de financement déposée par un éditeur.",
@@ -159,9 +159,8 @@ export const DemandeRef = builder.prismaObject("Demande", {
       select: {
         blocs: true,
         coordonneesBancaires: { select: { validation: true } },
-        beneficiaires: { ...REQUETES_LIGNES.beneficiaires, select: { validation: true } },
+        ...parRelationValidable((b) => ({ orderBy: ordreDesLignes(b), select: { validation: true as const } })),
         administrateurs: { ...REQUETES_LIGNES.administrateurs, select: { validation: true } },
-        pieces: { ...REQUETES_LIGNES.pieces, select: { validation: true } },
       },
       resolve: (d) => etatsDesBlocs(d),
     }),

@@ -9,7 +9,7 @@ import { csvFlux, jour, montant, reponseTableur, texte, type Colonne, type Forma
 import { xlsxFlux } from "./xlsx-flux.js";
 import type { Tx } from "../historique/service.js";
 import { lirePageSql, pageSql } from "./page-sql.js";
-import { lecteurLigne } from "../demande/liste-sql.js";
+import { lecteurLigne } from "../commun/sql-brut.js";
 
 const SELECTION = {
   numero: true,

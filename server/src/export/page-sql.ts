@@ -1,7 +1,7 @@
 import { marque, type Dialecte, type Prisma } from "@segur/prisma";
 import { clause, colonne, FormeInconnue } from "../commun/where-sql.js";
 import type { Tx } from "../historique/service.js";
-import { colonnesDe, json, jsonLu } from "../demande/liste-sql.js";
+import { colonnesDe, json, jsonLu } from "../commun/sql-brut.js";
 
 /*
  * A streamed export's page read as one JSON text (one row, one value) instead of a thousand

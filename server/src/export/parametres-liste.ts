@@ -1,5 +1,8 @@
 import {
+  getNamedType,
   getVariableValues,
+  GraphQLBoolean,
+  type GraphQLInputObjectType,
   parse,
   type GraphQLArgument,
   type GraphQLError,
@@ -54,6 +57,11 @@ export function parametresListeDepuisUrl(p: URLSearchParams): ParametresListe {
   // Lengths first, as the GraphQL path bounds every argument before it runs anything.
   verifierLongueursFiltre(filtre);
   const { argument, variables } = argumentsListe();
+  // A URL has no booleans: `true` / `false` of a Boolean field are the JSON values (anything else is refused).
+  const champs = (getNamedType(argument("filtre").type) as GraphQLInputObjectType).getFields();
+  for (const [nom, v] of Object.entries(filtre))
+    if (getNamedType(champs[nom]?.type) === GraphQLBoolean && (v === "true" || v === "false"))
+      filtre[nom] = v === "true";
   const r = getVariableValues(schema, variables, { ...autres, filtre }, { maxErrors: 1 });
   if (r.errors) throw traduireErreurVariable(r.errors[0]!, schema) ?? r.errors[0]!;
   const v = r.coerced as { filtre: FiltreDemandes; tri?: Tri; ordre?: "ASC" | "DESC" };

@@ -1,58 +1,59 @@
-import { CHAMPS_COORDONNEES, DESCRIPTEURS_BLOCS, type ChampCoordonnees } from "@segur/shared";
+import {
+  BLOCS_A_CLE,
+  BLOCS_VERSIONNES,
+  REGISTRE_BLOCS,
+  type Bloc,
+  type BlocACle,
+  type BlocVersionne,
+} from "@segur/shared";
+import type { Prisma } from "@segur/prisma";
+import { colonnesDe, type Modele } from "../commun/sql-brut.js";
 
 /** Versioned blocks, their row key and fields (what a version records). */
 /** "centimes": an amount in integer cents, read back as a bigint (it may exceed 32 and 53 bits). */
 export type TypeChamp = "texte" | "booleen" | "entier" | "centimes" | "date";
 
-export const CHAMPS_VERSIONNES = {
-  INFORMATIONS: {
-    numero: "texte",
-    type: "texte",
-    couloir: "texte",
-    numeroEditeur: "texte",
-    logiciel: "texte",
-    dateDepot: "date",
-    dateCommande: "date",
-    etatPaiement: "texte",
-    montantCentimes: "centimes",
-    mandataire: "booleen",
-    courrielContact: "texte",
-    scenarioInstallation: "texte",
-    referenceFournisseur: "texte",
-  },
-  // Every bank field is text: the registry's one list.
-  COORDONNEES_BANCAIRES: Object.fromEntries(CHAMPS_COORDONNEES.map((c) => [c, "texte"])) as Record<
-    ChampCoordonnees,
-    "texte"
-  >,
-  BENEFICIAIRES: {
-    nomResponsable: "texte",
-    emailResponsable: "texte",
-    telResponsable: "texte",
-    finessJuridique: "texte",
-    finessGeographique: "texte",
-    presentSolde: "booleen",
-    ancienneVersion: "texte",
-    maitreIdentite: "texte",
-    stockageIdentite: "texte",
-    operateurMessagerie: "texte",
-  },
-  ADMINISTRATEURS: {
-    finessJuridique: "texte",
-    contractualisationOG: "booleen",
-    statutAdminTechnique: "texte",
-    contractualisationEditeur: "booleen",
-    numeroCarteCPX: "texte",
-    nomAdminTechnique: "texte",
-    telAdminTechnique: "texte",
-    emailAdminTechnique: "texte",
-    utiliteCertificat: "texte",
-  },
-  PIECES: { nomFichier: "texte", type: "texte", taille: "entier", sha256: "texte" },
-} as const satisfies Record<string, Record<string, TypeChamp>>;
+export { BLOCS_A_CLE, BLOCS_VERSIONNES, type BlocACle, type BlocVersionne };
 
-export type BlocVersionne = keyof typeof CHAMPS_VERSIONNES;
-export const BLOCS_VERSIONNES = Object.keys(CHAMPS_VERSIONNES) as BlocVersionne[];
+// Each descriptor's table is a model of prisma/schema.prisma and its relation one of Demande's:
+// a misspelt name does not compile.
+const TABLES = REGISTRE_BLOCS satisfies {
+  readonly [B in Bloc]: { modele: Prisma.ModelName; relation: keyof Prisma.DemandeInclude | null };
+};
+
+/** The table of a versioned block's rows (its columns' types and whether they may be NULL: commun/sql-brut.ts). */
+export const modeleDuBloc = (bloc: BlocVersionne): Modele => TABLES[bloc].modele;
+
+/** How history writes a column of each Prisma type (dates as yyyy-mm-dd, amounts in cents). */
+const TYPES_CHAMPS: Readonly<Record<string, TypeChamp>> = {
+  String: "texte",
+  Boolean: "booleen",
+  Int: "entier",
+  BigInt: "centimes",
+  DateTime: "date",
+};
+
+function typesDesChamps(bloc: BlocVersionne): Readonly<Record<string, TypeChamp>> {
+  const modele = modeleDuBloc(bloc);
+  return Object.fromEntries(
+    REGISTRE_BLOCS[bloc].champsVersionnes.map((c) => {
+      const type = TYPES_CHAMPS[colonnesDe(modele).get(c)?.type ?? ""];
+      if (!type) throw new Error(`Champ versionné ${bloc}.${c} : colonne absente de ${modele} ou de type inconnu.`);
+      return [c, type];
+    }),
+  );
+}
+
+/**
+ * Each versioned block's fields in the order a version records them (snapshots store rows as
+ * values in this order), typed by their column in prisma/schema.prisma: declared once there and
+ * in the block's descriptor.
+ */
+export const CHAMPS_VERSIONNES = Object.fromEntries(BLOCS_VERSIONNES.map((b) => [b, typesDesChamps(b)])) as Record<
+  BlocVersionne,
+  Readonly<Record<string, TypeChamp>>
+>;
+
 /**
  * Blocks a draft can change. Of the informations block, only CHAMPS_INFORMATIONS_MODIFIABLES
  * (shared), by modification: the rest comes from the deposit.
@@ -70,10 +71,28 @@ export type Ligne = Record<string, Valeur>;
 export type Etat = Record<BlocVersionne, Map<string, Ligne>>;
 
 /** One empty map per versioned block, in the registry's screen order. */
-export const etatVide = (): Etat =>
-  Object.fromEntries(
-    DESCRIPTEURS_BLOCS.filter((d) => d.bloc in CHAMPS_VERSIONNES).map((d) => [d.bloc, new Map()]),
-  ) as Etat;
+export const etatVide = (): Etat => Object.fromEntries(BLOCS_VERSIONNES.map((b) => [b, new Map()])) as Etat;
+
+/**
+ * A table row's key in history: a one-row block's fixed key, else its key field (certificates:
+ * the FINESS juridique), else its `cle` column.
+ */
+export function cleDeLigne(bloc: BlocVersionne, row: Record<string, unknown>): string {
+  const d = REGISTRE_BLOCS[bloc];
+  return d.cleUnique ?? String(row[d.champCle ?? "cle"]);
+}
+
+/** Adds a table row to the state, under its key. */
+export function poserLigne(etat: Etat, bloc: BlocVersionne, row: Record<string, unknown>): void {
+  etat[bloc].set(cleDeLigne(bloc, row), ligneDepuis(bloc, row));
+}
+
+/** The state of one demande from its table rows, every versioned block named (none forgotten). */
+export function etatDepuisLignes(lignes: Record<BlocVersionne, Iterable<Record<string, unknown>>>): Etat {
+  const etat = etatVide();
+  for (const b of BLOCS_VERSIONNES) for (const row of lignes[b]) poserLigne(etat, b, row);
+  return etat;
+}
 
 /** A copy whose rows can be changed without touching the original. */
 export const copierEtat = (etat: Etat): Etat =>
@@ -111,3 +130,10 @@ export function ligneDepuis(bloc: BlocVersionne, row: Record<string, unknown>): 
   for (const champ of Object.keys(CHAMPS_VERSIONNES[bloc])) out[champ] = enTexte(row[champ]);
   return out;
 }
+
+/** One entry per block of `blocs`, built from the block (a dispatch table's generic part). */
+export const parBloc = <B extends Bloc, T>(blocs: readonly B[], entree: (bloc: B) => T): Record<B, T> =>
+  Object.fromEntries(blocs.map((b) => [b, entree(b)])) as Record<B, T>;
+
+/** One entry per row block keyed by a generated `cle`, built from its descriptor. */
+export const pourBlocsACle = <T>(entree: (bloc: BlocACle) => T): Record<BlocACle, T> => parBloc(BLOCS_A_CLE, entree);

@@ -2,9 +2,9 @@ import { BLOCS, VERSIONS_PAR_PAGE_MAX } from "@segur/shared";
 import { builder } from "../builder.js";
 import { BlocEnum, roleConnu, RoleEnum, valeurEnum } from "../commun/types.js";
 import { ErreurIntrouvable, erreurChamp } from "../commun/erreurs.js";
-import { perimetreDemandes } from "../auth/acteur.js";
+import { perimetreDemandes, type Acteur } from "../auth/acteur.js";
 import type { Context } from "../context.js";
-import { Prisma, type Version } from "@segur/prisma";
+import { Prisma, type Db, type Version } from "@segur/prisma";
 import { charger } from "../commun/chargeur.js";
 import { CLE_COORDONNEES, CLE_INFORMATIONS, type Etat, type Ligne } from "./champs.js";
 import { differences, type Changement, type ChangementStocke } from "./changements.js";
@@ -202,13 +202,13 @@ const InstantaneRef = builder.objectRef<Instantane>("DemandeALaVersion").impleme
   }),
 });
 
-async function demandeEtVersion(ctx: Context, numero: string, version: number) {
-  const d = await ctx.prisma.demande.findFirst({
-    where: { numero, ...perimetreDemandes(ctx.acteur) },
+async function demandeEtVersion(db: Db, acteur: Acteur | null, numero: string, version: number) {
+  const d = await db.demande.findFirst({
+    where: { numero, ...perimetreDemandes(acteur) },
     select: { id: true },
   });
   if (!d) throw new ErreurIntrouvable();
-  const v = await ctx.prisma.version.findUnique({ where: { demandeId_numero: { demandeId: d.id, numero: version } } });
+  const v = await db.version.findUnique({ where: { demandeId_numero: { demandeId: d.id, numero: version } } });
   if (!v) throw new ErreurIntrouvable(`Version ${version} introuvable.`);
   return { demandeId: d.id, version: v };
 }
@@ -221,7 +221,7 @@ builder.queryFields((t) => ({
     authScopes: { connecte: true },
     args: { numero: t.arg.string({ required: true }), version: t.arg.int({ required: true }) },
     resolve: async (_r, { numero, version }, ctx) => {
-      const r = await demandeEtVersion(ctx, numero, version).catch(() => null);
+      const r = await demandeEtVersion(ctx.prisma, ctx.acteur, numero, version).catch(() => null);
       if (!r) return null;
       return { version: r.version, etat: await etatALaVersion(ctx.prisma, r.demandeId, version) };
     },
@@ -237,8 +237,8 @@ builder.queryFields((t) => ({
       a: t.arg.int({ required: true }),
     },
     resolve: async (_r, { numero, de, a }, ctx) => {
-      const r1 = await demandeEtVersion(ctx, numero, de).catch(() => null);
-      const r2 = await demandeEtVersion(ctx, numero, a).catch(() => null);
+      const r1 = await demandeEtVersion(ctx.prisma, ctx.acteur, numero, de).catch(() => null);
+      const r2 = await demandeEtVersion(ctx.prisma, ctx.acteur, numero, a).catch(() => null);
       if (!r1 || !r2) return null;
       return differences(
         await etatALaVersion(ctx.prisma, r1.demandeId, de),

@@ -1,7 +1,8 @@
-import { normaliserRecherche } from "@segur/shared";
+import { REGISTRE_BLOCS, normaliserRecherche } from "@segur/shared";
 import { dialecte, type Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
-import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "./champs.js";
+import { etatDepuisLignes, etatVide, pourBlocsACle, type Etat } from "./champs.js";
+import { parRelationACle } from "../demande/blocs.js";
 import { rejouer, type Changement, type ChangementStocke } from "./changements.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "./chaine.js";
 import { insererParJson } from "../commun/insertion-en-masse.js";
@@ -19,25 +20,27 @@ export interface Auteur {
 export const auteurDe = (a: Acteur): Auteur => ({ nom: a.nom, cle: a.cle, role: a.role });
 export const AUTEUR_SYSTEME: Auteur = { nom: "Système", cle: "SYSTEME", role: "SYSTEME" };
 
-/** The demande's current versioned state, read from its tables. */
+/** Prisma's `select` of these columns. */
+const selection = <C extends string>(colonnes: readonly C[]) =>
+  Object.fromEntries(colonnes.map((c) => [c, true])) as Record<C, true>;
+
+/** The demande's current versioned state, read from its tables (one read, the versioned columns of row blocks). */
 export async function etatActuel(tx: Tx, demandeId: number): Promise<Etat> {
   const d = await tx.demande.findUniqueOrThrow({
     where: { id: demandeId },
     include: {
       coordonneesBancaires: true,
-      beneficiaires: true,
       administrateurs: { where: { demandeCertificatServeur: true } },
-      pieces: { select: { cle: true, nomFichier: true, type: true, taille: true, sha256: true } },
+      // Keyed row blocks: their key and versioned fields only (never a pièce's file).
+      ...parRelationACle((b) => ({ select: { cle: true, ...selection(REGISTRE_BLOCS[b].champsVersionnes) } })),
     },
   });
-  const etat = etatVide();
-  etat.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", d));
-  if (d.coordonneesBancaires)
-    etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", d.coordonneesBancaires));
-  for (const b of d.beneficiaires) etat.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
-  for (const a of d.administrateurs) etat.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
-  for (const p of d.pieces) etat.PIECES.set(p.cle, ligneDepuis("PIECES", p));
-  return etat;
+  return etatDepuisLignes({
+    ...pourBlocsACle((b): Iterable<Record<string, unknown>> => d[REGISTRE_BLOCS[b].relation]),
+    INFORMATIONS: [d],
+    COORDONNEES_BANCAIRES: d.coordonneesBancaires ? [d.coordonneesBancaires] : [],
+    ADMINISTRATEURS: d.administrateurs,
+  });
 }
 
 /** Appends version n+1 with its field changes, hash-chained to version n. */
@@ -113,6 +116,7 @@ export type TypeEvenement =
   | "COURRIEL_ECHEC"
   | "COURRIEL_RELANCE"
   | "LOT_TRANSMISSION"
+  | "SUIVI_MODIFIE"
   | "CONNEXION_LIMITEE";
 
 /** PostgreSQL advisory lock of the chain of events without a demande (any constant of this product's own). */

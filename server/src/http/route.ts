@@ -25,7 +25,9 @@ export interface OptionsRoute {
 
 /** The handler's arguments for this request (same authentication as GraphQL: session cookie or API key). */
 export function argumentsRoute({ prisma, config }: OptionsRoute, url: URL, request: Request): RouteArgs {
-  return { prisma, config, url, request, acteur: () => identifier(prisma, request) };
+  // Read once per request: the handler and the trace of what it served ask for the same caller.
+  let lu: Promise<Acteur | null> | undefined;
+  return { prisma, config, url, request, acteur: () => (lu ??= identifier(prisma, request)) };
 }
 
 export const reponseTexte = (status: number, texte: string) =>

@@ -1,5 +1,5 @@
 import { randomBytes, createHash } from "node:crypto";
-import { normaliserRecherche, validerDocumentImport, type DemandeImportee, type Probleme } from "@segur/shared";
+import { compte, normaliserRecherche, validerDocumentImport, type DemandeImportee, type Probleme } from "@segur/shared";
 import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { ErreurValidation } from "../commun/erreurs.js";
@@ -7,7 +7,7 @@ import { chercherParLots } from "../commun/lots.js";
 import { prendreNumeros } from "../commun/compteur.js";
 import type { CertificatAilleurs } from "../administrateur/doublons.js";
 import { certificatsDuFichier } from "./doublons-fichier.js";
-import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis } from "../historique/champs.js";
+import { BLOCS_VERSIONNES, etatVide, poserLigne, type BlocVersionne } from "../historique/champs.js";
 import type { Auteur, Tx } from "../historique/service.js";
 import { enregistrerVersionsInitiales } from "../historique/versions-initiales.js";
 import { insererEnMasse, insererEtRelire } from "../commun/insertion-en-masse.js";
@@ -60,7 +60,10 @@ export async function importerMaintenant(prisma: Db, config: Config, json: unkno
   const erreurs: Probleme[] = [...resultat.erreurs];
   erreurs.push(...(await referencesDejaImportees(prisma, resultat.demandes)));
   if (erreurs.length)
-    throw new ErreurValidation(erreurs, `Fichier refusé : ${erreurs.length} erreur(s). Aucune demande n'a été créée.`);
+    throw new ErreurValidation(
+      erreurs,
+      `Fichier refusé : ${compte(erreurs.length, "erreur", "erreurs")}. Aucune demande n'a été créée.`,
+    );
 
   return prisma.$transaction(
     async (tx) => {
@@ -293,14 +296,14 @@ async function creerDemandes(tx: Tx, demandes: readonly DemandeACreer[], o: { au
 
   // Version 1 records the state just written, built from the same rows (etatActuel would read them back).
   const etats = new Map(ids.map((id) => [id, etatVide()]));
-  for (const [i, row] of lignesDemandes.entries())
-    etats.get(ids[i]!)!.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", row));
-  for (const c of coordonnees)
-    etats.get(c.demandeId)!.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", c));
-  for (const b of beneficiaires) etats.get(b.demandeId)!.BENEFICIAIRES.set(b.cle, ligneDepuis("BENEFICIAIRES", b));
-  for (const a of administrateurs)
-    etats.get(a.demandeId)!.ADMINISTRATEURS.set(a.finessJuridique, ligneDepuis("ADMINISTRATEURS", a));
-  for (const p of pieces) etats.get(p.demandeId)!.PIECES.set(p.cle, ligneDepuis("PIECES", p));
+  const parBloc = {
+    INFORMATIONS: lignesDemandes.map((row, i) => ({ ...row, demandeId: ids[i]! })),
+    COORDONNEES_BANCAIRES: coordonnees,
+    BENEFICIAIRES: beneficiaires,
+    ADMINISTRATEURS: administrateurs,
+    PIECES: pieces,
+  } satisfies Record<BlocVersionne, { demandeId: number }[]>;
+  for (const b of BLOCS_VERSIONNES) for (const row of parBloc[b]) poserLigne(etats.get(row.demandeId)!, b, row);
   await enregistrerVersionsInitiales(
     tx,
     demandes.map(({ d, numero, avertissements }, i) => ({

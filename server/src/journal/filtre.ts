@@ -2,6 +2,7 @@ import { EVENEMENTS_LABELS, OPERATIONS_ACCES, debutJourParis, normaliserRecherch
 import { LecteurParametres } from "../commun/parametres-url.js";
 import { verifierChoixFiltre, verifierTextesFiltre } from "../commun/filtre-valeurs.js";
 import type { Prisma } from "@segur/prisma";
+import { GraphQLError } from "graphql";
 
 /** Filters of the global journal (events and access traces). */
 export interface FiltreJournal {
@@ -9,7 +10,7 @@ export interface FiltreJournal {
   depuis?: Date | null;
   /** Until this instant (excluded). */
   jusqua?: Date | null;
-  /** Exact numéro de dossier. */
+  /** Numéro de dossier, or part of it. */
   numero?: string | null;
   /** Part of the author's name. */
   acteur?: string | null;
@@ -19,6 +20,10 @@ export interface FiltreJournal {
 
 function periode(f: FiltreJournal | null | undefined): { gte?: Date; lt?: Date } | undefined {
   if (!f?.depuis && !f?.jusqua) return undefined;
+  if (f.depuis && f.jusqua && f.depuis.getTime() >= f.jusqua.getTime())
+    throw new GraphQLError("Filtre « jusqua » : la fin de la période précède son début.", {
+      extensions: { code: "PERIODE_INVERSEE", argument: "filtre.jusqua", path: ["filtre", "jusqua"] },
+    });
   return { ...(f.depuis ? { gte: f.depuis } : {}), ...(f.jusqua ? { lt: f.jusqua } : {}) };
 }
 
@@ -28,9 +33,32 @@ export function evenementsWhere(f: FiltreJournal | null | undefined): Prisma.Eve
   const and: Prisma.EvenementAuditWhereInput[] = [];
   const creeLe = periode(f);
   if (creeLe) and.push({ creeLe });
-  if (f?.numero?.trim()) and.push({ demande: { numero: f.numero.trim().toUpperCase() } });
+  // Part of the numéro: one subquery on Demande's unique numéro index, no list of ids bound.
+  const numero = numeroCherche(f);
+  if (numero) and.push({ demande: { numero: { contains: numero } } });
   if (f?.acteur?.trim()) and.push({ auteurRecherche: { contains: normaliserRecherche(f.acteur.trim()) } });
   if (f?.type?.trim()) and.push({ type: f.type.trim() });
+  return { AND: and };
+}
+
+const numeroCherche = (f: FiltreJournal | null | undefined) => f?.numero?.trim().toUpperCase() || null;
+
+/**
+ * Confirmed versions (the import, version 1, is the IMPORT event), walked newest first on the primary
+ * key a page at a time. A partial index on `numero > 1` would skip the imports, but Prisma's SQLite
+ * schema engine cannot describe one through the driver adapter (the migration check fails on it).
+ */
+export function versionsWhere(f: FiltreJournal | null | undefined): Prisma.VersionWhereInput {
+  verifierTextesFiltre(f);
+  if (f?.acteur?.trim())
+    throw new GraphQLError("Filtre « acteur » : les versions confirmées se filtrent par numéro et par période.", {
+      extensions: { code: "FILTRE_NON_APPLICABLE", argument: "filtre.acteur", path: ["filtre", "acteur"] },
+    });
+  const and: Prisma.VersionWhereInput[] = [{ numero: { gt: 1 } }];
+  const creeLe = periode(f);
+  if (creeLe) and.push({ creeLe });
+  const numero = numeroCherche(f);
+  if (numero) and.push({ demande: { numero: { contains: numero } } });
   return { AND: and };
 }
 
@@ -40,11 +68,9 @@ export function tracesWhere(f: FiltreJournal | null | undefined): Prisma.TraceAc
   const and: Prisma.TraceAccesWhereInput[] = [];
   const creeLe = periode(f);
   if (creeLe) and.push({ creeLe });
-  // A pièce's target is « numero/fichier.pdf »: the numéro filter finds it too.
-  if (f?.numero?.trim()) {
-    const n = f.numero.trim().toUpperCase();
-    and.push({ OR: [{ cible: n }, { cible: { startsWith: `${n}/` } }] });
-  }
+  // A pièce's target is « numero/fichier.pdf », an export's its filters: part of the numéro finds them.
+  const numero = numeroCherche(f);
+  if (numero) and.push({ cible: { contains: numero } });
   if (f?.acteur?.trim()) and.push({ acteurRecherche: { contains: normaliserRecherche(f.acteur.trim()) } });
   if (f?.type?.trim()) and.push({ operation: f.type.trim() });
   return { AND: and };

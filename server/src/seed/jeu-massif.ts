@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import {
   CHAMPS_COORDONNEES,
+  REGISTRE_BLOCS,
   normaliserRecherche,
   parseUtilite,
   validerDocumentImport,
@@ -17,7 +18,7 @@ import {
 import { Sqlite, type Db } from "@segur/prisma";
 import type { Config } from "../config.js";
 import { differences, rejouer, type Changement, type ChangementStocke } from "../historique/changements.js";
-import { CLE_COORDONNEES, CLE_INFORMATIONS, etatVide, ligneDepuis, type Etat } from "../historique/champs.js";
+import { etatDepuisLignes, etatVide, type Etat } from "../historique/champs.js";
 import { HASH_INITIAL, hashEvenement, hashVersion } from "../historique/chaine.js";
 import { serialiserEtat, versionAvecInstantane } from "../historique/instantanes.js";
 import { instantaneInitial } from "../historique/version-initiale.js";
@@ -146,34 +147,13 @@ function instructions(db: Sqlite.Database) {
       "majLe",
     ]),
     coordonnees: ins("CoordonneesBancaires", ["demandeId", ...CHAMPS_COORDONNEES]),
-    beneficiaire: ins("Beneficiaire", [
-      "demandeId",
-      "cle",
-      "ordre",
-      "nomResponsable",
-      "emailResponsable",
-      "telResponsable",
-      "finessJuridique",
-      "finessGeographique",
-      "presentSolde",
-      "ancienneVersion",
-      "maitreIdentite",
-      "stockageIdentite",
-      "operateurMessagerie",
-    ]),
+    // Row blocks' columns: the row's own, then the registry's fields (values bound in that order).
+    beneficiaire: ins("Beneficiaire", ["demandeId", "cle", "ordre", ...CHAMPS_BENEFICIAIRES]),
     administrateur: ins("AdministrateurTechnique", [
       "demandeId",
-      "finessJuridique",
       "ordre",
       "demandeCertificatServeur",
-      "contractualisationOG",
-      "statutAdminTechnique",
-      "contractualisationEditeur",
-      "numeroCarteCPX",
-      "nomAdminTechnique",
-      "telAdminTechnique",
-      "emailAdminTechnique",
-      "utiliteCertificat",
+      ...CHAMPS_ADMINISTRATEURS,
     ]),
     piece: ins("PieceJustificative", [
       "demandeId",
@@ -326,17 +306,10 @@ export function versImportee(j: DemandeJson): DemandeImportee {
     coordonneesBancaires: j.coordonneesBancaires
       ? ({ ...j.coordonneesBancaires } as DemandeImportee["coordonneesBancaires"])
       : null,
+    // The file names a bénéficiaire's fields as the registry does.
     beneficiaires: j.beneficiaires.map((b) => ({
-      nomResponsable: b.nomResponsable,
-      emailResponsable: b.emailResponsable,
-      telResponsable: b.telResponsable,
-      finessJuridique: b.finessJuridique,
-      finessGeographique: b.finessGeographique,
+      ...Object.fromEntries(CHAMPS_BENEFICIAIRES.map((c) => [c, b[c] ?? null])),
       presentSolde: Boolean(b.presentSolde),
-      ancienneVersion: b.ancienneVersion ?? null,
-      maitreIdentite: b.maitreIdentite ?? null,
-      stockageIdentite: b.stockageIdentite ?? null,
-      operateurMessagerie: b.operateurMessagerie ?? null,
     })) as DemandeImportee["beneficiaires"],
     administrateurs: j.beneficiaires
       .filter((b) => b.demandeCertificatServeur)
@@ -402,15 +375,13 @@ function generer(
 }
 
 function etatDe(g: DemandeGeneree): Etat {
-  const etat = etatVide();
-  etat.INFORMATIONS.set(CLE_INFORMATIONS, ligneDepuis("INFORMATIONS", g.demande));
-  if (g.coordonnees)
-    etat.COORDONNEES_BANCAIRES.set(CLE_COORDONNEES, ligneDepuis("COORDONNEES_BANCAIRES", g.coordonnees));
-  for (const b of g.beneficiaires) etat.BENEFICIAIRES.set(b.cle as string, ligneDepuis("BENEFICIAIRES", b));
-  for (const a of g.administrateurs)
-    etat.ADMINISTRATEURS.set(a.finessJuridique as string, ligneDepuis("ADMINISTRATEURS", a));
-  for (const p of g.pieces) etat.PIECES.set(p.cle as string, ligneDepuis("PIECES", p));
-  return etat;
+  return etatDepuisLignes({
+    INFORMATIONS: [g.demande],
+    COORDONNEES_BANCAIRES: g.coordonnees ? [g.coordonnees] : [],
+    BENEFICIAIRES: g.beneficiaires,
+    ADMINISTRATEURS: g.administrateurs,
+    PIECES: g.pieces,
+  });
 }
 
 /**
@@ -458,6 +429,10 @@ function correction(r: Aleatoire, g: DemandeGeneree): Changement[] {
 }
 
 const bool = (v: unknown) => (v === null || v === undefined ? null : v ? 1 : 0);
+/** A field's value as better-sqlite3 binds it: booleans as 0 / 1, absent as NULL. */
+const enSqlite = (v: unknown) => (typeof v === "boolean" ? bool(v) : (v ?? null));
+const CHAMPS_BENEFICIAIRES = REGISTRE_BLOCS.BENEFICIAIRES.champs;
+const CHAMPS_ADMINISTRATEURS = REGISTRE_BLOCS.ADMINISTRATEURS.champs;
 
 function inserer(
   sql: ReturnType<typeof instructions>,
@@ -528,39 +503,10 @@ function inserer(
   );
   const cb = g.coordonnees;
   if (cb) sql.coordonnees.run(demandeId, ...CHAMPS_COORDONNEES.map((c) => cb[c]));
-  for (const b of g.beneficiaires) {
-    sql.beneficiaire.run(
-      demandeId,
-      b.cle,
-      b.ordre,
-      b.nomResponsable,
-      b.emailResponsable,
-      b.telResponsable,
-      b.finessJuridique,
-      b.finessGeographique,
-      bool(b.presentSolde),
-      b.ancienneVersion ?? null,
-      b.maitreIdentite ?? null,
-      b.stockageIdentite ?? null,
-      b.operateurMessagerie ?? null,
-    );
-  }
-  for (const a of g.administrateurs) {
-    sql.administrateur.run(
-      demandeId,
-      a.finessJuridique,
-      a.ordre,
-      1,
-      bool(a.contractualisationOG),
-      a.statutAdminTechnique ?? null,
-      bool(a.contractualisationEditeur),
-      a.numeroCarteCPX ?? null,
-      a.nomAdminTechnique ?? null,
-      a.telAdminTechnique ?? null,
-      a.emailAdminTechnique ?? null,
-      a.utiliteCertificat ?? null,
-    );
-  }
+  for (const b of g.beneficiaires)
+    sql.beneficiaire.run(demandeId, b.cle, b.ordre, ...CHAMPS_BENEFICIAIRES.map((c) => enSqlite(b[c])));
+  for (const a of g.administrateurs)
+    sql.administrateur.run(demandeId, a.ordre, 1, ...CHAMPS_ADMINISTRATEURS.map((c) => enSqlite(a[c])));
   for (const p of g.pieces)
     sql.piece.run(
       demandeId,

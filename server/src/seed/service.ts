@@ -1,13 +1,11 @@
 import { exempleDocumentImport, perimetreCertificat, type DemandeJson, type StatutDemande } from "@segur/shared";
 import type { Db } from "@segur/prisma";
 import type { Config } from "../config.js";
-import type { Context } from "../context.js";
 import type { Acteur } from "../auth/acteur.js";
 import { creerUtilisateur } from "../auth/service.js";
 import { AUTEUR_SYSTEME } from "../historique/service.js";
 import { importerDocument } from "../import/service.js";
 import { confirmerBrouillon, stagerOperation } from "../brouillon/service.js";
-import { courrielleurBase } from "../courriel/transport.js";
 import { aleatoire, demandeAleatoire } from "./generateur.js";
 
 export const COMPTES_DEMO = {
@@ -56,17 +54,9 @@ async function demandesDuGuide(prisma: Db, config: Config, gestionnaire: Acteur)
     { demandes: [sansCertificats] },
     { auteur: AUTEUR_SEED, dateDepot: new Date("2022-12-08T09:30:00Z"), numeros: ["FINMS2007720M0"] },
   );
-  const ctx = {
-    prisma,
-    config,
-    acteur: gestionnaire,
-    courrielleur: courrielleurBase,
-    cookies: [],
-    memo: new Map(),
-  } as unknown as Context;
   for (const b of guide.beneficiaires.filter((x) => x.demandeCertificatServeur)) {
     const c = b.certificatServeur!;
-    await stagerOperation(ctx, "FINMS2007720M0", {
+    await stagerOperation(prisma, gestionnaire, "FINMS2007720M0", {
       bloc: "ADMINISTRATEURS",
       nature: "AJOUT",
       cle: "",
@@ -83,7 +73,13 @@ async function demandesDuGuide(prisma: Db, config: Config, gestionnaire: Acteur)
       },
     });
   }
-  await confirmerBrouillon(ctx, "FINMS2007720M0", 1, "Ajout des demandes de certificats serveur (guide fournisseur)");
+  await confirmerBrouillon(
+    prisma,
+    gestionnaire,
+    "FINMS2007720M0",
+    1,
+    "Ajout des demandes de certificats serveur (guide fournisseur)",
+  );
 
   const solde: DemandeJson = {
     ...guide,

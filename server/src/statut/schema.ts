@@ -23,6 +23,8 @@ builder.mutationField("demandeChangerStatut", (t) =>
     type: DemandeRef,
     errors: { types: [...ERREURS_COMMUNES], dataField: { name: "demande" } },
     args: { input: t.arg({ type: DemandeChangerStatutInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await changerStatut(ctx, input)),
+    // The gestionnaire scope guarantees an actor.
+    resolve: async (query, _r, { input }, ctx) =>
+      demandeParId(ctx.prisma, query, await changerStatut(ctx.prisma, ctx.acteur!, ctx, input)),
   }),
 );

@@ -6,7 +6,10 @@ import {
   transitionAutorisee,
   type StatutDemande,
 } from "@segur/shared";
-import type { Context } from "../context.js";
+import type { Db } from "@segur/prisma";
+import type { Acteur } from "../auth/acteur.js";
+import type { BoiteEnvoi } from "../courriel/boite-envoi.js";
+import type { Courrielleur } from "../courriel/transport.js";
 import { ErreurEtat, ErreurValidation, erreurChamp } from "../commun/erreurs.js";
 import type { EtatBlocVue } from "../demande/blocs.js";
 import { auteurDe, enregistrerEvenement } from "../historique/service.js";
@@ -61,17 +64,24 @@ export function verifierChangementStatut(args: {
   return message;
 }
 
+/** Where the statut's email goes: the transport it is recorded for, and the outbox told once committed. */
+export interface EnvoiCourriels {
+  courrielleur: Courrielleur;
+  boiteEnvoi: Pick<BoiteEnvoi, "signaler">;
+}
+
 /**
  * Changes the statut in one transaction (statut, audit event, email recorded EN_ATTENTE on the
  * demande), then signals the outbox once committed. Returns the demande id.
  */
 export async function changerStatut(
-  ctx: Context,
+  db: Db,
+  acteur: Acteur,
+  envoi: EnvoiCourriels,
   input: { numero: string; statut: StatutDemande; message?: string | null },
 ): Promise<number> {
-  const acteur = ctx.acteur!;
   const auteur = auteurDe(acteur);
-  const { demandeId, aEnvoyer } = await ctx.prisma.$transaction(async (tx) => {
+  const { demandeId, aEnvoyer } = await db.$transaction(async (tx) => {
     const { demande: d, etats } = await demandeAvecBlocs(tx, acteur, input.numero);
     const de = d.statut as StatutDemande;
     const vers = input.statut;
@@ -88,7 +98,7 @@ export async function changerStatut(
     const contenu = courrielChangementStatut({ numero: d.numero, type: d.type, logiciel: d.logiciel, vers, message });
     const courriel =
       contenu && d.courrielContact
-        ? await enregistrerCourriel(tx, ctx.courrielleur, {
+        ? await enregistrerCourriel(tx, envoi.courrielleur, {
             demandeId: d.id,
             destinataire: d.courrielContact,
             ...contenu,
@@ -118,6 +128,6 @@ export async function changerStatut(
     return { demandeId: d.id, aEnvoyer: courriel?.etat === "EN_ATTENTE" };
   });
   // After the commit, without waiting: the outbox delivers (and retries) on its own.
-  if (aEnvoyer) ctx.boiteEnvoi.signaler();
+  if (aEnvoyer) envoi.boiteEnvoi.signaler();
   return demandeId;
 }

@@ -9,10 +9,12 @@ import {
   type StatutAdminTechnique,
   type UtiliteCertificat,
 } from "@segur/shared";
+import type { Prisma } from "@segur/prisma";
 import type { Context } from "../context.js";
 import { ErreurEtat, ErreurValidation } from "../commun/erreurs.js";
 import { prendreNumeros } from "../commun/compteur.js";
 import { auteurDe, enregistrerEvenement, type Tx } from "../historique/service.js";
+import { enregistrerEnvois, enregistrerEvenementsDemandes } from "./envois.js";
 
 /*
  * Transmission of certificate orders to the health agency (SPEC §7): the validated certificate
@@ -128,31 +130,168 @@ export function prochainNumeroLot(maintenant: Date, dernierDuJour: string | null
   return `${prefixe}${String(rang).padStart(3, "0")}`;
 }
 
-/**
- * Certificate requests ready to send (SPEC §10): ordered, validated (so neither rejected nor
- * « à valider ») and not yet in a batch. A request changed after sending left its batch and
- * went back to « à valider » (brouillon), so only its new, validated version can go again.
- */
-export const A_TRANSMETTRE = {
-  demandeCertificatServeur: true,
-  validation: "VALIDEE",
-  lotTransmissionId: null,
-} as const;
+/** ORDINAIRE: requests never sent; CORRECTIF: requests changed since their last sending, resent (SPEC §10). */
+export const NATURES_LOT = ["ORDINAIRE", "CORRECTIF"] as const;
+export type NatureLot = (typeof NATURES_LOT)[number];
 
-export function compterATransmettre(prisma: Tx): Promise<number> {
-  return prisma.administrateurTechnique.count({ where: A_TRANSMETTRE });
+/**
+ * A request changed since its transmission: it has a last sending (dernierEnvoiId), but the change
+ * took it out of that batch (brouillon/application.ts resets lotTransmissionId) and back to « à valider ».
+ */
+export const MODIFIEE_DEPUIS_TRANSMISSION = {
+  demandeCertificatServeur: true,
+  lotTransmissionId: null,
+  dernierEnvoiId: { not: null },
+} as const satisfies Prisma.AdministrateurTechniqueWhereInput;
+
+/** The list's filter « modifiée depuis la transmission » (or not): a where on Demande, translated to SQL by commun/where-sql.ts. */
+export function filtreModifieeDepuisTransmission(oui: boolean): Prisma.DemandeWhereInput {
+  return { administrateurs: oui ? { some: MODIFIEE_DEPUIS_TRANSMISSION } : { none: MODIFIEE_DEPUIS_TRANSMISSION } };
 }
 
 /**
- * Creates the batch of every request ready to send, in one transaction: the batch with its
- * CSV and JSON, each request marked as sent. Nothing to send → LOT_VIDE and nothing created.
- *
- * The requests are claimed first, by one UPDATE with the A_TRANSMETTRE condition (no list of
- * ids, whatever their number: SQLite binds at most 999 parameters), then the files are built
- * from the requests that UPDATE claimed: a batch holds exactly what the database deemed ready.
+ * Certificate requests a batch of this nature takes (SPEC §10): ordered, validated (so neither
+ * rejected nor « à valider ») and not in a batch; never sent (ORDINAIRE) or changed since their
+ * last sending and validated again (CORRECTIF). The preview and the creation both use it.
  */
-export async function creerLot(ctx: Context, input: { commentaire?: string | null }) {
+export function selectionLot(nature: NatureLot) {
+  return {
+    demandeCertificatServeur: true,
+    validation: "VALIDEE",
+    lotTransmissionId: null,
+    dernierEnvoiId: nature === "CORRECTIF" ? { not: null } : null,
+  } as const satisfies Prisma.AdministrateurTechniqueWhereInput;
+}
+
+/** A batch's order: by numéro de dossier, then the block's order. */
+const ORDRE_LOT = [
+  { demande: { numero: "asc" } },
+  { ordre: "asc" },
+  { id: "asc" },
+] as const satisfies Prisma.AdministrateurTechniqueOrderByWithRelationInput[];
+
+export function compterATransmettre(prisma: Tx, nature: NatureLot = "ORDINAIRE"): Promise<number> {
+  return prisma.administrateurTechnique.count({ where: selectionLot(nature) });
+}
+
+/** One request as the Transmissions screen lists it (preview, changed or deleted since sent). */
+export interface LigneTransmission {
+  numeroDossier: string;
+  finessJuridique: string;
+  nomAdminTechnique: string | null;
+  validation: string | null;
+  /** Its last sending, if any. */
+  lot: string | null;
+  envoyeLe: Date | null;
+}
+
+const SELECT_LIGNE = {
+  finessJuridique: true,
+  nomAdminTechnique: true,
+  validation: true,
+  demande: { select: { numero: true } },
+  dernierEnvoi: { select: { envoyeLe: true, lot: { select: { numero: true } } } },
+} as const satisfies Prisma.AdministrateurTechniqueSelect;
+
+const ligneDe = (a: {
+  finessJuridique: string;
+  nomAdminTechnique: string | null;
+  validation: string;
+  demande: { numero: string };
+  dernierEnvoi: { envoyeLe: Date; lot: { numero: string } } | null;
+}): LigneTransmission => ({
+  numeroDossier: a.demande.numero,
+  finessJuridique: a.finessJuridique,
+  nomAdminTechnique: a.nomAdminTechnique,
+  validation: a.validation,
+  lot: a.dernierEnvoi?.lot.numero ?? null,
+  envoyeLe: a.dernierEnvoi?.envoyeLe ?? null,
+});
+
+export interface Tranche {
+  premiers: number;
+  decalage: number;
+}
+/** A page of at most 100 lines and the total. */
+export interface PageLignes {
+  total: number;
+  lignes: LigneTransmission[];
+}
+const borne = ({ premiers, decalage }: Tranche) => ({
+  take: Math.min(Math.max(premiers, 0), 100),
+  skip: Math.max(decalage, 0),
+});
+
+/** What a batch of this nature would hold now, in its order: the creation's own selection. */
+export async function apercuLot(prisma: Tx, nature: NatureLot, tranche: Tranche): Promise<PageLignes> {
+  const where = selectionLot(nature);
+  const [total, lignes] = await Promise.all([
+    prisma.administrateurTechnique.count({ where }),
+    prisma.administrateurTechnique.findMany({ where, orderBy: ORDRE_LOT, ...borne(tranche), select: SELECT_LIGNE }),
+  ]);
+  return { total, lignes: lignes.map(ligneDe) };
+}
+
+/** Requests changed since their transmission (validated again or not), oldest sending first. */
+export async function lignesModifiees(prisma: Tx, tranche: Tranche): Promise<PageLignes> {
+  const where = MODIFIEE_DEPUIS_TRANSMISSION;
+  const [total, lignes] = await Promise.all([
+    prisma.administrateurTechnique.count({ where }),
+    prisma.administrateurTechnique.findMany({ where, orderBy: ORDRE_LOT, ...borne(tranche), select: SELECT_LIGNE }),
+  ]);
+  return { total, lignes: lignes.map(ligneDe) };
+}
+
+/**
+ * Requests deleted after their transmission: a request's last sending (none after it) that no
+ * row holds any more. A row deleted then added again is a new request (next ordinary batch);
+ * until it is sent, its former sending is listed here.
+ */
+export async function lignesSupprimees(prisma: Tx, tranche: Tranche): Promise<PageLignes> {
+  const where = {
+    administrateurs: { none: {} },
+    envoisSuivants: { none: {} },
+  } satisfies Prisma.EnvoiCertificatWhereInput;
+  const [total, envois] = await Promise.all([
+    prisma.envoiCertificat.count({ where }),
+    prisma.envoiCertificat.findMany({
+      where,
+      orderBy: [{ demande: { numero: "asc" } }, { finessJuridique: "asc" }],
+      ...borne(tranche),
+      select: {
+        finessJuridique: true,
+        envoyeLe: true,
+        demande: { select: { numero: true } },
+        lot: { select: { numero: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    lignes: envois.map((e) => ({
+      numeroDossier: e.demande.numero,
+      finessJuridique: e.finessJuridique,
+      nomAdminTechnique: null,
+      validation: null,
+      lot: e.lot.numero,
+      envoyeLe: e.envoyeLe,
+    })),
+  };
+}
+
+/**
+ * Creates the batch of every request its nature takes, in one transaction: the batch with its
+ * CSV and JSON, each request marked as sent and its sending recorded (EnvoiCertificat: the
+ * demande's version, the previous sending), one event per demande sent and one for the batch.
+ * Nothing to send → LOT_VIDE / LOT_CORRECTIF_VIDE and nothing created.
+ *
+ * The requests are claimed first, by one UPDATE with the selection's condition (no list of ids,
+ * whatever their number: SQLite binds at most 999 parameters), then the files are built from the
+ * requests that UPDATE claimed: a batch holds exactly what the database deemed ready.
+ */
+export async function creerLot(ctx: Context, input: { commentaire?: string | null; nature?: NatureLot | null }) {
   const acteur = ctx.acteur!;
+  const nature = input.nature ?? "ORDINAIRE";
   const lu = commentaireSchema.safeParse(input.commentaire);
   if (!lu.success) throw new ErreurValidation(problemesDepuisZod(lu.error, ["input", "commentaire"]));
   const commentaire = lu.data;
@@ -173,21 +312,29 @@ export async function creerLot(ctx: Context, input: { commentaire?: string | nul
         creeLe: maintenant,
         auteur: acteur.nom,
         commentaire,
+        nature,
         nombre: 0,
         csv: "",
         json: "",
       },
     });
     const { count } = await tx.administrateurTechnique.updateMany({
-      where: A_TRANSMETTRE,
+      where: selectionLot(nature),
       data: { lotTransmissionId: lot.id, transmisLe: maintenant },
     });
     // Throwing rolls the batch back too.
     if (!count)
-      throw new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
+      throw nature === "CORRECTIF"
+        ? new ErreurEtat(
+            "LOT_CORRECTIF_VIDE",
+            "Aucune demande de certificat modifiée depuis sa transmission et validée à nouveau : aucun lot correctif n'a été créé.",
+            ["input", "nature"],
+          )
+        : new ErreurEtat("LOT_VIDE", "Aucune demande de certificat validée à transmettre : aucun lot n'a été créé.");
+    await enregistrerEnvois(tx, lot.id);
     const rows = await tx.administrateurTechnique.findMany({
       where: { lotTransmissionId: lot.id },
-      orderBy: [{ demande: { numero: "asc" } }, { ordre: "asc" }, { id: "asc" }],
+      orderBy: ORDRE_LOT,
     });
     // Their demandes by a subquery: an `include` would bind one parameter per demande.
     const demandes = new Map(
@@ -203,13 +350,17 @@ export async function creerLot(ctx: Context, input: { commentaire?: string | nul
       where: { id: lot.id },
       data: { nombre: rows.length, csv: csvLot(lignes), json: jsonLot(lignes) },
     });
+    const auteur = auteurDe(acteur);
+    // The demande's Historique says « Transmise (LOT-…) » with its requests, in the batch's order.
+    await enregistrerEvenementsDemandes(tx, lot.id, auteur, rows, { lot: lot.numero, nature });
     await enregistrerEvenement(tx, {
       demandeId: null,
       type: "LOT_TRANSMISSION",
-      auteur: auteurDe(acteur),
+      auteur,
       motif: commentaire,
       details: {
         lot: lot.numero,
+        nature,
         nombre: rows.length,
         commentaire,
         certificats: lignes.map((l) => ({ demande: l.numeroDossier, finessJuridique: l.finessJuridique })),

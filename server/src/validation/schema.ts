@@ -76,7 +76,8 @@ builder.mutationFields((t) => ({
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: LigneValiderInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await validerLigne(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) =>
+      demandeParId(ctx.prisma, query, await validerLigne(ctx.prisma, ctx.acteur!, input)),
   }),
   ligneRejeter: t.prismaField({
     ...gestionnaire,
@@ -84,7 +85,8 @@ builder.mutationFields((t) => ({
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: LigneRejeterInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await rejeterLigne(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) =>
+      demandeParId(ctx.prisma, query, await rejeterLigne(ctx.prisma, ctx.acteur!, input)),
   }),
   blocValider: t.prismaField({
     ...gestionnaire,
@@ -106,8 +108,8 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: BlocValiderInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const { demandeId, lignesRejetees } = await validerBloc(ctx, input);
-      return Object.assign(await demandeParId(ctx, query, demandeId), { [LIGNES_REJETEES]: lignesRejetees });
+      const { demandeId, lignesRejetees } = await validerBloc(ctx.prisma, ctx.acteur!, input);
+      return Object.assign(await demandeParId(ctx.prisma, query, demandeId), { [LIGNES_REJETEES]: lignesRejetees });
     },
   }),
   blocDeverrouiller: t.prismaField({
@@ -117,6 +119,7 @@ builder.mutationFields((t) => ({
     type: DemandeRef,
     errors: erreurs,
     args: { input: t.arg({ type: BlocDeverrouillerInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => demandeParId(ctx, query, await deverrouillerBloc(ctx, input)),
+    resolve: async (query, _r, { input }, ctx) =>
+      demandeParId(ctx.prisma, query, await deverrouillerBloc(ctx.prisma, ctx.acteur!, input)),
   }),
 }));

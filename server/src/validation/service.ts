@@ -2,6 +2,7 @@ import {
   BLOCS_LABELS,
   BLOCS_VALIDABLES,
   CLE_COORDONNEES,
+  descripteurBloc,
   type BlocValidable,
   type Probleme,
   etatsValidesEnBloc,
@@ -9,11 +10,19 @@ import {
   planValidationBloc,
   problemesDepuisZod,
 } from "@segur/shared";
-import type { Context } from "../context.js";
+import type { Db } from "@segur/prisma";
 import type { Acteur } from "../auth/acteur.js";
 import { perimetreDemandes } from "../auth/acteur.js";
 import { ErreurEtat, ErreurIntrouvable, ErreurValidation, ErreurVerrouillage } from "../commun/erreurs.js";
-import { etatsDesBlocs, type EtatBlocVue } from "../demande/blocs.js";
+import {
+  BLOCS_A_CLE_VALIDABLES,
+  etatsDesBlocs,
+  ordreDesLignes,
+  parRelationValidable,
+  type BlocACleValidable,
+  type EtatBlocVue,
+} from "../demande/blocs.js";
+import { parBloc } from "../historique/champs.js";
 import { auteurDe, enregistrerEvenement, type Tx } from "../historique/service.js";
 
 /*
@@ -58,9 +67,9 @@ export function verifierMotif(motif: unknown): string {
 // ---- database --------------------------------------------------------------------------------
 
 /** The demande after a change, for the mutation's answer (`query`: the selection Pothos plans). */
-export const demandeParId = (ctx: Context, query: { include?: object; select?: object }, id: number) =>
+export const demandeParId = (db: Db, query: { include?: object; select?: object }, id: number) =>
   // A client asking only `__typename` yields an empty select, which Prisma refuses.
-  ctx.prisma.demande.findUniqueOrThrow({
+  db.demande.findUniqueOrThrow({
     ...(query.select ? { select: { id: true, ...query.select } } : query),
     where: { id },
   });
@@ -74,9 +83,8 @@ export interface LigneCible {
 const selectionValidations = {
   blocs: { select: { bloc: true, verrouille: true } },
   coordonneesBancaires: { select: { validation: true } },
-  beneficiaires: { select: { validation: true } },
+  ...parRelationValidable(() => ({ select: { validation: true as const } })),
   administrateurs: { select: { validation: true }, where: { demandeCertificatServeur: true } },
-  pieces: { select: { validation: true } },
 } as const;
 
 /** The demande (any the actor may see) with each block's rows' states and lock flag. */
@@ -140,8 +148,37 @@ interface LignesValidables {
   ) => Promise<number>;
 }
 
-/** One entry per validatable block: a block left out does not compile. */
+/** The Prisma table of a keyed row block's rows, as its generic entry reads and marks them. */
+interface TableACle {
+  findMany(args: {
+    where: { demandeId: number };
+    select: { cle: true; validation: true; validationMotif: true };
+    orderBy: Record<string, "asc">[];
+  }): Promise<LigneDuBloc[]>;
+  updateMany(args: { where: object; data: EtatValidationData }): Promise<{ count: number }>;
+}
+
+/** Prisma names a model's table on the client after the model, first letter lowered. */
+const tableACle = (tx: Tx, bloc: BlocACleValidable): TableACle => {
+  const m = descripteurBloc(bloc).modele;
+  return (tx as unknown as Record<string, TableACle>)[m[0]!.toLowerCase() + m.slice(1)]!;
+};
+
+/** A keyed row block's entry, from its descriptor: rows by `cle`, in the descriptor's order. */
+const lignesACle = (bloc: BlocACleValidable): LignesValidables => ({
+  lire: (tx, demandeId) =>
+    tableACle(tx, bloc).findMany({
+      where: { demandeId },
+      select: { cle: true, ...ETAT_LIGNE },
+      orderBy: ordreDesLignes(bloc),
+    }),
+  marquer: async (tx, demandeId, cle, parEtat, data) =>
+    (await tableACle(tx, bloc).updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
+});
+
+/** One entry per validatable block: a block left out (neither keyed by `cle` nor named here) does not compile. */
 const LIGNES_VALIDABLES = {
+  ...parBloc(BLOCS_A_CLE_VALIDABLES, lignesACle),
   COORDONNEES_BANCAIRES: {
     lire: async (tx, demandeId) => {
       const c = await tx.coordonneesBancaires.findUnique({ where: { demandeId }, select: ETAT_LIGNE });
@@ -151,16 +188,6 @@ const LIGNES_VALIDABLES = {
       if (cle !== null && cle !== CLE_COORDONNEES) return 0;
       return (await tx.coordonneesBancaires.updateMany({ where: { demandeId, ...parEtat }, data })).count;
     },
-  },
-  BENEFICIAIRES: {
-    lire: (tx, demandeId) =>
-      tx.beneficiaire.findMany({
-        where: { demandeId },
-        select: { cle: true, ...ETAT_LIGNE },
-        orderBy: { ordre: "asc" },
-      }),
-    marquer: async (tx, demandeId, cle, parEtat, data) =>
-      (await tx.beneficiaire.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
   },
   ADMINISTRATEURS: {
     lire: async (tx, demandeId) =>
@@ -178,16 +205,6 @@ const LIGNES_VALIDABLES = {
           data,
         })
       ).count,
-  },
-  PIECES: {
-    lire: (tx, demandeId) =>
-      tx.pieceJustificative.findMany({
-        where: { demandeId },
-        select: { cle: true, ...ETAT_LIGNE },
-        orderBy: { id: "asc" },
-      }),
-    marquer: async (tx, demandeId, cle, parEtat, data) =>
-      (await tx.pieceJustificative.updateMany({ where: { demandeId, ...(parEtat ?? { cle: cle! }) }, data })).count,
   },
 } satisfies Record<BlocValidable, LignesValidables>;
 
@@ -246,9 +263,8 @@ const ligneIntrouvable = (bloc: string, cle: string) =>
   ]);
 
 /** Validates one row; validating the last row not yet validated locks the block. Returns the demande id. */
-export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCible): Promise<number> {
-  const acteur = ctx.acteur!;
-  return ctx.prisma.$transaction(async (tx) => {
+export async function validerLigne(db: Db, acteur: Acteur, { numero, bloc, cle }: LigneCible): Promise<number> {
+  return db.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
@@ -276,12 +292,12 @@ export async function validerLigne(ctx: Context, { numero, bloc, cle }: LigneCib
 
 /** Rejects one row with a reason (required, shown to the gestionnaires). Returns the demande id. */
 export async function rejeterLigne(
-  ctx: Context,
+  db: Db,
+  acteur: Acteur,
   { numero, bloc, cle, motif }: LigneCible & { motif: unknown },
 ): Promise<number> {
-  const acteur = ctx.acteur!;
   const raison = verifierMotif(motif);
-  return ctx.prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const n = await marquer(
@@ -327,12 +343,12 @@ export interface ValidationBloc {
  * locks only when every row ends validated: a rejected row left keeps it open.
  */
 export async function validerBloc(
-  ctx: Context,
+  db: Db,
+  acteur: Acteur,
   { numero, bloc, inclureRejetees }: { numero: string; bloc: string; inclureRejetees?: boolean | null },
 ): Promise<ValidationBloc> {
-  const acteur = ctx.acteur!;
   const inclure = inclureRejetees === true;
-  return ctx.prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     refuserSiVerrouille(cible.verrouille, bloc);
     const b = cible.bloc as BlocValidable;
@@ -394,12 +410,12 @@ export async function validerBloc(
  * changed by a later confirmed draft goes back to « À valider ». Returns the demande id.
  */
 export async function deverrouillerBloc(
-  ctx: Context,
+  db: Db,
+  acteur: Acteur,
   { numero, bloc, motif }: { numero: string; bloc: string; motif: unknown },
 ): Promise<number> {
-  const acteur = ctx.acteur!;
   const raison = verifierMotif(motif);
-  return ctx.prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const cible = await demandeAValider(tx, acteur, numero, bloc);
     if (!cible.verrouille)
       throw new ErreurEtat("BLOC_NON_VERROUILLE", `Le bloc « ${libelleBloc(bloc)} » n'est pas verrouillé.`, [

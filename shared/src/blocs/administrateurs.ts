@@ -10,6 +10,9 @@ export const BLOC_ADMINISTRATEURS = {
   cleUnique: null,
   // One certificate per FINESS juridique: it is the row's key.
   champCle: "finessJuridique",
+  modele: "AdministrateurTechnique",
+  relation: "administrateurs",
+  ordre: ["ordre", "id"],
   verrousParChamp: {},
   nommerLigne: (v) => String(v.finessJuridique ?? ""),
 } as const satisfies DefinitionBloc;

@@ -9,6 +9,9 @@ export const BLOC_BENEFICIAIRES = {
   lignes: true,
   cleUnique: null,
   champCle: null,
+  modele: "Beneficiaire",
+  relation: "beneficiaires",
+  ordre: ["ordre", "id"],
   verrousParChamp: {},
   // The generated key says nothing to a person: the FINESS juridique and the responsable do.
   nommerLigne: (v) => joindre(v.finessJuridique, v.nomResponsable),

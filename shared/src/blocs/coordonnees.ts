@@ -12,6 +12,9 @@ export const BLOC_COORDONNEES = {
   lignes: false,
   cleUnique: "coordonnees",
   champCle: null,
+  modele: "CoordonneesBancaires",
+  relation: "coordonneesBancaires",
+  ordre: [],
   verrousParChamp: {},
   nommerLigne: () => "",
 } as const satisfies DefinitionBloc;

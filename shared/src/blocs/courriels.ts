@@ -9,6 +9,10 @@ export const BLOC_COURRIELS = {
   lignes: true,
   cleUnique: null,
   champCle: null,
+  modele: "Courriel",
+  relation: "courriels",
+  // Newest first: its one read (demande/types.ts) orders them.
+  ordre: [],
   verrousParChamp: {},
   nommerLigne: () => "",
 } as const satisfies DefinitionBloc;

@@ -15,6 +15,16 @@ export interface DescripteurBloc {
   cleUnique: string | null;
   /** Field that is the key of a row when it is one of the values (certificates: the FINESS juridique). */
   champCle: string | null;
+  /** Prisma model holding the rows (its SQL table too); the informations block is the demande's own row. */
+  modele: string;
+  /** The demande's relation to the rows (null: the demande itself). */
+  relation: string | null;
+  /** Columns ordering the rows on screen (and an added row's place). */
+  ordre: readonly string[];
+  /** Fields a version records: `champs`, or more for a block a draft changes only in part (the demande's own). */
+  champsVersionnes: readonly string[];
+  /** Recorded by versions (the emails are not: the outbox writes them). */
+  versionne: boolean;
   /** A gestionnaire validates its rows one by one and the block locks. */
   validable: boolean;
   /** Lock covering the whole block (itself when validable), or null. */
@@ -25,8 +35,13 @@ export interface DescripteurBloc {
   nommerLigne: (valeurs: ValeursLigne) => string;
 }
 
-/** What a block's own file writes: whether it is validated (and locks) follows BLOCS_VALIDABLES. */
-export type DefinitionBloc = Omit<DescripteurBloc, "validable" | "verrou">;
+/**
+ * What a block's own file writes: whether it is validated (and locks) follows BLOCS_VALIDABLES;
+ * its versioned fields are its `champs` unless it lists them, and a block without fields is not versioned.
+ */
+export type DefinitionBloc = Omit<DescripteurBloc, "validable" | "verrou" | "champsVersionnes" | "versionne"> & {
+  champsVersionnes?: readonly string[];
+};
 
 /** Non-empty values joined by « — ». */
 export const joindre = (...morceaux: unknown[]): string =>

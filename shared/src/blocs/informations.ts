@@ -9,6 +9,25 @@ export const BLOC_INFORMATIONS = {
   lignes: false,
   cleUnique: "demande",
   champCle: null,
+  modele: "Demande",
+  relation: null,
+  ordre: [],
+  // A version records the deposit's fields too; a draft changes only `champs`.
+  champsVersionnes: [
+    "numero",
+    "type",
+    "couloir",
+    "numeroEditeur",
+    "logiciel",
+    "dateDepot",
+    "dateCommande",
+    "etatPaiement",
+    "montantCentimes",
+    "mandataire",
+    "courrielContact",
+    "scenarioInstallation",
+    "referenceFournisseur",
+  ],
   // The contact email falls under no lock; the scénario d'installation belongs to the
   // bénéficiaires block (SPEC §2).
   verrousParChamp: { scenarioInstallation: "BENEFICIAIRES" },

@@ -9,6 +9,9 @@ export const BLOC_PIECES = {
   lignes: true,
   cleUnique: null,
   champCle: null,
+  modele: "PieceJustificative",
+  relation: "pieces",
+  ordre: ["id"],
   verrousParChamp: {},
   nommerLigne: (v) => String(v.nomFichier ?? ""),
 } as const satisfies DefinitionBloc;

@@ -25,12 +25,45 @@ const estValidable = (bloc: Bloc): bloc is BlocValidable => (BLOCS_VALIDABLES as
 // validated blocks: each descriptor's `validable` and own lock are read from it.
 function decrire<B extends Bloc>(d: (typeof DEFINITIONS)[B] & { bloc: B }) {
   const validable = estValidable(d.bloc);
-  return { ...d, validable, verrou: (validable ? d.bloc : null) as Verrou<B> };
+  const champsVersionnes: readonly string[] = "champsVersionnes" in d ? d.champsVersionnes : d.champs;
+  return {
+    ...d,
+    validable,
+    verrou: (validable ? d.bloc : null) as Verrou<B>,
+    champsVersionnes,
+    versionne: champsVersionnes.length > 0,
+  };
 }
 
+/** A block's versioned fields: its own list, else its `champs`. */
+type ChampsVersionnes<D> = D extends { champsVersionnes: infer C } ? C : D extends { champs: infer C } ? C : never;
+
 export const REGISTRE_BLOCS = Object.fromEntries(BLOCS.map((b) => [b, decrire(DEFINITIONS[b])])) as {
-  readonly [B in Bloc]: (typeof DEFINITIONS)[B] & { validable: boolean; verrou: Verrou<B> };
+  readonly [B in Bloc]: (typeof DEFINITIONS)[B] & {
+    validable: boolean;
+    verrou: Verrou<B>;
+    champsVersionnes: ChampsVersionnes<(typeof DEFINITIONS)[B]>;
+    versionne: boolean;
+  };
 };
+
+/** Blocks a version records: those with fields (the emails have none). */
+export type BlocVersionne = {
+  [B in Bloc]: ChampsVersionnes<(typeof DEFINITIONS)[B]> extends readonly [] ? never : B;
+}[Bloc];
+
+/**
+ * Row blocks keyed by a generated `cle` column (bénéficiaires, pièces): the server's generic
+ * adapters read and write them from the descriptor alone.
+ */
+export type BlocACle = {
+  [B in BlocVersionne]: (typeof DEFINITIONS)[B] extends { lignes: true; champCle: null } ? B : never;
+}[BlocVersionne];
+
+export const BLOCS_VERSIONNES = BLOCS.filter((b): b is BlocVersionne => REGISTRE_BLOCS[b].versionne);
+export const BLOCS_A_CLE = BLOCS_VERSIONNES.filter(
+  (b): b is BlocACle => REGISTRE_BLOCS[b].lignes && REGISTRE_BLOCS[b].champCle === null,
+);
 
 /** The descriptors in screen order. */
 export const DESCRIPTEURS_BLOCS: readonly DescripteurBloc[] = BLOCS.map((b) => REGISTRE_BLOCS[b]);

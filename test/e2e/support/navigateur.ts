@@ -96,7 +96,11 @@ export async function suivreLien(page: Page, lien: Locator, url: RegExp) {
   }
 }
 
-export async function seConnecter(page: Page, email: string, motDePasse: string) {
+/**
+ * Logs in; a gestionnaire lands on « À traiter », then goes on to the list (where the flows start)
+ * unless `accueil` keeps the landing page.
+ */
+export async function seConnecter(page: Page, email: string, motDePasse: string, options: { accueil?: boolean } = {}) {
   await page.goto("/connexion");
   await page
     .getByLabel(/adresse électronique|e-mail|email/i)
@@ -107,7 +111,11 @@ export async function seConnecter(page: Page, email: string, motDePasse: string)
     .first()
     .fill(motDePasse);
   await page.getByRole("button", { name: /se connecter/i }).click();
-  await page.waitForURL(/\/demandes/);
+  await page.waitForURL(/\/(demandes|a-traiter)/);
+  if (!options.accueil && /\/a-traiter/.test(page.url())) {
+    await page.locator("#nav-demandes").click();
+    await page.waitForURL(/\/demandes/);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ const REJETEE: LigneRejeteeVue = {
 function monter(
   rejetees: LigneRejeteeVue[],
   reponse: IssueValidationBloc = { ok: true, valeur: { lignesRejetees: [] } },
+  brouillon: string[] = [],
 ) {
   const validerBloc = vi.fn(async (_numero: string, _bloc: string, _inclure: boolean) => reponse);
   const contexte = {
@@ -23,6 +24,8 @@ function monter(
     reussi: vi.fn(),
     echoue: vi.fn(),
     demanderMotif: vi.fn(),
+    demanderConfirmation: vi.fn(),
+    lignesBrouillon: (bloc: string) => new Set(bloc === "ADMINISTRATEURS" ? brouillon : []),
     ouvrirStatut: vi.fn(),
   } satisfies ContexteActions;
   const wrapper = mount(ActionsBloc, {
@@ -55,6 +58,21 @@ describe("ActionsBloc — « Valider le bloc »", () => {
       "Bloc « Informations sur le(s) administrateur(s) technique(s) » validé et verrouillé.",
     );
     expect(document.querySelector("dialog")).toBeNull();
+  });
+
+  it("when my own pending draft changes rows of the block, warns in the dialog before validating", async () => {
+    const { validerBloc } = monter([], undefined, ["330058066"]);
+    await cliquer("Valider le bloc");
+    expect(validerBloc).not.toHaveBeenCalled();
+    const dialogue = document.querySelector("dialog");
+    expect(dialogue?.textContent).toContain("Votre brouillon non confirmé modifie une ligne de ce bloc");
+    expect(bouton("Valider aussi les lignes rejetées")).toBeUndefined();
+    const boutons = [...dialogue!.querySelectorAll("button")].filter(
+      (b) => b.textContent?.trim() === "Valider le bloc",
+    );
+    boutons[0]!.click();
+    await flushPromises();
+    expect(validerBloc).toHaveBeenCalledWith("FINMS2007720M0", "ADMINISTRATEURS", false);
   });
 
   it("with a rejected row, asks first: lists the row and its reason, « Valider les autres lignes » is focused and keeps it rejected", async () => {
