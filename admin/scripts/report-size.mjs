@@ -34,8 +34,9 @@ const total = (files) => [...files].reduce((sum, file) => sum + gzip(file), 0);
 const jsInitial = total(js);
 const cssInitial = total(css);
 
-console.log(`JS initial : ${ko(jsInitial)} Ko gzip (limite ${LIMITE_JS_KO} Ko) — ${js.size} fichier(s)`);
-console.log(`CSS initial : ${ko(cssInitial)} Ko gzip — ${css.size} fichier(s)`);
+const fichiers = (n) => `${n} fichier${n > 1 ? "s" : ""}`;
+console.log(`JS initial : ${ko(jsInitial)} Ko gzip (limite ${LIMITE_JS_KO} Ko) — ${fichiers(js.size)}`);
+console.log(`CSS initial : ${ko(cssInitial)} Ko gzip — ${fichiers(css.size)}`);
 
 if (jsInitial > LIMITE_JS_KO * 1024) {
   console.error(`Le JavaScript initial dépasse la limite de ${LIMITE_JS_KO} Ko gzip.`);
