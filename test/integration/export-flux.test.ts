@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { creerAppTest, type AppTest } from "../../server/test/aide.js";
+import { SELECT_EXPORT } from "./export-reference.js";
 import { COLONNES_DEMANDES, dansLOrdre, PAGE_EXPORT } from "../../server/src/export/csv.js";
 import { csvTableur } from "../../server/src/export/tableur.js";
 import { filtreVersWhere, triVersOrderBy, TRIS, type Tri } from "../../server/src/demande/filtre.js";
@@ -52,17 +53,7 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
     const toutes = await app.prisma.demande.findMany({
       orderBy: triVersOrderBy("DATE_DEPOT", "DESC"),
-      select: {
-        numero: true,
-        type: true,
-        numeroEditeur: true,
-        logiciel: true,
-        dateDepot: true,
-        dateCommande: true,
-        statut: true,
-        etatPaiement: true,
-        montantCentimes: true,
-      },
+      select: SELECT_EXPORT,
     });
     expect(texte).toBe(csvTableur(COLONNES_DEMANDES, toutes));
     // What the previous whole-file export wrote, checked on its own too.
@@ -93,17 +84,7 @@ describe("CSV export of the demandes, streamed by pages", () => {
     const attendues = await app.prisma.demande.findMany({
       where: { type: "AVANCE" },
       orderBy: triVersOrderBy("STATUT", "ASC"),
-      select: {
-        numero: true,
-        type: true,
-        numeroEditeur: true,
-        logiciel: true,
-        dateDepot: true,
-        dateCommande: true,
-        statut: true,
-        etatPaiement: true,
-        montantCentimes: true,
-      },
+      select: SELECT_EXPORT,
     });
     expect(attendues.length).toBeGreaterThan(PAGE_EXPORT);
     expect(texte).toBe(csvTableur(COLONNES_DEMANDES, attendues));
@@ -112,17 +93,6 @@ describe("CSV export of the demandes, streamed by pages", () => {
 
   it("every sort and order, with filters: the bytes of the whole-file CSV of Prisma's own query, each page one JSON statement", async () => {
     await demandesEnMasse();
-    const select = {
-      numero: true,
-      type: true,
-      numeroEditeur: true,
-      logiciel: true,
-      dateDepot: true,
-      dateCommande: true,
-      statut: true,
-      etatPaiement: true,
-      montantCentimes: true,
-    };
     const cas: [string, Parameters<typeof filtreVersWhere>[0]][] = [
       ["", {}],
       [
@@ -151,7 +121,7 @@ describe("CSV export of the demandes, streamed by pages", () => {
         const attendues = await app.prisma.demande.findMany({
           where: filtreVersWhere(filtre, GESTIONNAIRE, tri),
           orderBy: triVersOrderBy(tri, ordre),
-          select,
+          select: SELECT_EXPORT,
         });
         expect(texte, `${tri} ${ordre} ${query}`).toBe(csvTableur(COLONNES_DEMANDES, attendues));
         expect(pages.length, `${tri} ${ordre}`).toBe(Math.floor(attendues.length / PAGE_EXPORT) + 1);

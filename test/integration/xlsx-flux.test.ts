@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readSheet } from "read-excel-file/node";
 import { creerAppTest, type AppTest } from "../../server/test/aide.js";
+import { SELECT_EXPORT } from "./export-reference.js";
 import { COLONNES_DEMANDES, PAGE_EXPORT } from "../../server/src/export/csv.js";
 import { instant, jour, montant, texte } from "../../server/src/export/tableur.js";
 import { xlsxOctets } from "../../server/src/export/xlsx-flux.js";
@@ -68,17 +69,7 @@ describe("XLSX export of the demandes, streamed by pages", () => {
 
     const toutes = await app.prisma.demande.findMany({
       orderBy: triVersOrderBy("DATE_DEPOT", "DESC"),
-      select: {
-        numero: true,
-        type: true,
-        numeroEditeur: true,
-        logiciel: true,
-        dateDepot: true,
-        dateCommande: true,
-        statut: true,
-        etatPaiement: true,
-        montantCentimes: true,
-      },
+      select: SELECT_EXPORT,
     });
     const obtenu = lireClasseur(new Uint8Array(Buffer.concat(morceaux)));
     const attendu = lireClasseur(await xlsxReference("Demandes", COLONNES_DEMANDES, toutes));
